@@ -1,0 +1,13 @@
+// Static list of migrations: works inside a bundle, where a file-system provider cannot.
+// Names are numbered and forward-only; never rename or remove one. Migrations take
+// Kysely<any> and never import app code, so they stay frozen in time.
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_init';
+
+export interface Migration {
+  up(db: Kysely<any>): Promise<void>;
+}
+
+export const migrations: Record<string, Migration> = {
+  '0001_init': m0001,
+};

@@ -1,0 +1,55 @@
+// The dispatcher behind every shell: validates the raw input against the contract, runs the
+// handler, and returns either data or an error payload. Nothing is written when input is bad.
+import { toErrorPayload, AsuhanError } from '../contract/errors';
+import { contract, METHOD_NAMES, type ApiClient, type ApiResult, type Handlers, type MethodName } from '../contract/index';
+import { parseInput } from '../contract/validate';
+import { appHandlers } from './app.service';
+import type { AppContext } from './context';
+import { masterDataHandlers } from './master-data.service';
+
+export function createHandlers(ctx: AppContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...masterDataHandlers(ctx),
+  } satisfies Handlers;
+}
+
+export interface Api {
+  invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** Typed client for in-process callers (CLI, tests): throws AsuhanError on failure. */
+  client: ApiClient;
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+export function createApi(ctx: AppContext): Api {
+  const handlers = createHandlers(ctx);
+
+  async function invoke(method: string, input: unknown): Promise<ApiResult<unknown>> {
+    try {
+      if (!isMethodName(method)) {
+        throw new AsuhanError('UNKNOWN_METHOD', `Perintah API tidak dikenal: ${method.slice(0, 80)}`, `Unknown API method: ${method.slice(0, 80)}`);
+      }
+      const parsed = parseInput(contract[method].input, input);
+      const handler = handlers[method] as (value: unknown) => Promise<unknown>;
+      return { ok: true, data: await handler(parsed) };
+    } catch (error) {
+      return { ok: false, error: toErrorPayload(error) };
+    }
+  }
+
+  const client = Object.fromEntries(
+    METHOD_NAMES.map((name) => [
+      name,
+      async (input?: unknown) => {
+        const result = await invoke(name, input);
+        if (!result.ok) throw new AsuhanError(result.error.code, result.error.message, result.error.messageEn, result.error.fields);
+        return result.data;
+      },
+    ]),
+  ) as ApiClient;
+
+  return { invoke, client };
+}

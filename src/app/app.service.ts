@@ -1,0 +1,25 @@
+import type { Handlers } from '../contract/index';
+import { LATEST_MIGRATION, appliedMigrations } from '../db/connect';
+import { getSettings } from '../db/settings.repository';
+import { listVisitViews } from '../db/visits.repository';
+import { todayIn } from '../domain/dates';
+import type { AppContext } from './context';
+import { countRows } from './master-data.service';
+import { APP_VERSION } from './version';
+
+export function appHandlers(ctx: AppContext): Pick<Handlers, 'app:info' | 'visits:list'> {
+  return {
+    'app:info': async () => {
+      const settings = await getSettings(ctx.db.kysely);
+      return {
+        version: APP_VERSION,
+        databasePath: ctx.db.path,
+        schemaVersion: appliedMigrations(ctx.db.sqlite).at(-1) ?? LATEST_MIGRATION,
+        today: todayIn(settings.timeZone, ctx.now()),
+        timeZone: settings.timeZone,
+        counts: await countRows(ctx),
+      };
+    },
+    'visits:list': async (filter) => listVisitViews(ctx.db.kysely, filter),
+  };
+}

@@ -1,0 +1,194 @@
+// Handlers for master data. Inputs arrive validated; cross-record checks live here.
+import { sql } from 'kysely';
+import { AsuhanError, notFound } from '../contract/errors';
+import type { Handlers } from '../contract/index';
+import { audit } from '../db/audit';
+import {
+  HOLIDAY,
+  HOSPITAL,
+  PUSKESMAS,
+  SPECIALIST,
+  SPECIALTY,
+  UNAVAILABILITY,
+  deleteEntity,
+  getEntity,
+  insertEntity,
+  listEntities,
+  updateEntity,
+} from '../db/entities';
+import { toAdoption, toAuditEntry } from '../db/mappers';
+import { getSettings, updateSettings } from '../db/settings.repository';
+import type { Unavailability } from '../domain/types';
+import type { AppContext } from './context';
+
+type MasterDataHandlers = Pick<
+  Handlers,
+  Extract<keyof Handlers, `${'settings' | 'specialties' | 'hospitals' | 'specialists' | 'puskesmas' | 'adoptions' | 'unavailability' | 'holidays' | 'requirements' | 'audit'}:${string}`>
+>;
+
+function checkDates(u: Unavailability): void {
+  if (u.endDate < u.startDate) {
+    throw new AsuhanError('VALIDATION', 'Tanggal selesai tidak boleh sebelum tanggal mulai.', 'End date cannot be before start date.', [
+      { path: 'endDate', message: 'Tanggal selesai: tidak boleh sebelum tanggal mulai', messageEn: 'End date: cannot be before start date' },
+    ]);
+  }
+}
+
+export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDataHandlers {
+  const requireSpecialty = (id: number) => getEntity(db, SPECIALTY, id);
+  const requireHospital = (id: number | null | undefined) => (id ? getEntity(db, HOSPITAL, id) : undefined);
+
+  return {
+    'settings:get': async () => getSettings(db),
+    'settings:update': async ({ changes }) => updateSettings(db, changes),
+
+    'specialties:list': async ({ includeInactive }) => listEntities(db, SPECIALTY, includeInactive),
+    'specialties:create': async (input) => insertEntity(db, SPECIALTY, input),
+    'specialties:update': async ({ id, changes }) => updateEntity(db, SPECIALTY, id, changes),
+
+    'hospitals:list': async ({ includeInactive }) => listEntities(db, HOSPITAL, includeInactive),
+    'hospitals:create': async (input) => insertEntity(db, HOSPITAL, input),
+    'hospitals:update': async ({ id, changes }) => updateEntity(db, HOSPITAL, id, changes),
+
+    'specialists:list': async ({ includeInactive }) => listEntities(db, SPECIALIST, includeInactive),
+    'specialists:get': async ({ id }) => getEntity(db, SPECIALIST, id),
+    'specialists:create': async (input) => {
+      await requireSpecialty(input.specialtyId);
+      await requireHospital(input.hospitalId);
+      return insertEntity(db, SPECIALIST, input);
+    },
+    'specialists:update': async ({ id, changes }) => {
+      if (changes.specialtyId !== undefined) await requireSpecialty(changes.specialtyId);
+      await requireHospital(changes.hospitalId);
+      return updateEntity(db, SPECIALIST, id, changes);
+    },
+
+    'puskesmas:list': async ({ includeInactive }) => listEntities(db, PUSKESMAS, includeInactive),
+    'puskesmas:get': async ({ id }) => getEntity(db, PUSKESMAS, id),
+    'puskesmas:create': async (input) => insertEntity(db, PUSKESMAS, input),
+    'puskesmas:update': async ({ id, changes }) => updateEntity(db, PUSKESMAS, id, changes),
+
+    'adoptions:list': async ({ specialistId, puskesmasId }) => {
+      let query = db.selectFrom('adoption').selectAll().orderBy('puskesmas_id').orderBy('role', 'desc').orderBy('id');
+      if (specialistId) query = query.where('specialist_id', '=', specialistId);
+      if (puskesmasId) query = query.where('puskesmas_id', '=', puskesmasId);
+      return (await query.execute()).map(toAdoption);
+    },
+    'adoptions:set': async ({ specialistId, puskesmasId, role }) => {
+      await getEntity(db, SPECIALIST, specialistId);
+      await getEntity(db, PUSKESMAS, puskesmasId);
+      return db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom('adoption')
+          .selectAll()
+          .where('specialist_id', '=', specialistId)
+          .where('puskesmas_id', '=', puskesmasId)
+          .executeTakeFirst();
+        const row = await trx
+          .insertInto('adoption')
+          .values({ specialist_id: specialistId, puskesmas_id: puskesmasId, role })
+          .onConflict((oc) => oc.columns(['specialist_id', 'puskesmas_id']).doUpdateSet({ role }))
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const after = toAdoption(row);
+        await audit(trx, { entity: 'adoption', entityId: after.id, action: before ? 'update' : 'create', before: before ? toAdoption(before) : undefined, after });
+        return after;
+      });
+    },
+    'adoptions:delete': async ({ id }) =>
+      db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('adoption').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!before) throw notFound('Adopsi', 'Adoption', id);
+        await trx.deleteFrom('adoption').where('id', '=', id).execute();
+        await audit(trx, { entity: 'adoption', entityId: id, action: 'delete', before: toAdoption(before) });
+        return { deleted: true };
+      }),
+
+    'unavailability:list': async ({ specialistId, from, to }) => {
+      let query = db.selectFrom('unavailability').selectAll().orderBy('start_date').orderBy('id');
+      if (specialistId) query = query.where('specialist_id', '=', specialistId);
+      if (from) query = query.where('end_date', '>=', from);
+      if (to) query = query.where('start_date', '<=', to);
+      return (await query.execute()).map(UNAVAILABILITY.toDomain);
+    },
+    'unavailability:create': async (input) => {
+      await getEntity(db, SPECIALIST, input.specialistId);
+      return insertEntity(db, UNAVAILABILITY, input);
+    },
+    'unavailability:update': async ({ id, changes }) => updateEntity(db, UNAVAILABILITY, id, changes, checkDates),
+    'unavailability:delete': async ({ id }) => deleteEntity(db, UNAVAILABILITY, id),
+
+    'holidays:list': async ({ from, to }) => {
+      let query = db.selectFrom('holiday').selectAll().orderBy('date').orderBy('id');
+      if (from) query = query.where('date', '>=', from);
+      if (to) query = query.where('date', '<=', to);
+      return (await query.execute()).map(HOLIDAY.toDomain);
+    },
+    'holidays:create': async (input) => insertEntity(db, HOLIDAY, input),
+    'holidays:update': async ({ id, changes }) => updateEntity(db, HOLIDAY, id, changes),
+    'holidays:delete': async ({ id }) => deleteEntity(db, HOLIDAY, id),
+
+    'requirements:list': async () => {
+      const programme = await db.selectFrom('programme_requirement').selectAll().orderBy('specialty_id').execute();
+      const own = await db.selectFrom('puskesmas_requirement').selectAll().orderBy('puskesmas_id').orderBy('specialty_id').execute();
+      return [
+        ...programme.map((r) => ({ specialtyId: r.specialty_id, puskesmasId: null, visitsPerMonth: r.visits_per_month })),
+        ...own.map((r) => ({ specialtyId: r.specialty_id, puskesmasId: r.puskesmas_id, visitsPerMonth: r.visits_per_month })),
+      ];
+    },
+    'requirements:set': async ({ specialtyId, puskesmasId, visitsPerMonth }) => {
+      await requireSpecialty(specialtyId);
+      if (puskesmasId) await getEntity(db, PUSKESMAS, puskesmasId);
+      return db.transaction().execute(async (trx) => {
+        if (puskesmasId === null) {
+          await trx
+            .insertInto('programme_requirement')
+            .values({ specialty_id: specialtyId, visits_per_month: visitsPerMonth })
+            .onConflict((oc) => oc.column('specialty_id').doUpdateSet({ visits_per_month: visitsPerMonth }))
+            .execute();
+        } else {
+          await trx
+            .insertInto('puskesmas_requirement')
+            .values({ puskesmas_id: puskesmasId, specialty_id: specialtyId, visits_per_month: visitsPerMonth })
+            .onConflict((oc) => oc.columns(['puskesmas_id', 'specialty_id']).doUpdateSet({ visits_per_month: visitsPerMonth }))
+            .execute();
+        }
+        const after = { specialtyId, puskesmasId, visitsPerMonth };
+        await audit(trx, { entity: 'requirement', entityId: `${puskesmasId ?? '*'}:${specialtyId}`, action: 'update', after });
+        return after;
+      });
+    },
+
+    'audit:list': async ({ entity, entityId, limit }) => {
+      let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit);
+      if (entity) query = query.where('entity', '=', entity);
+      if (entityId) query = query.where('entity_id', '=', entityId);
+      return (await query.execute()).map(toAuditEntry);
+    },
+  };
+}
+
+/** Used by app:info and the CLI's status. */
+export async function countRows(ctx: AppContext) {
+  const db = ctx.db.kysely;
+  const count = async (table: 'specialty' | 'hospital' | 'specialist' | 'puskesmas' | 'adoption' | 'holiday' | 'unavailability' | 'visit') =>
+    Number((await db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const bySpecialty = await db
+    .selectFrom('specialist')
+    .innerJoin('specialty', 'specialty.id', 'specialist.specialty_id')
+    .select(['specialty.code as code', sql<number>`count(*)`.as('n')])
+    .where('specialist.active', '=', 1)
+    .groupBy('specialty.code')
+    .execute();
+  return {
+    specialties: await count('specialty'),
+    hospitals: await count('hospital'),
+    specialists: await count('specialist'),
+    specialistsBySpecialty: Object.fromEntries(bySpecialty.map((r) => [r.code, Number(r.n)])),
+    puskesmas: await count('puskesmas'),
+    adoptions: await count('adoption'),
+    holidays: await count('holiday'),
+    unavailability: await count('unavailability'),
+    visits: await count('visit'),
+  };
+}

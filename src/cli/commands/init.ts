@@ -1,0 +1,37 @@
+import { todayIn } from '../../domain/dates';
+import { getSettings } from '../../db/settings.repository';
+import { ensureCoreSpecialties, seedDemo } from '../../seed/demo';
+import { seedHolidays } from '../../seed/holidays';
+import type { CliCommand } from '../command';
+import { printJson } from '../command';
+import { withApi } from '../session';
+import { printStatus, readStatus } from './status';
+
+export const initCommand: CliCommand = {
+  name: 'init',
+  summary: 'Buat database (dengan --demo: isi kabupaten contoh Banyuwangi)',
+  usage: 'asuhan init [--demo] [--db PATH] [--json]',
+  details: 'Membuat database bila belum ada, menjalankan migrasi, mengisi spesialisasi inti dan hari libur resmi 2025-2027.\n--demo menambahkan 45 puskesmas, 14 rumah sakit, 38 dokter spesialis, adopsi dan cuti contoh. Aman dijalankan dua kali.',
+  options: { demo: { type: 'boolean', default: false } },
+  async run({ values }, flags, io) {
+    return withApi(
+      flags,
+      io,
+      async (api, ctx) => {
+        const db = ctx.db.kysely;
+        await ensureCoreSpecialties(db);
+        const holidays = await seedHolidays(db);
+        const seeded = values.demo ? await seedDemo(db, todayIn((await getSettings(db)).timeZone, io.now())) : null;
+        const status = await readStatus(api);
+        if (flags.json) printJson(io, { ...status, added: seeded ?? { holidays } });
+        else {
+          io.out(`Database siap: ${ctx.db.path}`);
+          if (seeded) io.out(`Data contoh ditambahkan: ${seeded.puskesmas} puskesmas, ${seeded.hospitals} rumah sakit, ${seeded.specialists} dokter spesialis, ${seeded.adoptions} adopsi, ${seeded.unavailability} cuti, ${seeded.holidays} hari libur.`);
+          printStatus(io, status);
+        }
+        return 0;
+      },
+      { create: true },
+    );
+  },
+};

@@ -1,0 +1,84 @@
+// `asuhan`: parses the subcommand and its options strictly; every failure ends with one line
+// on stderr and exit code 2 (bad usage, bad data, missing or corrupt database), never a stack.
+import { parseArgs } from 'node:util';
+import { defaultDatabasePath } from '../app/paths';
+import { APP_VERSION } from '../app/version';
+import { AsuhanError, toErrorPayload } from '../contract/errors';
+import type { CliCommand, CliIo, OptionSpec } from './command';
+import { COMMANDS } from './commands/index';
+
+const GLOBAL_OPTIONS: OptionSpec = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+};
+
+const defaultIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  now: () => new Date(),
+};
+
+function english(io: CliIo): boolean {
+  return (io.env.ASUHAN_LANG ?? '').toLowerCase().startsWith('en');
+}
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `asuhan ${APP_VERSION}: jadwal kunjungan dokter spesialis ke puskesmas`,
+    '',
+    'Pemakaian: asuhan <perintah> [opsi]',
+    '',
+    'Perintah:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Opsi umum:',
+    '  --db PATH   berkas database (bawaan: folder data pengguna, atau $ASUHAN_DB)',
+    '  --json      keluaran JSON',
+    '  --help      bantuan perintah',
+    '',
+    'Contoh: asuhan init --demo, asuhan status --json, asuhan <perintah> --help',
+  ].join('\n');
+}
+
+function commandHelp(command: CliCommand): string {
+  return [`Pemakaian: ${command.usage}`, '', command.summary, ...(command.details ? ['', command.details] : [])].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+      io.out(mainHelp());
+      return name ? 0 : 2;
+    }
+    if (name === '--version' || name === '-v') {
+      io.out(APP_VERSION);
+      return 0;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+      throw new AsuhanError('VALIDATION', `Perintah tidak dikenal: ${name}. Lihat "asuhan --help".`, `Unknown command: ${name}. See "asuhan --help".`);
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: command.allowPositionals ?? false, strict: true });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new AsuhanError('VALIDATION', `Opsi tidak valid untuk "${name}": ${detail}. Lihat "asuhan ${name} --help".`, `Invalid option for "${name}": ${detail}. See "asuhan ${name} --help".`);
+    }
+    const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+    if (values.help) {
+      io.out(commandHelp(command));
+      return 0;
+    }
+    const db = typeof values.db === 'string' && values.db.length > 0 ? values.db : defaultDatabasePath(io.env);
+    return await command.run({ values, positionals: parsed.positionals }, { db, json: values.json === true }, io);
+  } catch (error) {
+    const payload = toErrorPayload(error);
+    io.err(`asuhan: ${(english(io) ? payload.messageEn : payload.message).replace(/\s*\n\s*/g, ' ')}`);
+    return 2;
+  }
+}

@@ -1,0 +1,15 @@
+// Opens the database for one CLI command and always closes it.
+import { createApi, type Api } from '../app/api';
+import { createContext, type AppContext } from '../app/context';
+import { openDatabase, type OpenOptions } from '../db/connect';
+import type { CliIo, GlobalFlags } from './command';
+
+export async function withApi<T>(flags: GlobalFlags, io: CliIo, run: (api: Api, ctx: AppContext) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+  const db = await openDatabase(flags.db, options);
+  try {
+    const ctx = createContext(db, io.now);
+    return await run(createApi(ctx), ctx);
+  } finally {
+    await db.close();
+  }
+}

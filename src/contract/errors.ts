@@ -1,0 +1,87 @@
+// Errors that cross the API: a code the UI can branch on and a message the coordinator
+// understands, in Bahasa Indonesia first and English second.
+
+export type ErrorCode =
+  | 'VALIDATION' // input failed its schema; nothing was written
+  | 'NOT_FOUND'
+  | 'CONFLICT' // unique or referential clash, or a state that forbids the change
+  | 'RULE' // a scheduling hard rule refuses the change
+  | 'DB_MISSING'
+  | 'DB_CORRUPT'
+  | 'DB_TOO_NEW'
+  | 'IMPORT'
+  | 'UNKNOWN_METHOD'
+  | 'INTERNAL';
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `usualWeekdays.0`. */
+  path: string;
+  message: string;
+  messageEn: string;
+}
+
+export interface ApiErrorPayload {
+  code: ErrorCode;
+  message: string;
+  messageEn: string;
+  fields?: FieldIssue[];
+}
+
+export class AsuhanError extends Error {
+  readonly code: ErrorCode;
+  readonly messageId: string;
+  readonly messageEn: string;
+  readonly fields: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, messageId: string, messageEn: string, fields?: FieldIssue[]) {
+    super(messageId);
+    this.name = 'AsuhanError';
+    this.code = code;
+    this.messageId = messageId;
+    this.messageEn = messageEn;
+    this.fields = fields;
+  }
+
+  toPayload(): ApiErrorPayload {
+    return {
+      code: this.code,
+      message: this.messageId,
+      messageEn: this.messageEn,
+      ...(this.fields ? { fields: this.fields } : {}),
+    };
+  }
+}
+
+export function notFound(whatId: string, whatEn: string, id: number | string): AsuhanError {
+  return new AsuhanError('NOT_FOUND', `${whatId} #${id} tidak ditemukan.`, `${whatEn} #${id} not found.`);
+}
+
+export function conflict(messageId: string, messageEn: string): AsuhanError {
+  return new AsuhanError('CONFLICT', messageId, messageEn);
+}
+
+/** Turns any thrown value into a payload; unknown errors never leak stack traces to the UI. */
+export function toErrorPayload(error: unknown): ApiErrorPayload {
+  if (error instanceof AsuhanError) return error.toPayload();
+  const text = error instanceof Error ? error.message : String(error);
+  if (/UNIQUE constraint failed/.test(text)) {
+    return conflict('Data yang sama sudah ada.', 'The same record already exists.').toPayload();
+  }
+  if (/FOREIGN KEY constraint failed/.test(text)) {
+    return conflict(
+      'Data ini masih dipakai oleh data lain, atau merujuk data yang tidak ada.',
+      'This record is still in use by other records, or refers to a record that does not exist.',
+    ).toPayload();
+  }
+  if (/CHECK constraint failed/.test(text)) {
+    return new AsuhanError('VALIDATION', 'Nilai tidak valid untuk database.', 'Value not valid for the database.').toPayload();
+  }
+  if (/file is not a database|database disk image is malformed/.test(text)) {
+    return new AsuhanError('DB_CORRUPT', 'Berkas database rusak atau bukan database Asuhan.', 'The database file is damaged or not an Asuhan database.').toPayload();
+  }
+  return {
+    code: 'INTERNAL',
+    message: `Terjadi kesalahan internal: ${text.slice(0, 300)}`,
+    messageEn: `Internal error: ${text.slice(0, 300)}`,
+  };
+}

@@ -1,0 +1,62 @@
+// Bilingual message helper for schemas. Validation runs once per language (see validate.ts),
+// so a message function reads the language being produced at that moment.
+export type Language = 'id' | 'en';
+
+let current: Language = 'id';
+
+export function withLanguage<T>(language: Language, run: () => T): T {
+  const previous = current;
+  current = language;
+  try {
+    return run();
+  } finally {
+    current = previous;
+  }
+}
+
+/** A zod `error` option that yields the Indonesian or English text. */
+export function msg(id: string, en: string): { error: () => string } {
+  return { error: () => (current === 'id' ? id : en) };
+}
+
+/** Field names as the coordinator knows them, for prefixing validation messages. */
+const FIELD_LABELS: Record<string, [string, string]> = {
+  name: ['Nama', 'Name'],
+  code: ['Kode', 'Code'],
+  title: ['Gelar', 'Title'],
+  color: ['Warna', 'Colour'],
+  kind: ['Jenis', 'Kind'],
+  town: ['Kota', 'Town'],
+  address: ['Alamat', 'Address'],
+  lat: ['Lintang', 'Latitude'],
+  lon: ['Bujur', 'Longitude'],
+  phone: ['Telepon', 'Phone'],
+  email: ['Email', 'Email'],
+  specialtyId: ['Spesialisasi', 'Specialty'],
+  hospitalId: ['Rumah sakit', 'Hospital'],
+  specialistId: ['Dokter spesialis', 'Specialist'],
+  puskesmasId: ['Puskesmas', 'Puskesmas'],
+  maxVisitsPerMonth: ['Maks. kunjungan per bulan', 'Max visits per month'],
+  usualWeekdays: ['Hari kunjungan', 'Usual weekdays'],
+  preferredWeekdays: ['Hari pilihan', 'Preferred weekdays'],
+  openingHours: ['Jam buka', 'Opening hours'],
+  kecamatan: ['Kecamatan', 'Kecamatan'],
+  date: ['Tanggal', 'Date'],
+  startDate: ['Tanggal mulai', 'Start date'],
+  endDate: ['Tanggal selesai', 'End date'],
+  startTime: ['Jam mulai', 'Start time'],
+  endTime: ['Jam selesai', 'End time'],
+  month: ['Bulan', 'Month'],
+  year: ['Tahun', 'Year'],
+  reason: ['Alasan', 'Reason'],
+  role: ['Peran', 'Role'],
+  id: ['ID', 'ID'],
+  visitsPerMonth: ['Kunjungan per bulan', 'Visits per month'],
+};
+
+export function fieldLabel(path: ReadonlyArray<PropertyKey>, language: Language): string {
+  const named = [...path].reverse().find((part) => typeof part === 'string') as string | undefined;
+  if (named === undefined) return '';
+  const label = FIELD_LABELS[named];
+  return label ? label[language === 'id' ? 0 : 1] : named;
+}

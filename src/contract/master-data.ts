@@ -1,0 +1,181 @@
+// Master data: specialties, hospitals, specialists, puskesmas, adoptions, leave, holidays,
+// requirements and programme settings.
+import { z } from 'zod';
+import type { Settings } from '../domain/settings';
+import { settingsSchema } from '../domain/settings';
+import type {
+  Adoption,
+  AuditEntry,
+  Holiday,
+  Hospital,
+  Puskesmas,
+  Requirement,
+  Specialist,
+  Specialty,
+  Unavailability,
+} from '../domain/types';
+import { command, query } from './define';
+import {
+  calendarDate,
+  email,
+  hexColor,
+  id,
+  latitude,
+  longitude,
+  openingHours,
+  phone,
+  requiredText,
+  text,
+  weekdays,
+} from './fields';
+import { msg } from './i18n';
+
+const listInput = z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false });
+const byId = z.object({ id });
+
+export const specialtyFields = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, msg('huruf kecil, angka dan _ saja, diawali huruf', 'lowercase letters, digits and _ only, starting with a letter')),
+  name: requiredText(120),
+  title: text(40).default(''),
+  color: hexColor.default('#607d8b'),
+  active: z.boolean().default(true),
+});
+
+export const hospitalFields = z.object({
+  name: requiredText(200),
+  kind: text(120).default(''),
+  town: text(200).default(''),
+  address: text(400).default(''),
+  lat: latitude.default(null),
+  lon: longitude.default(null),
+  active: z.boolean().default(true),
+});
+
+export const specialistFields = z.object({
+  name: requiredText(200),
+  specialtyId: id,
+  hospitalId: id.nullable().default(null),
+  phone: phone.default(''),
+  email: email.default(''),
+  maxVisitsPerMonth: z.number().int().min(0).max(62).default(4),
+  usualWeekdays: weekdays.default([1, 2, 3, 4, 5]),
+  preferredWeekdays: weekdays.default([]),
+  notes: text(2000).default(''),
+  active: z.boolean().default(true),
+});
+
+export const puskesmasFields = z.object({
+  code: text(40).nullable().default(null).transform((code) => (code ? code : null)),
+  name: requiredText(200),
+  kecamatan: text(120).default(''),
+  address: text(400).default(''),
+  lat: latitude.default(null),
+  lon: longitude.default(null),
+  openingHours: openingHours.default({
+    '1': { open: '07:30', close: '14:00' },
+    '2': { open: '07:30', close: '14:00' },
+    '3': { open: '07:30', close: '14:00' },
+    '4': { open: '07:30', close: '14:00' },
+    '5': { open: '07:30', close: '11:00' },
+    '6': { open: '07:30', close: '12:30' },
+  }),
+  poned: z.boolean().default(false),
+  inpatient: z.boolean().default(false),
+  notes: text(2000).default(''),
+  active: z.boolean().default(true),
+});
+
+export const adoptionFields = z.object({
+  specialistId: id,
+  puskesmasId: id,
+  role: z.enum(['primary', 'backup']).default('primary'),
+});
+
+export const unavailabilityFields = z
+  .object({
+    specialistId: id,
+    startDate: calendarDate,
+    endDate: calendarDate,
+    kind: z.enum(['leave', 'duty', 'training', 'other']).default('leave'),
+    reason: text(400).default(''),
+  })
+  .refine((u) => u.endDate >= u.startDate, {
+    ...msg('tanggal selesai tidak boleh sebelum tanggal mulai', 'end date cannot be before start date'),
+    path: ['endDate'],
+  });
+
+export const holidayFields = z.object({
+  date: calendarDate,
+  name: requiredText(200),
+  kind: z.enum(['libur', 'cuti_bersama']).default('libur'),
+});
+
+function updateOf<S extends z.ZodObject>(fields: S) {
+  return z.object({ id, changes: fields.partial() });
+}
+
+export const masterDataContract = {
+  'settings:get': query<Settings>()(z.object({}).default({})),
+  'settings:update': command<Settings>()(z.object({ changes: settingsSchema.partial() })),
+
+  'specialties:list': query<Specialty[]>()(listInput),
+  'specialties:create': command<Specialty>()(specialtyFields),
+  'specialties:update': command<Specialty>()(z.object({ id, changes: specialtyFields.partial() })),
+
+  'hospitals:list': query<Hospital[]>()(listInput),
+  'hospitals:create': command<Hospital>()(hospitalFields),
+  'hospitals:update': command<Hospital>()(updateOf(hospitalFields)),
+
+  'specialists:list': query<Specialist[]>()(listInput),
+  'specialists:get': query<Specialist>()(byId),
+  'specialists:create': command<Specialist>()(specialistFields),
+  'specialists:update': command<Specialist>()(updateOf(specialistFields)),
+
+  'puskesmas:list': query<Puskesmas[]>()(listInput),
+  'puskesmas:get': query<Puskesmas>()(byId),
+  'puskesmas:create': command<Puskesmas>()(puskesmasFields),
+  'puskesmas:update': command<Puskesmas>()(updateOf(puskesmasFields)),
+
+  'adoptions:list': query<Adoption[]>()(
+    z.object({ specialistId: id.optional(), puskesmasId: id.optional() }).default({}),
+  ),
+  /** Creates the adoption, or changes its role when the pair already exists. */
+  'adoptions:set': command<Adoption>()(adoptionFields),
+  'adoptions:delete': command<{ deleted: boolean }>()(byId),
+
+  'unavailability:list': query<Unavailability[]>()(
+    z.object({ specialistId: id.optional(), from: calendarDate.optional(), to: calendarDate.optional() }).default({}),
+  ),
+  'unavailability:create': command<Unavailability>()(unavailabilityFields),
+  'unavailability:update': command<Unavailability>()(
+    z.object({
+      id,
+      changes: z.object({
+        startDate: calendarDate.optional(),
+        endDate: calendarDate.optional(),
+        kind: z.enum(['leave', 'duty', 'training', 'other']).optional(),
+        reason: text(400).optional(),
+      }),
+    }),
+  ),
+  'unavailability:delete': command<{ deleted: boolean }>()(byId),
+
+  'holidays:list': query<Holiday[]>()(
+    z.object({ from: calendarDate.optional(), to: calendarDate.optional() }).default({}),
+  ),
+  'holidays:create': command<Holiday>()(holidayFields),
+  'holidays:update': command<Holiday>()(updateOf(holidayFields)),
+  'holidays:delete': command<{ deleted: boolean }>()(byId),
+
+  'requirements:list': query<Requirement[]>()(z.object({}).default({})),
+  /** Sets the programme default (puskesmasId null) or one puskesmas's own requirement. */
+  'requirements:set': command<Requirement>()(
+    z.object({ specialtyId: id, puskesmasId: id.nullable().default(null), visitsPerMonth: z.number().int().min(0).max(31) }),
+  ),
+
+  'audit:list': query<AuditEntry[]>()(
+    z
+      .object({ entity: text(40).optional(), entityId: text(40).optional(), limit: z.number().int().min(1).max(1000).default(100) })
+      .default({ limit: 100 }),
+  ),
+};

@@ -1,0 +1,159 @@
+// Opening a database file: pragmas for safety, a check that the file is an Asuhan database
+// this version understands, a backup, then the pending migrations.
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { migrations } from '../../migrations/index';
+import { AsuhanError } from '../contract/errors';
+import { backupDatabase, backupDirFor } from './backup';
+import type { Database } from './schema';
+
+export const APPLICATION_ID = 1095980366; // 'ASUN'
+
+export interface AsuhanDb {
+  readonly kysely: Kysely<Database>;
+  readonly sqlite: BetterSqlite3.Database;
+  readonly path: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Create the file when missing (init); otherwise a missing file is an error. */
+  create?: boolean;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  readonly?: boolean;
+}
+
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1) as string;
+
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<AsuhanDb> {
+  const resolved = file === ':memory:' ? file : path.resolve(file);
+  if (resolved !== ':memory:') {
+    if (!fs.existsSync(resolved)) {
+      if (!options.create) {
+        throw new AsuhanError(
+          'DB_MISSING',
+          `Database ${resolved} belum ada. Jalankan "asuhan init" (atau "asuhan init --demo") dulu.`,
+          `Database ${resolved} does not exist. Run "asuhan init" (or "asuhan init --demo") first.`,
+        );
+      }
+      fs.mkdirSync(path.dirname(resolved), { recursive: true });
+    } else if (fs.statSync(resolved).isDirectory()) {
+      throw new AsuhanError('DB_CORRUPT', `${resolved} adalah folder, bukan berkas database.`, `${resolved} is a folder, not a database file.`);
+    }
+  }
+
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(resolved, { readonly: options.readonly ?? false });
+  } catch (error) {
+    throw corrupt(resolved, error);
+  }
+  try {
+    configure(sqlite, options.readonly ?? false);
+    checkIdentity(sqlite, resolved);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db: AsuhanDb = {
+    kysely,
+    sqlite,
+    path: resolved,
+    close: async () => {
+      await kysely.destroy();
+    },
+  };
+  if (options.migrate !== false && !options.readonly) {
+    try {
+      await migrateToLatest(db);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+  return db;
+}
+
+function corrupt(file: string, error: unknown): AsuhanError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new AsuhanError(
+    'DB_CORRUPT',
+    `Berkas ${file} tidak bisa dibuka sebagai database Asuhan (${detail}).`,
+    `File ${file} cannot be opened as an Asuhan database (${detail}).`,
+  );
+}
+
+function configure(sqlite: BetterSqlite3.Database, readonly: boolean): void {
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    if (!readonly) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    // FULL: a committed change survives a power cut, which matters more here than write speed.
+    sqlite.pragma('synchronous = FULL');
+  } catch (error) {
+    throw corrupt(sqlite.name, error);
+  }
+}
+
+function checkIdentity(sqlite: BetterSqlite3.Database, file: string): void {
+  let applicationId: number;
+  let tableCount: number;
+  try {
+    applicationId = sqlite.pragma('application_id', { simple: true }) as number;
+    tableCount = (sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+  } catch (error) {
+    throw corrupt(file, error);
+  }
+  if (tableCount > 0 && applicationId !== APPLICATION_ID) {
+    throw new AsuhanError(
+      'DB_CORRUPT',
+      `Berkas ${file} adalah database SQLite lain, bukan database Asuhan.`,
+      `File ${file} is another SQLite database, not an Asuhan database.`,
+    );
+  }
+}
+
+/** Names of migrations recorded in the file (empty for a new file). */
+export function appliedMigrations(sqlite: BetterSqlite3.Database): string[] {
+  const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'").get();
+  if (!exists) return [];
+  return (sqlite.prepare('SELECT name FROM schema_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+}
+
+export async function migrateToLatest(db: AsuhanDb): Promise<string[]> {
+  const applied = appliedMigrations(db.sqlite);
+  const unknown = applied.filter((name) => !(name in migrations));
+  if (unknown.length > 0) {
+    throw new AsuhanError(
+      'DB_TOO_NEW',
+      `Database ini dibuat oleh versi Asuhan yang lebih baru (migrasi ${unknown.join(', ')}). Perbarui aplikasi; database tidak diubah.`,
+      `This database was made by a newer Asuhan (migrations ${unknown.join(', ')}). Update the app; the database was not changed.`,
+    );
+  }
+  const pending = Object.keys(migrations).filter((name) => !applied.includes(name));
+  if (pending.length === 0) return [];
+  if (applied.length > 0 && db.path !== ':memory:') {
+    await backupDatabase(db.sqlite, backupDirFor(db.path), `before-migration-${pending[0]}`);
+  }
+  // Each migration and its record commit together: a failure leaves the previous level intact.
+  // (Kysely's own Migrator does not use transactions on SQLite.)
+  await sql`CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL) STRICT`.execute(db.kysely);
+  for (const name of pending) {
+    const migration = migrations[name]!;
+    try {
+      await db.kysely.transaction().execute(async (trx) => {
+        await migration.up(trx);
+        await sql`INSERT INTO schema_migration (name, applied_at) VALUES (${name}, ${new Date().toISOString()})`.execute(trx);
+      });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new AsuhanError('INTERNAL', `Migrasi database ${name} gagal: ${detail}`, `Database migration ${name} failed: ${detail}`);
+    }
+  }
+  return pending;
+}

@@ -1,0 +1,60 @@
+// How dates and times are written for Indonesian readers: "Senin, 2 Maret 2026", "09.00 WIB".
+import type { Language } from '../contract/i18n';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let cached = formatters.get(key);
+  if (!cached) {
+    // The date is pinned to UTC noon and formatted in UTC, so no zone can shift its day.
+    cached = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+function utcNoon(date: string): Date {
+  return new Date(`${date}T12:00:00Z`);
+}
+
+const localeOf = (language: Language) => (language === 'id' ? 'id-ID' : 'en-GB');
+
+/** "Senin, 2 Maret 2026" (or "Monday 2 March 2026"). */
+export function formatLongDate(date: string, language: Language = 'id'): string {
+  return formatter(localeOf(language), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(utcNoon(date));
+}
+
+/** "2 Maret 2026" */
+export function formatDate(date: string, language: Language = 'id'): string {
+  return formatter(localeOf(language), { day: 'numeric', month: 'long', year: 'numeric' }).format(utcNoon(date));
+}
+
+/** "Senin" */
+export function formatWeekday(date: string, language: Language = 'id'): string {
+  return formatter(localeOf(language), { weekday: 'long' }).format(utcNoon(date));
+}
+
+/** "Maret 2026" */
+export function formatMonth(month: string, language: Language = 'id'): string {
+  return formatter(localeOf(language), { month: 'long', year: 'numeric' }).format(utcNoon(`${month}-01`));
+}
+
+export const ZONE_ABBREVIATION: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** "09.00 WIB" */
+export function formatTime(time: string, timeZone = 'Asia/Jakarta'): string {
+  return `${time.replace(':', '.')} ${ZONE_ABBREVIATION[timeZone] ?? ''}`.trim();
+}
+
+export const WEEKDAY_NAMES_ID = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const;
+export const WEEKDAY_NAMES_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+export function weekdayName(isoWeekday: number, language: Language = 'id'): string {
+  return (language === 'id' ? WEEKDAY_NAMES_ID : WEEKDAY_NAMES_EN)[isoWeekday - 1] ?? '';
+}
