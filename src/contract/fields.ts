@@ -52,3 +52,16 @@ const hoursOfDay = z
   .refine((h) => h.close > h.open, msg('jam tutup harus setelah jam buka', 'closing time must be after opening time'));
 
 export const openingHours = z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), hoursOfDay);
+
+/**
+ * The fields of a create schema as an update: every field optional and WITHOUT its default.
+ * (zod's .partial() keeps defaults, which would silently reset fields the caller left out.)
+ */
+export function changesOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = bare.optional();
+  }
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof Shape]: z.ZodOptional<Shape[K] extends z.ZodDefault<infer Inner> ? Inner : Shape[K]> }>;
+}

@@ -2,7 +2,7 @@
 // requirements and programme settings.
 import { z } from 'zod';
 import type { Settings } from '../domain/settings';
-import { settingsSchema } from '../domain/settings';
+import { ruleWeightsSchema, settingsSchema } from '../domain/settings';
 import type {
   Adoption,
   AuditEntry,
@@ -17,6 +17,7 @@ import type {
 import { command, query } from './define';
 import {
   calendarDate,
+  changesOf,
   email,
   hexColor,
   id,
@@ -65,7 +66,7 @@ export const specialistFields = z.object({
 });
 
 export const puskesmasFields = z.object({
-  code: text(40).nullable().default(null).transform((code) => (code ? code : null)),
+  code: text(40).nullable().transform((code) => (code ? code : null)).default(null),
   name: requiredText(200),
   kecamatan: text(120).default(''),
   address: text(400).default(''),
@@ -110,17 +111,19 @@ export const holidayFields = z.object({
   kind: z.enum(['libur', 'cuti_bersama']).default('libur'),
 });
 
-function updateOf<S extends z.ZodObject>(fields: S) {
-  return z.object({ id, changes: fields.partial() });
+function updateOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
+  return z.object({ id, changes: changesOf(fields) });
 }
 
 export const masterDataContract = {
   'settings:get': query<Settings>()(z.object({}).default({})),
-  'settings:update': command<Settings>()(z.object({ changes: settingsSchema.partial() })),
+  'settings:update': command<Settings>()(
+    z.object({ changes: changesOf(settingsSchema).extend({ weights: changesOf(ruleWeightsSchema).optional() }) }),
+  ),
 
   'specialties:list': query<Specialty[]>()(listInput),
   'specialties:create': command<Specialty>()(specialtyFields),
-  'specialties:update': command<Specialty>()(z.object({ id, changes: specialtyFields.partial() })),
+  'specialties:update': command<Specialty>()(updateOf(specialtyFields)),
 
   'hospitals:list': query<Hospital[]>()(listInput),
   'hospitals:create': command<Hospital>()(hospitalFields),

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { readSettings, settingsSchema, type Settings } from '../domain/settings';
+import { readSettings, settingsSchema, type RuleWeights, type Settings } from '../domain/settings';
 import { audit } from './audit';
 import { inTransaction } from './tx';
 import type { Database } from './schema';
@@ -11,7 +11,9 @@ export async function getSettings(db: Kysely<Database>): Promise<Settings> {
   return readSettings(row ? JSON.parse(row.value) : {});
 }
 
-export async function updateSettings(db: Kysely<Database>, changes: Partial<Settings>): Promise<Settings> {
+export type SettingsChanges = Partial<Omit<Settings, 'weights'>> & { weights?: Partial<RuleWeights> | undefined };
+
+export async function updateSettings(db: Kysely<Database>, changes: SettingsChanges): Promise<Settings> {
   return inTransaction(db, async (trx) => {
     const before = await getSettings(trx);
     const after = settingsSchema.parse({ ...before, ...changes, weights: { ...before.weights, ...(changes.weights ?? {}) } });
