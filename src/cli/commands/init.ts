@@ -26,7 +26,8 @@ export const initCommand: CliCommand = {
         if (flags.json) printJson(io, { ...status, added: seeded ?? { holidays } });
         else {
           io.out(`Database siap: ${ctx.db.path}`);
-          if (seeded) io.out(`Data contoh ditambahkan: ${seeded.puskesmas} puskesmas, ${seeded.hospitals} rumah sakit, ${seeded.specialists} dokter spesialis, ${seeded.adoptions} adopsi, ${seeded.unavailability} cuti, ${seeded.holidays} hari libur.`);
+          if (holidays > 0) io.out(`Hari libur resmi ditambahkan: ${holidays}.`);
+          if (seeded) io.out(`Data contoh ditambahkan: ${seeded.puskesmas} puskesmas, ${seeded.hospitals} rumah sakit, ${seeded.specialists} dokter spesialis, ${seeded.adoptions} adopsi, ${seeded.unavailability} cuti.`);
           printStatus(io, status);
         }
         return 0;
