@@ -3,6 +3,8 @@
 // Kysely<any> and never import app code, so they stay frozen in time.
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_init';
+import * as m0003 from './0003_export_log';
+import * as m0002 from './0002_visit_log';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -10,4 +12,6 @@ export interface Migration {
 
 export const migrations: Record<string, Migration> = {
   '0001_init': m0001,
+  '0002_visit_log': m0002,
+  '0003_export_log': m0003,
 };

@@ -150,6 +150,10 @@ export interface VisitTable {
   notes: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Set on a visit logged as moved: the visit that replaced it (migration 0002). */
+  moved_to_visit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Set on the replacement of a moved visit: the original. */
+  moved_from_visit_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AuditLogTable {
@@ -161,6 +165,102 @@ export interface AuditLogTable {
   action: 'create' | 'update' | 'delete' | 'import' | 'plan' | 'restore';
   before: string | null;
   after: string | null;
+}
+
+export type VisitOutcome = 'done' | 'cancelled' | 'missed' | 'moved';
+export type AttendeeRole = 'dokter_umum' | 'bidan' | 'perawat' | 'gizi' | 'kader' | 'other';
+export type CaseAgeGroup = 'neonate' | 'infant' | 'toddler' | 'child' | 'adolescent' | 'adult' | 'adult_35_plus';
+export type CaseDecision = 'managed' | 'referred' | 'follow_up';
+
+/** What happened at a visit (one row per logged visit). Times are the actual ones when done. */
+export interface VisitLogTable {
+  visit_id: number;
+  outcome: VisitOutcome;
+  actual_date: CalendarDate | null;
+  start_time: LocalTime | null;
+  end_time: LocalTime | null;
+  reason: string;
+  notes: string;
+  logged_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One named attendee (headcount 1) or a quick count for a role (name ''). */
+export interface VisitAttendeeTable {
+  id: Generated<number>;
+  visit_id: number;
+  role: AttendeeRole;
+  name: string;
+  headcount: number;
+}
+
+export interface TopicTable {
+  id: Generated<number>;
+  code: string;
+  name_id: string;
+  name_en: string;
+  /** Specialty code (`obgyn`, `pediatric`...) the topic belongs to; null for every specialty. */
+  specialty_code: string | null;
+  programme: 'PAS' | 'ILP' | 'other';
+  required: number;
+  active: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+}
+
+export interface VisitTopicTable {
+  visit_id: number;
+  topic_id: number;
+}
+
+/** An anonymous case consulted at a visit: no patient name, by design. */
+export interface CaseConsultTable {
+  id: Generated<number>;
+  visit_id: number;
+  age_group: CaseAgeGroup;
+  condition: string;
+  decision: CaseDecision;
+  hospital_id: number | null;
+  notes: string;
+}
+
+export interface FollowupTable {
+  id: Generated<number>;
+  /** The visit where the action was agreed. */
+  visit_id: number;
+  action: string;
+  owner: string;
+  due_date: CalendarDate;
+  status: 'open' | 'closed';
+  closed_visit_id: number | null;
+  closed_on: CalendarDate | null;
+  closed_note: string;
+  created_at: Timestamp;
+}
+
+/** One export (ICS, PDF, ...) of a month, for one specialist or (null) the whole district. */
+export interface ExportLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  kind: 'ics' | 'pdf' | 'xlsx' | 'csv' | 'text';
+  month: string;
+  specialist_id: number | null;
+  only_changes: number;
+  file_name: string;
+  events: number;
+}
+
+/** The last version of a visit sent to a specialist's calendar (migration 0003). */
+export interface IcsSentTable {
+  specialist_id: number;
+  visit_uid: string;
+  sequence: number;
+  cancelled: number;
+  date: CalendarDate;
+  start_time: LocalTime;
+  end_time: LocalTime;
+  summary: string;
+  location: string;
+  export_id: number;
 }
 
 export interface Database {
@@ -178,6 +278,14 @@ export interface Database {
   plan: PlanTable;
   visit: VisitTable;
   audit_log: AuditLogTable;
+  export_log: ExportLogTable;
+  ics_sent: IcsSentTable;
+  visit_log: VisitLogTable;
+  visit_attendee: VisitAttendeeTable;
+  topic: TopicTable;
+  visit_topic: VisitTopicTable;
+  case_consult: CaseConsultTable;
+  followup: FollowupTable;
 }
 
 export type SpecialtyRow = Selectable<SpecialtyTable>;
