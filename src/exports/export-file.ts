@@ -1,0 +1,38 @@
+// How a generated file crosses the API: the browser downloads it, Electron offers a save
+// dialog, the CLI writes it into a folder.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+export const MIME = {
+  ics: 'text/calendar; charset=utf-8',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+} as const;
+
+export function exportFile(fileName: string, mimeType: string, content: Buffer | Uint8Array | string): ExportFile {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  return { fileName, mimeType, base64: bytes.toString('base64') };
+}
+
+export function fileBytes(file: ExportFile): Buffer {
+  return Buffer.from(file.base64, 'base64');
+}
+
+/** Writes files into `dir` (created when missing); returns the paths written. */
+export function writeExportFiles(dir: string, files: ExportFile[]): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  return files.map((file) => {
+    // File names are made by the exporters, but never trust a name with a path in it.
+    const target = path.join(dir, path.basename(file.fileName));
+    fs.writeFileSync(target, fileBytes(file));
+    return target;
+  });
+}

@@ -1,0 +1,123 @@
+// RFC 5545 calendar files. Times are written in the district's zone with its VTIMEZONE, so
+// Google, Outlook and Apple show the visit at the same wall-clock time wherever the phone is;
+// DTSTAMP stays UTC. UIDs are the visits' stable uids; SEQUENCE and STATUS:CANCELLED let
+// calendars that honour them update or remove an event instead of adding a copy.
+import { TZDate } from '@date-fns/tz';
+import { ICalAlarmType, ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import { formatLongDate, formatTime } from '../domain/format-id';
+import type { Settings } from '../domain/settings';
+import { placeLine, puskesmasLabel, STATUS_LABEL_ID } from './labels';
+import type { RosterVisit } from './roster-data';
+
+export interface CalendarEvent {
+  uid: string;
+  sequence: number;
+  cancelled: boolean;
+  date: string;
+  startTime: string;
+  endTime: string;
+  summary: string;
+  location: string;
+  description: string;
+  /** Shown by the reminder the day before. */
+  reminder: string;
+}
+
+export interface CalendarOptions {
+  name: string;
+  timeZone: string;
+  /** DTSTAMP: when this file was made. */
+  stamp: Date;
+}
+
+const ONE_DAY_SECONDS = 86_400;
+
+export const ROLE_LABEL_ID = {
+  primary: 'pengampu utama',
+  backup: 'pengampu cadangan',
+  none: 'pengganti (bukan pengampu tetap)',
+} as const;
+
+/** A visit's UID, made globally unique as RFC 5545 asks. */
+export function calendarUid(visitUid: string): string {
+  return visitUid.includes('@') ? visitUid : `${visitUid}@asuhan`;
+}
+
+export function visitSummary(visit: Pick<RosterVisit, 'specialistName' | 'puskesmasName'>): string {
+  return `Kunjungan ${visit.specialistName} ke ${puskesmasLabel(visit.puskesmasName)}`;
+}
+
+export function visitLocation(visit: Pick<RosterVisit, 'puskesmasName' | 'puskesmasAddress' | 'kecamatan'>): string {
+  const place = placeLine(visit.puskesmasAddress, visit.kecamatan);
+  return place ? `${puskesmasLabel(visit.puskesmasName)}, ${place}` : puskesmasLabel(visit.puskesmasName);
+}
+
+function coordinatorLine(settings: Settings): string {
+  const contact = [settings.coordinatorName, settings.coordinatorPhone, settings.coordinatorEmail].filter(Boolean).join(', ');
+  return contact || [settings.officeName, settings.officePhone].filter(Boolean).join(', ');
+}
+
+export function visitEvent(visit: RosterVisit, settings: Settings, sequence = visit.sequence): CalendarEvent {
+  const cancelled = visit.status === 'cancelled';
+  const when = `${formatLongDate(visit.date)}, ${formatTime(visit.startTime, settings.timeZone).replace(/ .*/, '')}-${formatTime(visit.endTime, settings.timeZone)}`;
+  const description = [
+    settings.programmeName,
+    `Dokter spesialis: ${visit.specialistName} (${visit.specialtyName}), ${ROLE_LABEL_ID[visit.adoptionRole]}`,
+    `Puskesmas: ${puskesmasLabel(visit.puskesmasName)}${visit.kecamatan ? `, Kecamatan ${visit.kecamatan}` : ''}`,
+    visit.puskesmasAddress ? `Alamat: ${visit.puskesmasAddress}` : '',
+    `Waktu: ${when}`,
+    `Status: ${STATUS_LABEL_ID[visit.status]}`,
+    `Koordinator: ${coordinatorLine(settings)}`,
+    visit.notes ? `Catatan: ${visit.notes}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const summary = visitSummary(visit);
+  return {
+    uid: calendarUid(visit.uid),
+    sequence,
+    cancelled,
+    date: visit.date,
+    startTime: visit.startTime,
+    endTime: visit.endTime,
+    summary: cancelled ? `DIBATALKAN: ${summary}` : summary,
+    location: visitLocation(visit),
+    description,
+    reminder: `Besok ${formatTime(visit.startTime, settings.timeZone)}: ${summary}`,
+  };
+}
+
+function zoned(date: string, time: string, timeZone: string): TZDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return new TZDate(y, m - 1, d, hh, mm, 0, timeZone);
+}
+
+export function buildCalendar(events: CalendarEvent[], options: CalendarOptions): string {
+  const calendar = new ICalCalendar({
+    name: options.name,
+    method: ICalCalendarMethod.PUBLISH,
+    prodId: { company: 'Asuhan', product: 'Jadwal Kunjungan Spesialis', language: 'ID' },
+  });
+  // No calendar-level zone name: with one, ical-generator would write DTSTAMP as local time,
+  // and RFC 5545 wants it in UTC. The generator still writes a VTIMEZONE for the events' zone.
+  calendar.timezone({ name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null });
+  calendar.x('X-WR-TIMEZONE', options.timeZone);
+  for (const event of events) {
+    const created = calendar.createEvent({
+      id: event.uid,
+      sequence: event.sequence,
+      stamp: options.stamp,
+      start: zoned(event.date, event.startTime, options.timeZone),
+      end: zoned(event.date, event.endTime, options.timeZone),
+      timezone: options.timeZone,
+      summary: event.summary,
+      location: event.location,
+      description: event.description,
+      status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+    if (!event.cancelled) created.createAlarm({ type: ICalAlarmType.display, trigger: ONE_DAY_SECONDS, description: event.reminder });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,33 @@
+// Words the exports print: visit statuses, place lines, and the ids used in file names.
+import type { VisitStatus } from '../domain/types';
+
+export const STATUS_LABEL_ID: Record<VisitStatus, string> = {
+  planned: 'Direncanakan',
+  confirmed: 'Dikonfirmasi',
+  done: 'Terlaksana',
+  cancelled: 'Dibatalkan',
+  missed: 'Tidak terlaksana',
+};
+
+/** "Puskesmas Sempu" even when the stored name lacks the word. */
+export function puskesmasLabel(name: string): string {
+  return /^puskesmas\b/i.test(name) ? name : `Puskesmas ${name}`;
+}
+
+/** "Jl. Raya Sempu No. 1, Kec. Sempu" */
+export function placeLine(address: string, kecamatan: string): string {
+  const parts = [address.trim()];
+  if (kecamatan.trim() && !address.toLowerCase().includes(kecamatan.trim().toLowerCase())) parts.push(`Kec. ${kecamatan.trim()}`);
+  return parts.filter(Boolean).join(', ');
+}
+
+/** A file-name-safe slug: "dr. Ayu Kartika Sari, Sp.OG" -> "dr-ayu-kartika-sari-sp-og". */
+export function slug(text: string): string {
+  const cleaned = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return cleaned.slice(0, 60) || 'x';
+}
