@@ -4,12 +4,14 @@ import { toErrorPayload, AsuhanError } from '../contract/errors';
 import { contract, METHOD_NAMES, type ApiClient, type ApiResult, type Handlers, type MethodName } from '../contract/index';
 import { parseInput } from '../contract/validate';
 import { appHandlers } from './app.service';
+import { backupsHandlers } from './backups.service';
 import type { AppContext } from './context';
 import { masterDataHandlers } from './master-data.service';
 
 export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...backupsHandlers(ctx),
     ...masterDataHandlers(ctx),
   } satisfies Handlers;
 }

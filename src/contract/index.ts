@@ -2,6 +2,7 @@
 // Each domain declares its methods in its own file; they are merged here.
 import type { AnySpec, InputOf, OutputOf, ParsedInputOf } from './define';
 import { appContract } from './app';
+import { backupsContract } from './backups';
 import { masterDataContract } from './master-data';
 
 function mergeContracts<T extends Record<string, AnySpec>[]>(...parts: T): UnionToIntersection<T[number]> {
@@ -17,7 +18,7 @@ function mergeContracts<T extends Record<string, AnySpec>[]>(...parts: T): Union
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
-export const contract = mergeContracts(appContract, masterDataContract);
+export const contract = mergeContracts(appContract, masterDataContract, backupsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -6,7 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { migrations } from '../../migrations/index';
 import { AsuhanError } from '../contract/errors';
-import { backupDatabase, backupDirFor } from './backup';
+import { backupDatabase, backupDirFor, backupIfDue } from './backup';
 import type { Database } from './schema';
 
 export const APPLICATION_ID = 1095980366; // 'ASUN'
@@ -24,12 +24,15 @@ export interface OpenOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   readonly?: boolean;
+  /** Take the daily backup when the newest is a day old (default true; skipped for new files). */
+  dailyBackup?: boolean;
 }
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1) as string;
 
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<AsuhanDb> {
   const resolved = file === ':memory:' ? file : path.resolve(file);
+  const existedBefore = resolved !== ':memory:' && fs.existsSync(resolved);
   if (resolved !== ':memory:') {
     if (!fs.existsSync(resolved)) {
       if (!options.create) {
@@ -75,6 +78,10 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       await db.close();
       throw error;
     }
+  }
+  if (existedBefore && options.dailyBackup !== false && !options.readonly && appliedMigrations(sqlite).length > 0) {
+    // A failed daily backup (full disk, read-only folder) must not lock the coordinator out.
+    await backupIfDue(sqlite, resolved).catch((error: unknown) => process.emitWarning(`Asuhan: daily backup failed: ${String(error)}`));
   }
   return db;
 }

@@ -1,7 +1,9 @@
 // Every subcommand of `asuhan`. Add new ones here.
 import type { CliCommand } from '../command';
+import { backupCommand, backupsCommand } from './backup';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
+import { restoreCommand } from './restore';
 import { statusCommand } from './status';
 
-export const COMMANDS: CliCommand[] = [initCommand, statusCommand, demoCommand];
+export const COMMANDS: CliCommand[] = [initCommand, statusCommand, demoCommand, backupCommand, backupsCommand, restoreCommand];

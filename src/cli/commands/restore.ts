@@ -1,0 +1,35 @@
+// `asuhan restore FILE`: checks the backup, backs up the current database, then restores.
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupDirFor } from '../../db/backup';
+import { restoreDatabaseFile } from '../../db/restore';
+import type { CliCommand } from '../command';
+import { printJson, usageError } from '../command';
+
+export const restoreCommand: CliCommand = {
+  name: 'restore',
+  summary: 'Pulihkan database dari berkas cadangan',
+  usage: 'asuhan restore FILE [--db PATH] [--json]',
+  details:
+    'FILE boleh berupa jalur berkas atau nama dari "asuhan backups". Berkas diperiksa dulu (integritas, database Asuhan, versi);\n' +
+    'database sekarang dicadangkan sebelum diganti. Aman walau aplikasi sedang membuka database yang sama.',
+  options: {},
+  allowPositionals: true,
+  async run({ positionals }, flags, io) {
+    if (positionals.length !== 1 || !positionals[0]?.trim()) {
+      throw usageError('Sebutkan tepat satu berkas cadangan: asuhan restore FILE.', 'Name exactly one backup file: asuhan restore FILE.');
+    }
+    const given = positionals[0];
+    const inBackups = path.join(backupDirFor(flags.db), path.basename(given));
+    const file = fs.existsSync(given) || given !== path.basename(given) ? given : inBackups;
+    const result = await restoreDatabaseFile(flags.db, file, io.now());
+    if (flags.json) printJson(io, result);
+    else {
+      io.out(`Database dipulihkan dari ${result.restoredFrom} (tingkat skema ${result.restoredLevel}).`);
+      if (result.safetyBackup) io.out(`Database sebelumnya dicadangkan di ${result.safetyBackup}`);
+      if (result.setAside) io.out(`Database lama yang rusak dipindahkan ke ${result.setAside}`);
+      if (result.migrated.length > 0) io.out(`Migrasi diterapkan: ${result.migrated.join(', ')}`);
+    }
+    return 0;
+  },
+};
