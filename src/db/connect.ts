@@ -55,8 +55,11 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     throw corrupt(resolved, error);
   }
   try {
-    configure(sqlite, options.readonly ?? false);
+    // Identity and version are checked before any pragma can touch the file: a refused file stays byte-for-byte as it was.
+    sqlite.pragma('busy_timeout = 5000');
     checkIdentity(sqlite, resolved);
+    if (options.migrate !== false) refuseNewer(sqlite);
+    configure(sqlite, options.readonly ?? false);
   } catch (error) {
     sqlite.close();
     throw error;
@@ -132,8 +135,8 @@ export function appliedMigrations(sqlite: BetterSqlite3.Database): string[] {
   return (sqlite.prepare('SELECT name FROM schema_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name);
 }
 
-export async function migrateToLatest(db: AsuhanDb): Promise<string[]> {
-  const applied = appliedMigrations(db.sqlite);
+function refuseNewer(sqlite: BetterSqlite3.Database): void {
+  const applied = appliedMigrations(sqlite);
   const unknown = applied.filter((name) => !(name in migrations));
   if (unknown.length > 0) {
     throw new AsuhanError(
@@ -142,6 +145,11 @@ export async function migrateToLatest(db: AsuhanDb): Promise<string[]> {
       `This database was made by a newer Asuhan (migrations ${unknown.join(', ')}). Update the app; the database was not changed.`,
     );
   }
+}
+
+export async function migrateToLatest(db: AsuhanDb): Promise<string[]> {
+  refuseNewer(db.sqlite);
+  const applied = appliedMigrations(db.sqlite);
   const pending = Object.keys(migrations).filter((name) => !applied.includes(name));
   if (pending.length === 0) return [];
   if (applied.length > 0 && db.path !== ':memory:') {

@@ -15,7 +15,7 @@ export function contentDigest(sqlite: BetterSqlite3.Database): string {
   const hash = crypto.createHash('sha256');
   for (const table of userTables(sqlite)) {
     hash.update(`\u0000${table}\u0000`);
-    const withoutRowid = /WITHOUT ROWID/i.test((sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = ?").get(table) as { sql: string }).sql);
+    const withoutRowid = /WITHOUT\s+ROWID/i.test((sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = ?").get(table) as { sql: string }).sql);
     for (const row of sqlite.prepare(`SELECT * FROM "${table}"${withoutRowid ? '' : ' ORDER BY rowid'}`).raw().iterate()) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
