@@ -1,0 +1,179 @@
+// Lookups over a Problem that the model, the rules and the explanations share: who is who,
+// how far, when a puskesmas is open, who is on leave. Facts only; no rule lives here.
+import { haversineKm } from '../domain/geo';
+import { isoWeekday, minutesOf, monthDays, timeOf, type IsoWeekday } from '../domain/dates';
+import type { Problem, ProblemPuskesmas, ProblemSpecialist } from './problem';
+
+export interface Travel {
+  km: number | null;
+  source: 'entered' | 'estimated' | 'unknown';
+}
+
+export interface Sentence {
+  message: string;
+  messageEn: string;
+}
+
+type Unavailability = Problem['unavailability'][number];
+type Holiday = Problem['holidays'][number];
+
+export class ProblemIndex {
+  readonly specialists = new Map<number, ProblemSpecialist>();
+  readonly puskesmas = new Map<number, ProblemPuskesmas>();
+  readonly specialties = new Map<number, Problem['specialties'][number]>();
+  readonly holidays = new Map<string, Holiday>();
+  private readonly leave = new Map<number, Unavailability[]>();
+  private readonly roles = new Map<string, 'primary' | 'backup'>();
+  private readonly adoptersOf = new Map<number, { specialistId: number; role: 'primary' | 'backup' }[]>();
+  private readonly entered = new Map<string, number>();
+  private readonly hospitals = new Map<number, Problem['hospitals'][number]>();
+  private readonly programme = new Map<number, number>();
+  private readonly overrides = new Map<string, number>();
+  private readonly travelCache = new Map<string, Travel>();
+
+  constructor(readonly problem: Problem) {
+    for (const s of problem.specialists) this.specialists.set(s.id, s);
+    for (const c of problem.puskesmas) this.puskesmas.set(c.id, c);
+    for (const k of problem.specialties) this.specialties.set(k.id, k);
+    for (const h of problem.holidays) if (!this.holidays.has(h.date)) this.holidays.set(h.date, h);
+    for (const h of problem.hospitals) this.hospitals.set(h.id, h);
+    for (const u of problem.unavailability) {
+      const list = this.leave.get(u.specialistId) ?? [];
+      list.push(u);
+      this.leave.set(u.specialistId, list);
+    }
+    for (const a of problem.adoptions) {
+      const key = `${a.specialistId}:${a.puskesmasId}`;
+      if (this.roles.get(key) !== 'primary') this.roles.set(key, a.role);
+      const list = this.adoptersOf.get(a.puskesmasId) ?? [];
+      list.push({ specialistId: a.specialistId, role: a.role });
+      this.adoptersOf.set(a.puskesmasId, list);
+    }
+    for (const d of problem.distances) this.entered.set(`${d.hospitalId}:${d.puskesmasId}`, d.km);
+    for (const r of problem.programmeRequirements) this.programme.set(r.specialtyId, r.visitsPerMonth);
+    for (const r of problem.puskesmasRequirements) this.overrides.set(`${r.puskesmasId}:${r.specialtyId}`, r.visitsPerMonth);
+  }
+
+  get settings(): Problem['settings'] {
+    return this.problem.settings;
+  }
+
+  specialist(id: number): ProblemSpecialist {
+    const s = this.specialists.get(id);
+    if (!s) throw new Error(`specialist ${id} is not in the problem`);
+    return s;
+  }
+
+  place(id: number): ProblemPuskesmas {
+    const c = this.puskesmas.get(id);
+    if (!c) throw new Error(`puskesmas ${id} is not in the problem`);
+    return c;
+  }
+
+  specialistName(id: number): string {
+    return this.specialists.get(id)?.name ?? `dokter #${id}`;
+  }
+
+  puskesmasName(id: number): string {
+    return this.puskesmas.get(id)?.name ?? `puskesmas #${id}`;
+  }
+
+  specialtyName(id: number): string {
+    return this.specialties.get(id)?.name ?? `#${id}`;
+  }
+
+  role(specialistId: number, puskesmasId: number): 'primary' | 'backup' | null {
+    return this.roles.get(`${specialistId}:${puskesmasId}`) ?? null;
+  }
+
+  /** Adopters of a puskesmas for one specialty, primary first. */
+  adopters(puskesmasId: number, specialtyId: number, role?: 'primary' | 'backup'): number[] {
+    return (this.adoptersOf.get(puskesmasId) ?? [])
+      .filter((a) => this.specialists.get(a.specialistId)?.specialtyId === specialtyId && (!role || a.role === role))
+      .sort((a, b) => (a.role === b.role ? a.specialistId - b.specialistId : a.role === 'primary' ? -1 : 1))
+      .map((a) => a.specialistId);
+  }
+
+  /** Required visits per month: the puskesmas's own figure, else the programme default. */
+  requirement(puskesmasId: number, specialtyId: number): number {
+    return this.overrides.get(`${puskesmasId}:${specialtyId}`) ?? this.programme.get(specialtyId) ?? 0;
+  }
+
+  travel(specialistId: number, puskesmasId: number): Travel {
+    const key = `${specialistId}:${puskesmasId}`;
+    let found = this.travelCache.get(key);
+    if (!found) {
+      found = this.computeTravel(specialistId, puskesmasId);
+      this.travelCache.set(key, found);
+    }
+    return found;
+  }
+
+  private computeTravel(specialistId: number, puskesmasId: number): Travel {
+    const hospitalId = this.specialists.get(specialistId)?.hospitalId ?? null;
+    if (hospitalId === null) return { km: null, source: 'unknown' };
+    const entered = this.entered.get(`${hospitalId}:${puskesmasId}`);
+    if (entered !== undefined) return { km: entered, source: 'entered' };
+    const h = this.hospitals.get(hospitalId);
+    const c = this.puskesmas.get(puskesmasId);
+    if (!h || !c || h.lat === null || h.lon === null || c.lat === null || c.lon === null) return { km: null, source: 'unknown' };
+    return { km: haversineKm(h.lat, h.lon, c.lat, c.lon) * this.settings.roadFactor, source: 'estimated' };
+  }
+
+  /** Leave, duty or training covering the date, if any. */
+  unavailableOn(specialistId: number, date: string): Unavailability | undefined {
+    return this.leave.get(specialistId)?.find((u) => u.startDate <= date && date <= u.endDate);
+  }
+
+  unavailabilityIn(specialistId: number, from: string, to: string): Unavailability[] {
+    return (this.leave.get(specialistId) ?? []).filter((u) => u.startDate <= to && from <= u.endDate);
+  }
+
+  /** The visit's start and end on that day, or null when the puskesmas is closed or the visit does not fit. */
+  visitTime(puskesmasId: number, date: string): { startTime: string; endTime: string } | null {
+    const hours = this.puskesmas.get(puskesmasId)?.openingHours[`${weekdayOf(date)}`];
+    if (!hours) return null;
+    const start = Math.max(minutesOf(this.settings.visitStart), minutesOf(hours.open));
+    const end = start + this.settings.visitMinutes;
+    if (end > minutesOf(hours.close)) return null;
+    return { startTime: timeOf(start), endTime: timeOf(end) };
+  }
+
+  /** Nominal distance for unknown travel: half the reach, so it neither attracts nor repels. */
+  neutralKm(): number {
+    return this.settings.maxTravelKm / 2;
+  }
+}
+
+export function daysOf(month: string): string[] {
+  return monthDays(month);
+}
+
+/** The last visit per puskesmas and specialty, keyed `puskesmasId:specialtyId`. */
+export function lastVisitKey(puskesmasId: number, specialtyId: number): string {
+  return `${puskesmasId}:${specialtyId}`;
+}
+
+// Calendar arithmetic on the same few hundred dates happens millions of times at province
+// scale; these caches keep it out of the profile.
+const weekdayCache = new Map<string, IsoWeekday>();
+const dayNumberCache = new Map<string, number>();
+
+export function weekdayOf(date: string): IsoWeekday {
+  let day = weekdayCache.get(date);
+  if (day === undefined) {
+    day = isoWeekday(date);
+    weekdayCache.set(date, day);
+  }
+  return day;
+}
+
+/** Days since 1970-01-01 (for differences between dates). */
+export function dayNumber(date: string): number {
+  let n = dayNumberCache.get(date);
+  if (n === undefined) {
+    n = Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000);
+    dayNumberCache.set(date, n);
+  }
+  return n;
+}

@@ -1,0 +1,76 @@
+// HiGHS (WASM) loaded once per process; solves one LinearProgram with a time limit and
+// reports objective, best bound and status.
+import loadHighs from 'highs';
+import type { LinearProgram } from './lp';
+
+type HighsRuntime = Awaited<ReturnType<typeof loadHighs>>;
+
+let runtime: Promise<HighsRuntime> | null = null;
+
+export function highsRuntime(): Promise<HighsRuntime> {
+  runtime ??= loadHighs();
+  return runtime;
+}
+
+export interface LpSolution {
+  status: 'optimal' | 'time-limit' | 'infeasible' | 'error';
+  values: Float64Array | null;
+  objective: number;
+  bound: number;
+}
+
+/**
+ * Solves the LP relaxation first: this model's relaxation is usually integral already, and then
+ * its optimum is the MILP's, proven, in a fraction of the MIP time. Otherwise runs the MIP.
+ */
+export function solveMilp(highs: HighsRuntime, lp: LinearProgram, timeLimitSeconds: number, relativeGap: number): LpSolution & { relaxationIntegral: boolean } {
+  const started = performance.now();
+  const relaxed = solveLp(highs, { ...lp, integrality: lp.integrality.map(() => 0 as const) }, timeLimitSeconds, relativeGap);
+  if (relaxed.status === 'optimal' && relaxed.values && isIntegral(relaxed.values, lp.integrality)) {
+    return { ...relaxed, relaxationIntegral: true };
+  }
+  const left = timeLimitSeconds - (performance.now() - started) / 1000;
+  const exact = solveLp(highs, lp, Math.max(left, timeLimitSeconds * 0.25), relativeGap);
+  if (relaxed.status === 'optimal' && exact.values) exact.bound = Math.max(exact.bound, relaxed.objective);
+  return { ...exact, relaxationIntegral: false };
+}
+
+function isIntegral(values: ArrayLike<number>, integrality: readonly number[]): boolean {
+  for (let i = 0; i < integrality.length; i++) {
+    if (integrality[i] !== 1) continue;
+    const v = values[i] as number;
+    if (Math.abs(v - Math.round(v)) > 1e-6) return false;
+  }
+  return true;
+}
+
+export function solveLp(highs: HighsRuntime, lp: LinearProgram, timeLimitSeconds: number, relativeGap: number): LpSolution {
+  if (lp.colCost.length === 0) return { status: 'optimal', values: new Float64Array(0), objective: lp.offset, bound: lp.offset };
+  const model = highs.createModel({
+    numCols: lp.colCost.length,
+    numRows: lp.rowLower.length,
+    offset: lp.offset,
+    colCost: lp.colCost,
+    colLower: lp.colLower,
+    colUpper: lp.colUpper,
+    rowLower: lp.rowLower.map((v) => (v === -Infinity ? -highs.infinity : v)),
+    rowUpper: lp.rowUpper.map((v) => (v === Infinity ? highs.infinity : v)),
+    matrix: { format: 'csr', numRows: lp.rowLower.length, numCols: lp.colCost.length, starts: lp.starts, indices: lp.indices, values: lp.values },
+    integrality: lp.integrality,
+  });
+  try {
+    model.options.set({ output_flag: false, time_limit: Math.max(0.05, timeLimitSeconds), mip_rel_gap: relativeGap, random_seed: 0 });
+    model.run();
+    const status = model.getModelStatus();
+    const codes = highs.constants.modelStatus;
+    const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
+    if (!hasSolution) return { status: status === codes.infeasible ? 'infeasible' : 'error', values: null, objective: Infinity, bound: -Infinity };
+    const objective = model.getObjectiveValue();
+    const isMip = lp.integrality.some((t) => t === 1);
+    const dualBound = isMip ? Number(model.info.get('mip_dual_bound')) : objective;
+    const bound = status === codes.optimal ? Math.min(objective, Number.isFinite(dualBound) ? dualBound : objective) : Number.isFinite(dualBound) ? dualBound : -Infinity;
+    return { status: status === codes.optimal ? 'optimal' : 'time-limit', values: model.getSolution().colValue, objective, bound };
+  } finally {
+    model.dispose();
+  }
+}

@@ -1,0 +1,54 @@
+// What every rule module declares: its id, hard or soft, its names, and either a check
+// (hard) or a cost with a sentence per cost (soft). Soft weights come from settings.weights.
+import type { ProblemIndex, Sentence } from '../context';
+import type { PlannedVisit, RuleWeightsInput } from '../problem';
+
+export interface Violation extends Sentence {
+  rule: string;
+  visit?: PlannedVisit;
+}
+
+export interface SoftCost extends Sentence {
+  rule: string;
+  /** Weighted cost added to the objective. */
+  cost: number;
+  puskesmasId?: number;
+  specialistId?: number;
+  date?: string;
+}
+
+/** One month's plan as the rules see it. */
+export interface MonthPlan {
+  month: string;
+  visits: PlannedVisit[];
+  /** Existing planned (not fixed) visits of the month before re-planning. */
+  currentPlan: PlannedVisit[];
+  /** Last visit date before this month per `puskesmasId:specialtyId`. */
+  previous: Map<string, string>;
+}
+
+interface RuleBase {
+  id: string;
+  label: string;
+  labelEn: string;
+}
+
+export interface HardRule extends RuleBase {
+  kind: 'hard';
+  /** Checks one visit on its own (availability, hours, reach); null when it holds. */
+  checkVisit?(index: ProblemIndex, visit: PlannedVisit): Sentence | null;
+  /** Checks what only the whole month shows (counts, coverage, fixed visits). */
+  checkMonth?(index: ProblemIndex, plan: MonthPlan, fixed: PlannedVisit[]): Violation[];
+}
+
+export interface SoftRule extends RuleBase {
+  kind: 'soft';
+  weightKey: keyof RuleWeightsInput;
+  evaluate(index: ProblemIndex, plan: MonthPlan): SoftCost[];
+}
+
+export type Rule = HardRule | SoftRule;
+
+export function weightOf(index: ProblemIndex, rule: SoftRule): number {
+  return index.settings.weights[rule.weightKey];
+}

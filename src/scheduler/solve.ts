@@ -1,0 +1,229 @@
+// Plans the problem's months: for each month, each specialty in turn (lower id first), build
+// the MILP (model.ts), solve it with HiGHS under a time limit, and read the visits back.
+// A greedy pass is the fallback when the solver returns nothing, and the benchmark baseline.
+// The result carries the score by rule (re-evaluated on the final plan by the rule
+// modules), the sentences behind every soft cost, what stayed uncovered and why, and the
+// objective, best bound and gap.
+import { minutesOf, monthOf, timeOf } from '../domain/dates';
+import { lastVisitKey, ProblemIndex } from './context';
+import { explainUncovered, type UncoveredItem } from './explain';
+import { highsRuntime, solveMilp } from './highs';
+import { buildSubModel, UNCOVERED_PENALTY, type SubModel } from './model';
+import type { PlannedVisit, Problem } from './problem';
+import { SOFT_RULES } from './rules/index';
+import type { MonthPlan, SoftCost } from './rules/index';
+
+export type SolveMethod = 'milp' | 'greedy';
+
+export interface SolveOptions {
+  method?: SolveMethod;
+  /** Overrides settings.solverTimeLimitSeconds (whole run). */
+  timeLimitSeconds?: number;
+  /** Relative gap at which HiGHS may stop (default 1e-4). */
+  relativeGap?: number;
+}
+
+export interface RuleScore {
+  rule: string;
+  label: string;
+  labelEn: string;
+  weight: number;
+  cost: number;
+  count: number;
+}
+
+export interface SolveResult {
+  months: string[];
+  visits: PlannedVisit[];
+  /** optimal: every subproblem proven optimal; feasible: stopped at the time limit; fallback: greedy was used. */
+  status: 'optimal' | 'feasible' | 'fallback';
+  method: SolveMethod;
+  objective: number;
+  bound: number | null;
+  gap: number | null;
+  solveMs: number;
+  score: RuleScore[];
+  uncoveredPenalty: number;
+  explanations: SoftCost[];
+  uncovered: UncoveredItem[];
+  model: { columns: number; rows: number; subproblems: number; pairs: number; pairsKept: number };
+}
+
+export async function solveProblem(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
+  const started = performance.now();
+  const method = options.method ?? 'milp';
+  const index = new ProblemIndex(problem);
+  const highs = method === 'milp' ? await highsRuntime() : null;
+  const specialties = [...problem.specialties].sort((a, b) => a.id - b.id);
+  const previous = new Map<string, string>();
+  for (const p of problem.previousVisits) {
+    const key = lastVisitKey(p.puskesmasId, p.specialtyId);
+    if ((previous.get(key) ?? '') < p.date) previous.set(key, p.date);
+  }
+  const budgetMs = (options.timeLimitSeconds ?? problem.settings.solverTimeLimitSeconds) * 1000;
+  const totalSubproblems = problem.months.length * specialties.length;
+  let subproblemsDone = 0;
+  let allOptimal = true;
+  let usedFallback = false;
+  let absoluteGap = 0;
+  const stats = { columns: 0, rows: 0, subproblems: 0, pairs: 0, pairsKept: 0 };
+  const visits: PlannedVisit[] = [];
+  const uncovered: UncoveredItem[] = [];
+  const explanations: SoftCost[] = [];
+  const scores = new Map<string, { cost: number; count: number }>();
+
+  for (const month of problem.months) {
+    const existing = problem.existingVisits.filter((v) => monthOf(v.date) === month);
+    const toPlanned = (v: Problem['existingVisits'][number]): PlannedVisit => ({
+      date: v.date,
+      startTime: v.startTime,
+      endTime: timeOf(minutesOf(v.startTime) + problem.settings.visitMinutes),
+      specialistId: v.specialistId,
+      puskesmasId: v.puskesmasId,
+      specialtyId: v.specialtyId,
+      fixed: v.fixed,
+      existingId: v.id,
+      uid: v.uid,
+    });
+    const known = existing.filter((v) => v.fixed && index.specialists.has(v.specialistId) && index.puskesmas.has(v.puskesmasId)).map(toPlanned);
+    const currentPlan = existing.filter((v) => !v.fixed).map(toPlanned);
+    const previousBefore = new Map(previous);
+
+    for (const k of specialties) {
+      const sub = buildSubModel(index, { month, specialtyId: k.id, known, currentPlan: currentPlan.filter((v) => v.specialtyId === k.id), previous });
+      stats.subproblems++;
+      stats.columns += sub.builder.numCols;
+      stats.rows += sub.builder.numRows;
+      stats.pairs += sub.pairsBeforePruning;
+      stats.pairsKept += sub.pairsKept;
+      const remainingMs = budgetMs - (performance.now() - started);
+      const share = Math.max(0.2, remainingMs / 1000 / Math.max(1, totalSubproblems - subproblemsDone));
+      subproblemsDone++;
+
+      let values: ArrayLike<number> | null = null;
+      if (highs) {
+        try {
+          const solution = solveMilp(highs, sub.builder.lp, share, options.relativeGap ?? 1e-4);
+          if (solution.values) {
+            values = solution.values;
+            if (solution.status !== 'optimal') allOptimal = false;
+            absoluteGap += Math.max(0, solution.objective - solution.bound);
+          }
+        } catch {
+          values = null;
+        }
+      }
+      if (!values) {
+        if (highs) usedFallback = true;
+        allOptimal = false;
+        values = greedyValues(sub);
+      }
+      for (let col = 0; col < sub.candidates.length; col++) {
+        if ((values[col] ?? 0) < 0.5) continue;
+        const x = sub.candidates[col] as SubModel['candidates'][number];
+        const slot = index.visitTime(x.puskesmasId, x.date) as { startTime: string; endTime: string };
+        known.push({ date: x.date, ...slot, specialistId: x.specialistId, puskesmasId: x.puskesmasId, specialtyId: k.id, fixed: false, existingId: null, uid: null });
+      }
+    }
+
+    const monthVisits = known.sort(byDateThenIds);
+    const counts = new Map<string, number>();
+    for (const v of monthVisits) counts.set(`${v.puskesmasId}:${v.specialtyId}`, (counts.get(`${v.puskesmasId}:${v.specialtyId}`) ?? 0) + 1);
+    for (const c of problem.puskesmas) {
+      for (const k of specialties) {
+        const missing = index.requirement(c.id, k.id) - (counts.get(`${c.id}:${k.id}`) ?? 0);
+        if (missing > 0) uncovered.push(explainUncovered(index, month, c.id, k.id, missing, monthVisits));
+      }
+    }
+    const plan: MonthPlan = { month, visits: monthVisits, currentPlan, previous: previousBefore };
+    for (const rule of SOFT_RULES) {
+      const costs = rule.evaluate(index, plan);
+      const entry = scores.get(rule.id) ?? { cost: 0, count: 0 };
+      for (const cost of costs) {
+        entry.cost += cost.cost;
+        if (cost.cost > 0) entry.count++;
+        if (cost.message) explanations.push(cost);
+      }
+      scores.set(rule.id, entry);
+    }
+    for (const v of monthVisits) {
+      const key = lastVisitKey(v.puskesmasId, v.specialtyId);
+      if ((previous.get(key) ?? '') < v.date) previous.set(key, v.date);
+    }
+    visits.push(...monthVisits);
+  }
+
+  const score: RuleScore[] = SOFT_RULES.map((rule) => ({
+    rule: rule.id,
+    label: rule.label,
+    labelEn: rule.labelEn,
+    weight: problem.settings.weights[rule.weightKey],
+    cost: round(scores.get(rule.id)?.cost ?? 0),
+    count: scores.get(rule.id)?.count ?? 0,
+  }));
+  const uncoveredPenalty = uncovered.reduce((sum, u) => sum + u.missing, 0) * UNCOVERED_PENALTY;
+  const objective = round(score.reduce((sum, s) => sum + s.cost, 0) + uncoveredPenalty);
+  const milp = method === 'milp' && !usedFallback;
+  const bound = milp ? round(objective - absoluteGap) : null;
+  return {
+    months: problem.months,
+    visits,
+    status: !milp ? 'fallback' : allOptimal ? 'optimal' : 'feasible',
+    method,
+    objective,
+    bound,
+    gap: bound === null ? null : Math.abs(objective) < 1e-9 ? 0 : Math.max(0, (objective - bound) / Math.abs(objective)),
+    solveMs: Math.round(performance.now() - started),
+    score,
+    uncoveredPenalty,
+    explanations,
+    uncovered,
+    model: stats,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function byDateThenIds(a: PlannedVisit, b: PlannedVisit): number {
+  return a.date.localeCompare(b.date) || a.specialtyId - b.specialtyId || a.puskesmasId - b.puskesmasId || a.specialistId - b.specialistId;
+}
+
+/**
+ * Greedy: puskesmas with the fewest options first, each takes its cheapest candidate that
+ * keeps every hard rule (day free, monthly room left, no second visit of the specialty that day).
+ */
+function greedyValues(sub: SubModel): number[] {
+  const values = new Array<number>(sub.builder.numCols).fill(0);
+  const byPlace = new Map<number, number[]>();
+  sub.candidates.forEach((x, col) => {
+    const list = byPlace.get(x.puskesmasId);
+    if (list) list.push(col);
+    else byPlace.set(x.puskesmasId, [col]);
+  });
+  const roomLeft = new Map<number, number>();
+  const lp = sub.builder.lp;
+  const busy = new Set<string>();
+  const placeDay = new Set<string>();
+  const order = [...sub.uncoveredCols].sort(
+    (a, b) => (byPlace.get(a.puskesmasId)?.length ?? 0) - (byPlace.get(b.puskesmasId)?.length ?? 0) || a.puskesmasId - b.puskesmasId,
+  );
+  for (const { puskesmasId, col: uCol, need } of order) {
+    const options = [...(byPlace.get(puskesmasId) ?? [])].sort((a, b) => (lp.colCost[a] as number) - (lp.colCost[b] as number) || a - b);
+    let placed = 0;
+    for (const col of options) {
+      if (placed >= need) break;
+      const x = sub.candidates[col] as SubModel['candidates'][number];
+      const room = roomLeft.get(x.specialistId) ?? sub.room.get(x.specialistId) ?? 0;
+      if (room <= 0 || busy.has(`${x.specialistId}:${x.date}`) || placeDay.has(`${x.puskesmasId}:${x.date}`)) continue;
+      values[col] = 1;
+      placed++;
+      roomLeft.set(x.specialistId, room - 1);
+      busy.add(`${x.specialistId}:${x.date}`);
+      placeDay.add(`${x.puskesmasId}:${x.date}`);
+    }
+    values[uCol] = need - placed;
+  }
+  return values;
+}
