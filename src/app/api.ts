@@ -7,12 +7,16 @@ import { appHandlers } from './app.service';
 import { backupsHandlers } from './backups.service';
 import type { AppContext } from './context';
 import { masterDataHandlers } from './master-data.service';
+import { plansHandlers } from './plans.service';
+import { visitLogHandlers } from './visit-log.service';
 
 export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...backupsHandlers(ctx),
     ...masterDataHandlers(ctx),
+    ...plansHandlers(ctx),
+    ...visitLogHandlers(ctx),
   } satisfies Handlers;
 }
 

@@ -4,6 +4,8 @@ import type { AnySpec, InputOf, OutputOf, ParsedInputOf } from './define';
 import { appContract } from './app';
 import { backupsContract } from './backups';
 import { masterDataContract } from './master-data';
+import { plansContract } from './plans';
+import { visitLogContract } from './visit-log';
 
 function mergeContracts<T extends Record<string, AnySpec>[]>(...parts: T): UnionToIntersection<T[number]> {
   const merged: Record<string, AnySpec> = {};
@@ -18,7 +20,7 @@ function mergeContracts<T extends Record<string, AnySpec>[]>(...parts: T): Union
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
-export const contract = mergeContracts(appContract, masterDataContract, backupsContract);
+export const contract = mergeContracts(appContract, masterDataContract, backupsContract, visitLogContract, plansContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -230,10 +230,10 @@ export interface FollowupTable {
   action: string;
   owner: string;
   due_date: CalendarDate;
-  status: 'open' | 'closed';
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
   closed_visit_id: number | null;
   closed_on: CalendarDate | null;
-  closed_note: string;
+  closed_note: ColumnType<string, string | undefined, string>;
   created_at: Timestamp;
 }
 

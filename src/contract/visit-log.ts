@@ -1,0 +1,203 @@
+// The visit log: what happened at a visit (outcome, attendance, topics, anonymous cases,
+// follow-ups, notes), the topic catalogue, follow-ups, and the reports built on them.
+import { z } from 'zod';
+import type { AttendeeRole, CaseAgeGroup, CaseDecision, VisitOutcome } from '../db/schema';
+import type { VisitView } from '../domain/types';
+import type { ComplianceReport } from '../reports/compliance';
+import type { DashboardReport } from '../reports/dashboard';
+import type { FollowupReport } from '../reports/followups';
+import type { TopicReport } from '../reports/topics';
+import { command, query } from './define';
+import { calendarDate, id, localTime, month, requiredText, text } from './fields';
+import { msg } from './i18n';
+
+export const ATTENDEE_ROLES = ['dokter_umum', 'bidan', 'perawat', 'gizi', 'kader', 'other'] as const satisfies readonly AttendeeRole[];
+export const AGE_GROUPS = ['neonate', 'infant', 'toddler', 'child', 'adolescent', 'adult', 'adult_35_plus'] as const satisfies readonly CaseAgeGroup[];
+export const CASE_DECISIONS = ['managed', 'referred', 'follow_up'] as const satisfies readonly CaseDecision[];
+export const OUTCOMES = ['done', 'cancelled', 'missed', 'moved'] as const satisfies readonly VisitOutcome[];
+
+// Medical records in Indonesia write patients as "Ny. Sari", "Tn. Budi", "An. Dewi", "By. Ny. X";
+// case text carrying such a form (or a "nama:" label) is a name, which the log must never hold.
+const PATIENT_NAME = /(^|[^A-Za-z])(Ny|Tn|Nn|An|By|Sdr|Sdri|Bpk|Bp)\.\s*[A-Z]|\b(nama|name)\s*(pasien|patient)?\s*[:=]/;
+
+export function looksLikePatientName(value: string): boolean {
+  return PATIENT_NAME.test(value);
+}
+
+const isAnonymous = (value: string) => !looksLikePatientName(value);
+const NAME_REFUSED = msg(
+  'tampaknya berisi nama pasien (mis. "Ny. ..."); catat kasus tanpa nama',
+  'seems to contain a patient name (e.g. "Ny. ..."); record cases without names',
+);
+
+export const topicCode = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, msg('kode topik: huruf kecil, angka dan -, diawali huruf', 'topic code: lowercase letters, digits and -, starting with a letter'));
+
+const attendee = z
+  .object({
+    role: z.enum(ATTENDEE_ROLES, msg(`peran harus salah satu dari ${ATTENDEE_ROLES.join(', ')}`, `role must be one of ${ATTENDEE_ROLES.join(', ')}`)),
+    name: text(200).default(''),
+    headcount: z.number().int().min(1, msg('jumlah minimal 1', 'count must be at least 1')).max(500).default(1),
+  })
+  .refine((a) => a.name === '' || a.headcount === 1, {
+    ...msg('peserta bernama dihitung satu orang; untuk jumlah per peran kosongkan nama', 'a named attendee counts as one; leave the name empty for a count per role'),
+    path: ['headcount'],
+  });
+
+const caseEntry = z
+  .object({
+    ageGroup: z.enum(AGE_GROUPS, msg(`kelompok umur harus salah satu dari ${AGE_GROUPS.join(', ')}`, `age group must be one of ${AGE_GROUPS.join(', ')}`)),
+    condition: requiredText(300).refine(isAnonymous, NAME_REFUSED),
+    decision: z.enum(CASE_DECISIONS, msg(`keputusan harus salah satu dari ${CASE_DECISIONS.join(', ')}`, `decision must be one of ${CASE_DECISIONS.join(', ')}`)),
+    hospitalId: id.nullable().default(null),
+    notes: text(1000).refine(isAnonymous, NAME_REFUSED).default(''),
+  })
+  .refine((c) => (c.decision === 'referred') === (c.hospitalId !== null), {
+    ...msg('kasus dirujuk perlu rumah sakit tujuan; kasus lain tanpa rumah sakit', 'a referred case needs the receiving hospital; other cases none'),
+    path: ['hospitalId'],
+  });
+
+const followupEntry = z.object({
+  action: requiredText(500),
+  owner: requiredText(200),
+  dueDate: calendarDate,
+});
+
+export const saveVisitLogInput = z.object({
+  visitId: id,
+  outcome: z.enum(OUTCOMES, msg('hasil harus done, cancelled, missed atau moved', 'outcome must be done, cancelled, missed or moved')),
+  /** done: the day it actually took place (default: the scheduled date). */
+  actualDate: calendarDate.optional(),
+  /** done: actual times (default: the scheduled ones). */
+  startTime: localTime.optional(),
+  endTime: localTime.optional(),
+  /** cancelled (required), missed, moved: why. */
+  reason: text(500).default(''),
+  /** moved: the new date (and times; default the original ones). */
+  movedTo: z.object({ date: calendarDate, startTime: localTime.optional(), endTime: localTime.optional() }).optional(),
+  attendees: z.array(attendee).max(200).default([]),
+  /** Topic codes from the catalogue (topics:list). */
+  topics: z.array(topicCode).max(60).default([]),
+  cases: z.array(caseEntry).max(100).default([]),
+  followups: z.array(followupEntry).max(50).default([]),
+  /** Earlier follow-ups of this puskesmas closed at this (done) visit. */
+  closeFollowups: z.array(z.object({ id, note: text(500).default('') })).max(100).default([]),
+  notes: text(4000).default(''),
+  /** A visit is logged once; true overwrites an existing log (a correction), which the audit log keeps. */
+  replace: z.boolean().default(false),
+});
+export type SaveVisitLogInput = z.output<typeof saveVisitLogInput>;
+
+export interface Attendee {
+  role: AttendeeRole;
+  name: string;
+  headcount: number;
+}
+
+export interface CaseConsult {
+  id: number;
+  ageGroup: CaseAgeGroup;
+  condition: string;
+  decision: CaseDecision;
+  hospitalId: number | null;
+  hospitalName: string | null;
+  notes: string;
+}
+
+export interface Topic {
+  id: number;
+  code: string;
+  nameId: string;
+  nameEn: string;
+  specialtyCode: string | null;
+  programme: 'PAS' | 'ILP' | 'other';
+  required: boolean;
+  active: boolean;
+}
+
+export interface Followup {
+  id: number;
+  visitId: number;
+  /** Date of the visit where it was agreed. */
+  openedOn: string;
+  puskesmasId: number;
+  puskesmasName: string;
+  specialistName: string;
+  action: string;
+  owner: string;
+  dueDate: string;
+  status: 'open' | 'closed';
+  closedVisitId: number | null;
+  closedOn: string | null;
+  closedNote: string;
+}
+
+export interface VisitLog {
+  visitId: number;
+  outcome: VisitOutcome;
+  actualDate: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  reason: string;
+  notes: string;
+  loggedAt: string;
+  updatedAt: string;
+  attendees: Attendee[];
+  /** Sum of headcounts. */
+  attendance: number;
+  topics: Topic[];
+  cases: CaseConsult[];
+  followupsOpened: Followup[];
+  followupsClosed: Followup[];
+}
+
+export interface VisitLogDetail {
+  visit: VisitView & { movedToVisitId: number | null; movedFromVisitId: number | null };
+  log: VisitLog | null;
+  /** Open follow-ups of this puskesmas agreed before this visit: the ones it could close. */
+  openFollowups: Followup[];
+}
+
+const topicFields = z.object({
+  code: topicCode,
+  nameId: requiredText(200),
+  nameEn: requiredText(200),
+  specialtyCode: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/).nullable().default(null),
+  programme: z.enum(['PAS', 'ILP', 'other']).default('other'),
+  required: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+
+const followupStatus = z.enum(['open', 'closed', 'all']).default('open');
+
+export const visitLogContract = {
+  'visit-log:get': query<VisitLogDetail>()(z.object({ visitId: id })),
+  /** Records the outcome of a visit in one transaction; refuses a second log unless replace is true. */
+  'visit-log:save': command<VisitLogDetail>()(saveVisitLogInput),
+
+  'topics:list': query<Topic[]>()(z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false })),
+  'topics:create': command<Topic>()(topicFields),
+  'topics:update': command<Topic>()(z.object({ id, changes: topicFields.omit({ code: true }).partial() })),
+
+  'followups:list': query<Followup[]>()(z.object({ status: followupStatus, puskesmasId: id.optional() }).default({ status: 'open' })),
+  /** Closes a follow-up, at a later visit to the same puskesmas or (without visitId) on a given day. */
+  'followups:close': command<Followup>()(
+    z.object({ id, visitId: id.optional(), closedOn: calendarDate.optional(), note: text(500).default('') }),
+  ),
+
+  'reports:compliance': query<ComplianceReport>()(z.object({ month })),
+  'reports:topics': query<TopicReport>()(
+    z
+      .object({
+        from: month,
+        to: month,
+        /** Required topics not covered in the last N months up to `to`. */
+        windowMonths: z.number().int().min(1).max(120).default(6),
+        puskesmasId: id.optional(),
+      })
+      .refine((r) => r.to >= r.from, { ...msg('bulan akhir tidak boleh sebelum bulan awal', 'the end month cannot be before the start month'), path: ['to'] }),
+  ),
+  'reports:followups': query<FollowupReport>()(z.object({ status: followupStatus, puskesmasId: id.optional() }).default({ status: 'open' })),
+  'reports:dashboard': query<DashboardReport>()(z.object({ month })),
+};

@@ -1,0 +1,111 @@
+// Reading a visit's log with everything recorded at it, in the shapes the contract returns.
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { notFound } from '../contract/errors';
+import type { Topic, VisitLog, VisitLogDetail } from '../contract/visit-log';
+import { listFollowups } from '../reports/followups';
+import { toVisit } from './mappers';
+import type { Database, TopicTable } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const toTopic = (r: Selectable<TopicTable>): Topic => ({
+  id: r.id,
+  code: r.code,
+  nameId: r.name_id,
+  nameEn: r.name_en,
+  specialtyCode: r.specialty_code,
+  programme: r.programme,
+  required: r.required === 1,
+  active: r.active === 1,
+});
+
+export async function getVisitLogDetail(db: Db, visitId: number): Promise<VisitLogDetail> {
+  const row = await db
+    .selectFrom('visit')
+    .innerJoin('specialist', 'specialist.id', 'visit.specialist_id')
+    .innerJoin('specialty', 'specialty.id', 'visit.specialty_id')
+    .innerJoin('puskesmas', 'puskesmas.id', 'visit.puskesmas_id')
+    .leftJoin('hospital', 'hospital.id', 'specialist.hospital_id')
+    .selectAll('visit')
+    .select([
+      'specialist.name as specialist_name',
+      'specialty.code as specialty_code',
+      'specialty.name as specialty_name',
+      'puskesmas.name as puskesmas_name',
+      'puskesmas.kecamatan as kecamatan',
+      'hospital.id as hospital_id',
+      'hospital.name as hospital_name',
+    ])
+    .where('visit.id', '=', visitId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Kunjungan', 'Visit', visitId);
+
+  const visit = {
+    ...toVisit(row),
+    specialistName: row.specialist_name,
+    specialtyCode: row.specialty_code,
+    specialtyName: row.specialty_name,
+    puskesmasName: row.puskesmas_name,
+    kecamatan: row.kecamatan,
+    hospitalId: row.hospital_id,
+    hospitalName: row.hospital_name,
+    movedToVisitId: row.moved_to_visit_id,
+    movedFromVisitId: row.moved_from_visit_id,
+  };
+
+  const log = await readLog(db, visitId);
+  const openFollowups = (await listFollowups(db, { status: 'open', puskesmasId: row.puskesmas_id })).filter(
+    (f) => f.visitId !== visitId && f.openedOn <= (log?.actualDate ?? row.date),
+  );
+  return { visit, log, openFollowups };
+}
+
+async function readLog(db: Db, visitId: number): Promise<VisitLog | null> {
+  const log = await db.selectFrom('visit_log').selectAll().where('visit_id', '=', visitId).executeTakeFirst();
+  if (!log) return null;
+  const [attendees, topics, cases, followupsOpened, followupsClosed] = await Promise.all([
+    db.selectFrom('visit_attendee').select(['role', 'name', 'headcount']).where('visit_id', '=', visitId).orderBy('id').execute(),
+    db
+      .selectFrom('visit_topic')
+      .innerJoin('topic', 'topic.id', 'visit_topic.topic_id')
+      .selectAll('topic')
+      .where('visit_topic.visit_id', '=', visitId)
+      .orderBy('topic.id')
+      .execute(),
+    db
+      .selectFrom('case_consult')
+      .leftJoin('hospital', 'hospital.id', 'case_consult.hospital_id')
+      .selectAll('case_consult')
+      .select('hospital.name as hospital_name')
+      .where('case_consult.visit_id', '=', visitId)
+      .orderBy('case_consult.id')
+      .execute(),
+    listFollowups(db, { status: 'all', visitId }),
+    listFollowups(db, { status: 'all', closedVisitId: visitId }),
+  ]);
+  return {
+    visitId,
+    outcome: log.outcome,
+    actualDate: log.actual_date,
+    startTime: log.start_time,
+    endTime: log.end_time,
+    reason: log.reason,
+    notes: log.notes,
+    loggedAt: log.logged_at,
+    updatedAt: log.updated_at,
+    attendees,
+    attendance: attendees.reduce((sum, a) => sum + a.headcount, 0),
+    topics: topics.map(toTopic),
+    cases: cases.map((c) => ({
+      id: c.id,
+      ageGroup: c.age_group,
+      condition: c.condition,
+      decision: c.decision,
+      hospitalId: c.hospital_id,
+      hospitalName: c.hospital_name,
+      notes: c.notes,
+    })),
+    followupsOpened,
+    followupsClosed,
+  };
+}

@@ -1,0 +1,184 @@
+// Topics covered per puskesmas over a period, the required topics a puskesmas has not had in
+// the last N months, attendance totals by role and case decisions. Aggregation happens in
+// SQLite (grouped queries over indexed columns), so ten years of logs stay fast.
+import { sql, type Kysely } from 'kysely';
+import type { AttendeeRole, CaseDecision, Database } from '../db/schema';
+import { addMonths, firstDayOfMonth, lastDayOfMonth } from '../domain/dates';
+
+export interface TopicCoverage {
+  topicId: number;
+  code: string;
+  nameId: string;
+  nameEn: string;
+  specialtyCode: string | null;
+  required: boolean;
+  /** Done visits in the period that covered the topic. */
+  visits: number;
+  /** Puskesmas that had the topic at least once in the period. */
+  puskesmas: number;
+}
+
+export interface RequiredTopicGap {
+  topicId: number;
+  code: string;
+  nameId: string;
+  nameEn: string;
+  /** Last done visit covering it up to the end of the period, or null when never. */
+  lastCovered: string | null;
+}
+
+export interface PuskesmasTopics {
+  puskesmasId: number;
+  puskesmasName: string;
+  kecamatan: string;
+  doneVisits: number;
+  attendance: number;
+  topics: { code: string; visits: number }[];
+  /** Required topics not covered in the window (the last windowMonths months up to `to`). */
+  requiredGaps: RequiredTopicGap[];
+}
+
+export interface TopicReport {
+  from: string;
+  to: string;
+  windowMonths: number;
+  /** First month of the window for required topics. */
+  windowFrom: string;
+  doneVisits: number;
+  topics: TopicCoverage[];
+  attendance: { role: AttendeeRole; headcount: number }[];
+  attendanceTotal: number;
+  cases: Record<CaseDecision, number>;
+  puskesmas: PuskesmasTopics[];
+}
+
+export interface TopicReportInput {
+  from: string;
+  to: string;
+  windowMonths?: number;
+  puskesmasId?: number | undefined;
+}
+
+const ROLE_ORDER: AttendeeRole[] = ['dokter_umum', 'bidan', 'perawat', 'gizi', 'kader', 'other'];
+
+export async function topicReport(db: Kysely<Database>, input: TopicReportInput): Promise<TopicReport> {
+  const windowMonths = input.windowMonths ?? 6;
+  const start = firstDayOfMonth(input.from);
+  const end = lastDayOfMonth(input.to);
+  const windowFrom = addMonths(input.to, -(windowMonths - 1));
+  const windowStart = firstDayOfMonth(windowFrom);
+  const onlyPuskesmas = input.puskesmasId;
+
+  // Done visits in [from, to], optionally of one puskesmas: the base of every grouped query.
+  const doneIn = (from: string) => {
+    let query = db.selectFrom('visit').where('visit.status', '=', 'done').where('visit.date', '>=', from).where('visit.date', '<=', end);
+    if (onlyPuskesmas) query = query.where('visit.puskesmas_id', '=', onlyPuskesmas);
+    return query;
+  };
+
+  const [topicRows, puskesmasRows, visitCounts, topicCounts, attendanceRows, caseRows, lastCoveredRows] = await Promise.all([
+    db.selectFrom('topic').selectAll().orderBy('specialty_code').orderBy('id').execute(),
+    (onlyPuskesmas
+      ? db.selectFrom('puskesmas').where('id', '=', onlyPuskesmas)
+      : db.selectFrom('puskesmas')
+    )
+      .select(['id', 'name', 'kecamatan', 'active'])
+      .orderBy('name')
+      .execute(),
+    doneIn(start).select(['visit.puskesmas_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('visit.puskesmas_id').execute(),
+    doneIn(start)
+      .innerJoin('visit_topic', 'visit_topic.visit_id', 'visit.id')
+      .select(['visit.puskesmas_id', 'visit_topic.topic_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['visit.puskesmas_id', 'visit_topic.topic_id'])
+      .execute(),
+    doneIn(start)
+      .innerJoin('visit_attendee', 'visit_attendee.visit_id', 'visit.id')
+      .select(['visit.puskesmas_id', 'visit_attendee.role', (eb) => eb.fn.sum<number>('visit_attendee.headcount').as('n')])
+      .groupBy(['visit.puskesmas_id', 'visit_attendee.role'])
+      .execute(),
+    doneIn(start)
+      .innerJoin('case_consult', 'case_consult.visit_id', 'visit.id')
+      .select(['case_consult.decision', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('case_consult.decision')
+      .execute(),
+    // Latest coverage of each required topic per puskesmas, over all history up to `to`.
+    doneIn('0000-01-01')
+      .innerJoin('visit_topic', 'visit_topic.visit_id', 'visit.id')
+      .where('visit_topic.topic_id', 'in', sql<number>`(SELECT id FROM topic WHERE required = 1)`)
+      .select(['visit.puskesmas_id', 'visit_topic.topic_id', (eb) => eb.fn.max<string>('visit.date').as('last')])
+      .groupBy(['visit.puskesmas_id', 'visit_topic.topic_id'])
+      .execute(),
+  ]);
+
+  const topicById = new Map(topicRows.map((t) => [t.id, t]));
+  const required = topicRows.filter((t) => t.required === 1 && t.active === 1);
+  const lastCovered = new Map(lastCoveredRows.map((r) => [`${r.puskesmas_id}:${r.topic_id}`, r.last]));
+  const visitsByPuskesmas = new Map(visitCounts.map((r) => [r.puskesmas_id, Number(r.n)]));
+
+  const topicsByPuskesmas = new Map<number, { code: string; visits: number }[]>();
+  const topicTotals = new Map<number, { visits: number; puskesmas: number }>();
+  for (const row of topicCounts) {
+    const topic = topicById.get(row.topic_id);
+    if (!topic) continue;
+    const n = Number(row.n);
+    const list = topicsByPuskesmas.get(row.puskesmas_id) ?? [];
+    list.push({ code: topic.code, visits: n });
+    topicsByPuskesmas.set(row.puskesmas_id, list);
+    const total = topicTotals.get(row.topic_id) ?? { visits: 0, puskesmas: 0 };
+    total.visits += n;
+    total.puskesmas += 1;
+    topicTotals.set(row.topic_id, total);
+  }
+
+  const attendanceByPuskesmas = new Map<number, number>();
+  const attendanceByRole = new Map<AttendeeRole, number>();
+  for (const row of attendanceRows) {
+    const n = Number(row.n);
+    attendanceByPuskesmas.set(row.puskesmas_id, (attendanceByPuskesmas.get(row.puskesmas_id) ?? 0) + n);
+    attendanceByRole.set(row.role, (attendanceByRole.get(row.role) ?? 0) + n);
+  }
+
+  const visited = new Set(visitsByPuskesmas.keys());
+  const puskesmas = puskesmasRows
+    .filter((p) => p.active === 1 || visited.has(p.id))
+    .map((p): PuskesmasTopics => ({
+      puskesmasId: p.id,
+      puskesmasName: p.name,
+      kecamatan: p.kecamatan,
+      doneVisits: visitsByPuskesmas.get(p.id) ?? 0,
+      attendance: attendanceByPuskesmas.get(p.id) ?? 0,
+      topics: (topicsByPuskesmas.get(p.id) ?? []).sort((a, b) => b.visits - a.visits || a.code.localeCompare(b.code)),
+      requiredGaps: required.flatMap((t) => {
+        const last = lastCovered.get(`${p.id}:${t.id}`) ?? null;
+        return last !== null && last >= windowStart ? [] : [{ topicId: t.id, code: t.code, nameId: t.name_id, nameEn: t.name_en, lastCovered: last }];
+      }),
+    }));
+
+  const cases: Record<CaseDecision, number> = { managed: 0, referred: 0, follow_up: 0 };
+  for (const row of caseRows) cases[row.decision] = Number(row.n);
+  const attendance = ROLE_ORDER.map((role) => ({ role, headcount: attendanceByRole.get(role) ?? 0 }));
+
+  return {
+    from: input.from,
+    to: input.to,
+    windowMonths,
+    windowFrom,
+    doneVisits: [...visitsByPuskesmas.values()].reduce((a, b) => a + b, 0),
+    topics: topicRows
+      .filter((t) => t.active === 1 || topicTotals.has(t.id))
+      .map((t) => ({
+        topicId: t.id,
+        code: t.code,
+        nameId: t.name_id,
+        nameEn: t.name_en,
+        specialtyCode: t.specialty_code,
+        required: t.required === 1,
+        visits: topicTotals.get(t.id)?.visits ?? 0,
+        puskesmas: topicTotals.get(t.id)?.puskesmas ?? 0,
+      })),
+    attendance,
+    attendanceTotal: attendance.reduce((sum, a) => sum + a.headcount, 0),
+    cases,
+    puskesmas,
+  };
+}
