@@ -4,6 +4,7 @@ import { backupCommand, backupsCommand } from './backup';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
 import { restoreCommand } from './restore';
+import { serveCommand } from './serve';
 import { statusCommand } from './status';
 
-export const COMMANDS: CliCommand[] = [initCommand, statusCommand, demoCommand, backupCommand, backupsCommand, restoreCommand];
+export const COMMANDS: CliCommand[] = [initCommand, statusCommand, demoCommand, serveCommand, backupCommand, backupsCommand, restoreCommand];

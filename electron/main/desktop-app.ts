@@ -1,0 +1,164 @@
+// The desktop app's life: one instance, the database in the user data folder, the locked-down
+// window, the IPC channels and the native dialogs. Electron's API is passed in, so tests can
+// drive all of it without the Electron binary.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Session, WebFrameMain } from 'electron';
+import { createApi, type Api } from '../../src/app/api';
+import { createContext } from '../../src/app/context';
+import { DB_FILE_NAME, PRODUCT_NAME } from '../../src/app/paths';
+import type { DesktopShell, TransferFile } from '../../src/contract/desktop-shell';
+import { openDatabase, type AsuhanDb } from '../../src/db/connect';
+import { ensureCoreSpecialties } from '../../src/seed/demo';
+import { seedHolidays } from '../../src/seed/holidays';
+import { registerApi, registerShell } from './ipc';
+import { hardenWebContents, isAppUrl, lockDownSession, secureWebPreferences } from './security';
+
+export interface ElectronDeps {
+  app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'whenReady' | 'getPath' | 'quit' | 'setAppUserModelId'>;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  ipcMain: Pick<IpcMain, 'handle'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showErrorBox'>;
+  session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'> };
+}
+
+export interface AppPaths {
+  /** dist/renderer/index.html */
+  rendererIndex: string;
+  /** The bundled preload (CommonJS, the only kind a sandboxed preload can be). */
+  preload: string;
+  icon: string;
+  /** Vite's dev server, when developing (ASUHAN_DEV_URL). */
+  devServerUrl?: string | undefined;
+}
+
+export function databasePathFor(app: Pick<App, 'getPath'>): string {
+  return path.join(app.getPath('userData'), DB_FILE_NAME);
+}
+
+/** Opens (or creates) the database and makes sure specialties and holidays exist. */
+export async function openAppDatabase(file: string): Promise<AsuhanDb> {
+  const db = await openDatabase(file, { create: true });
+  await ensureCoreSpecialties(db.kysely);
+  await seedHolidays(db.kysely);
+  return db;
+}
+
+export function createMainWindow(deps: Pick<ElectronDeps, 'BrowserWindow'>, paths: AppPaths): BrowserWindow {
+  const window = new deps.BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 1000,
+    minHeight: 640,
+    title: PRODUCT_NAME,
+    icon: paths.icon,
+    show: false,
+    backgroundColor: '#f4f6f8',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(paths.preload),
+  });
+  const baseUrl = paths.devServerUrl ?? pathToFileURL(paths.rendererIndex).href;
+  hardenWebContents(window.webContents, baseUrl);
+  window.once('ready-to-show', () => window.show());
+  if (paths.devServerUrl) void window.loadURL(paths.devServerUrl);
+  else void window.loadFile(paths.rendererIndex);
+  return window;
+}
+
+const SAFE_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
+
+function isTransferFile(value: unknown): value is TransferFile {
+  const file = value as TransferFile | null;
+  return typeof file?.fileName === 'string' && typeof file.base64 === 'string' && typeof file.mimeType === 'string' && file.fileName.length <= 200;
+}
+
+/** Native dialogs and printing for the focused window. */
+export function desktopShell(deps: Pick<ElectronDeps, 'dialog'>, window: () => BrowserWindow | null, app: Pick<App, 'getPath'>): DesktopShell {
+  return {
+    'shell:save-file': async (file) => {
+      const owner = window();
+      if (!owner || !isTransferFile(file)) return null;
+      const fileName = file.fileName.replace(SAFE_NAME, '_');
+      const extension = path.extname(fileName).slice(1);
+      const result = await deps.dialog.showSaveDialog(owner, {
+        defaultPath: path.join(app.getPath('documents'), fileName),
+        filters: extension ? [{ name: extension.toUpperCase(), extensions: [extension] }] : [],
+      });
+      if (result.canceled || !result.filePath) return null;
+      fs.writeFileSync(result.filePath, Buffer.from(file.base64, 'base64'));
+      return result.filePath;
+    },
+    'shell:open-file': async (filters) => {
+      const owner = window();
+      if (!owner) return null;
+      const safeFilters = Array.isArray(filters) ? filters.filter((f) => typeof f?.name === 'string' && Array.isArray(f.extensions)).slice(0, 5) : [];
+      const result = await deps.dialog.showOpenDialog(owner, { properties: ['openFile'], filters: safeFilters });
+      const chosen = result.filePaths[0];
+      if (result.canceled || !chosen) return null;
+      const extension = path.extname(chosen).toLowerCase();
+      const mimeType = extension === '.csv' ? 'text/csv' : extension === '.xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/octet-stream';
+      return { fileName: path.basename(chosen), mimeType, base64: fs.readFileSync(chosen).toString('base64') };
+    },
+    'shell:print': async () => {
+      const owner = window();
+      if (!owner) return false;
+      return new Promise<boolean>((resolve) => owner.webContents.print({ printBackground: true }, (success) => resolve(success)));
+    },
+  };
+}
+
+export interface RunningApp {
+  api: Api;
+  db: AsuhanDb;
+  window: () => BrowserWindow | null;
+}
+
+/**
+ * Starts the app. Returns null when another instance already runs: that one gets focused
+ * through its 'second-instance' event and this one quits.
+ */
+export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths): Promise<RunningApp | null> {
+  if (!deps.app.requestSingleInstanceLock()) {
+    deps.app.quit();
+    return null;
+  }
+  let mainWindow: BrowserWindow | null = null;
+  const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+
+  deps.app.on('second-instance', () => {
+    const window = currentWindow();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  deps.app.on('window-all-closed', () => deps.app.quit());
+  deps.app.setAppUserModelId('id.asuhan.app');
+
+  await deps.app.whenReady();
+  lockDownSession(deps.session.defaultSession, paths.devServerUrl);
+
+  let db: AsuhanDb;
+  try {
+    db = await openAppDatabase(databasePathFor(deps.app));
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    deps.dialog.showErrorBox('Asuhan', `Database tidak bisa dibuka / The database cannot be opened:\n${text}`);
+    deps.app.quit();
+    return null;
+  }
+  deps.app.on('will-quit', () => void db.close());
+
+  const api = createApi(createContext(db));
+  const baseUrl = paths.devServerUrl ?? pathToFileURL(paths.rendererIndex).href;
+  // Only the main window's own pages may call the API: not subframes, not navigated-away pages.
+  const isTrusted = (frame: WebFrameMain | null, senderId: number) => {
+    const window = currentWindow();
+    return window !== null && senderId === window.webContents.id && frame !== null && frame.parent === null && isAppUrl(frame.url, baseUrl);
+  };
+  registerApi(deps.ipcMain, api, isTrusted);
+  registerShell(deps.ipcMain, desktopShell(deps, currentWindow, deps.app), isTrusted);
+
+  mainWindow = createMainWindow(deps, paths);
+  return { api, db, window: currentWindow };
+}

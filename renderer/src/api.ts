@@ -1,0 +1,124 @@
+// The renderer's one way to the core: the Electron preload (window.asuhan) when present,
+// otherwise the web shell over HTTP (POST /api/<method>). Both behave the same to callers.
+import type { ApiClient, ApiResult, MethodName } from '../../src/contract/index';
+import type { ApiErrorPayload } from '../../src/contract/errors';
+import { BRIDGE_ERROR_MARKER, type DesktopShell, type TransferFile } from '../../src/contract/desktop-shell';
+
+declare global {
+  interface Window {
+    asuhan?: ApiClient & DesktopShell;
+  }
+}
+
+export class ApiError extends Error {
+  readonly payload: ApiErrorPayload;
+  constructor(payload: ApiErrorPayload) {
+    super(payload.message);
+    this.name = 'ApiError';
+    this.payload = payload;
+  }
+}
+
+function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  const at = text.indexOf(BRIDGE_ERROR_MARKER);
+  if (at >= 0) {
+    try {
+      return new ApiError(JSON.parse(text.slice(at + BRIDGE_ERROR_MARKER.length)) as ApiErrorPayload);
+    } catch {
+      // fall through to a generic error
+    }
+  }
+  return new ApiError({ code: 'INTERNAL', message: `Gagal menghubungi aplikasi: ${text}`, messageEn: `Could not reach the app: ${text}` });
+}
+
+async function callHttp(method: string, input: unknown): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(`./api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch (error) {
+    throw asApiError(error);
+  }
+  let result: ApiResult<unknown>;
+  try {
+    result = (await response.json()) as ApiResult<unknown>;
+  } catch {
+    throw new ApiError({ code: 'INTERNAL', message: `Jawaban server tidak terbaca (HTTP ${response.status}).`, messageEn: `Unreadable server answer (HTTP ${response.status}).` });
+  }
+  if (!result.ok) throw new ApiError(result.error);
+  return result.data;
+}
+
+/** Calls one API method by name; throws ApiError with the bilingual payload on failure. */
+export async function call<K extends MethodName>(method: K, input?: Parameters<ApiClient[K]>[0]): Promise<Awaited<ReturnType<ApiClient[K]>>> {
+  const desktop = window.asuhan;
+  if (desktop) {
+    try {
+      const fn = desktop[method] as (value: unknown) => Promise<unknown>;
+      return (await fn(input)) as Awaited<ReturnType<ApiClient[K]>>;
+    } catch (error) {
+      throw asApiError(error);
+    }
+  }
+  return (await callHttp(method, input)) as Awaited<ReturnType<ApiClient[K]>>;
+}
+
+export const isDesktop = (): boolean => window.asuhan !== undefined;
+
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function blobOf(file: TransferFile): Blob {
+  return new Blob([bytesOf(file.base64)], { type: file.mimeType });
+}
+
+/** Save dialog in Electron, a download in the browser. Resolves false when cancelled. */
+export async function saveFile(file: TransferFile): Promise<boolean> {
+  const desktop = window.asuhan;
+  if (desktop) return (await desktop['shell:save-file'](file)) !== null;
+  const url = URL.createObjectURL(blobOf(file));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return true;
+}
+
+/** Open dialog in Electron, a file picker in the browser. */
+export async function pickFile(accept: string[]): Promise<TransferFile | null> {
+  const desktop = window.asuhan;
+  if (desktop) return desktop['shell:open-file']([{ name: accept.join(', '), extensions: accept.map((ext) => ext.replace(/^\./, '')) }]);
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept.join(',');
+    input.onchange = async () => {
+      const chosen = input.files?.[0];
+      if (!chosen) return resolve(null);
+      const bytes = new Uint8Array(await chosen.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      resolve({ fileName: chosen.name, mimeType: chosen.type || 'application/octet-stream', base64: btoa(binary) });
+    };
+    input.click();
+  });
+}
+
+/** Native print dialog in Electron, the browser's print otherwise. */
+export async function printPage(): Promise<void> {
+  const desktop = window.asuhan;
+  if (desktop) await desktop['shell:print']();
+  else window.print();
+}

@@ -1,0 +1,135 @@
+// The window: a side navigation, the language switch and the current screen.
+import { useEffect, useState, type ReactNode } from 'react';
+import { CalendarScreen } from './features/calendar/calendar-screen';
+import { DashboardScreen } from './features/dashboard/dashboard-screen';
+import { ExportScreen } from './features/export/export-screen';
+import { MasterDataScreen } from './features/master-data/master-data-screen';
+import { VisitLogScreen } from './features/visit-log/visit-log-screen';
+import { I18nProvider, useI18n } from './i18n';
+import { RefDataProvider, useRefData } from './ref-data';
+import { Loading, ToastProvider } from './ui/components';
+import { Icon, type IconName } from './ui/icons';
+
+export type ScreenId = 'jadwal' | 'dasbor' | 'kunjungan' | 'data' | 'ekspor';
+
+const SCREENS: { id: ScreenId; icon: IconName; id_: string; en: string; key: string }[] = [
+  { id: 'jadwal', icon: 'calendar', id_: 'Jadwal', en: 'Schedule', key: '1' },
+  { id: 'dasbor', icon: 'chart', id_: 'Dasbor', en: 'Dashboard', key: '2' },
+  { id: 'kunjungan', icon: 'clipboard', id_: 'Catatan kunjungan', en: 'Visit log', key: '3' },
+  { id: 'data', icon: 'database', id_: 'Data master', en: 'Master data', key: '4' },
+  { id: 'ekspor', icon: 'download', id_: 'Ekspor', en: 'Export', key: '5' },
+];
+
+function screenFromHash(): ScreenId {
+  const name = window.location.hash.replace(/^#\/?/, '').split('/')[0];
+  return SCREENS.some((s) => s.id === name) ? (name as ScreenId) : 'jadwal';
+}
+
+function Shell() {
+  const { t, lang, setLang, longDate } = useI18n();
+  const ref = useRefData();
+  const [screen, setScreen] = useState<ScreenId>(screenFromHash);
+  useEffect(() => {
+    const onHash = () => setScreen(screenFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    // Alt+1..5 jumps between screens without the mouse.
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey) return;
+      const target = SCREENS.find((s) => s.key === event.key);
+      if (target) {
+        event.preventDefault();
+        window.location.hash = `#/${target.id}`;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  useEffect(() => {
+    const current = SCREENS.find((s) => s.id === screen);
+    document.title = `${current ? (lang === 'id' ? current.id_ : current.en) : ''} · Asuhan`;
+  }, [screen, lang]);
+
+  let body: ReactNode;
+  switch (screen) {
+    case 'jadwal':
+      body = <CalendarScreen />;
+      break;
+    case 'dasbor':
+      body = <DashboardScreen />;
+      break;
+    case 'kunjungan':
+      body = <VisitLogScreen />;
+      break;
+    case 'data':
+      body = <MasterDataScreen />;
+      break;
+    case 'ekspor':
+      body = <ExportScreen />;
+      break;
+  }
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('Navigasi utama', 'Main navigation')}>
+        <div className="brand">
+          <img src="./favicon.png" alt="" width={32} height={32} />
+          <div>
+            <div className="brand-name">Asuhan</div>
+            <div className="brand-sub">{t('Jadwal dokter spesialis', 'Specialist visit planner')}</div>
+          </div>
+        </div>
+        <ul>
+          {SCREENS.map((s) => (
+            <li key={s.id}>
+              <a href={`#/${s.id}`} className={s.id === screen ? 'nav-item active' : 'nav-item'} aria-current={s.id === screen ? 'page' : undefined} title={`Alt+${s.key}`}>
+                <Icon name={s.icon} />
+                {lang === 'id' ? s.id_ : s.en}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">
+          <div className="lang-switch" role="group" aria-label={t('Bahasa', 'Language')}>
+            <button type="button" className={lang === 'id' ? 'active' : ''} onClick={() => setLang('id')} aria-pressed={lang === 'id'}>
+              ID
+            </button>
+            <button type="button" className={lang === 'en' ? 'active' : ''} onClick={() => setLang('en')} aria-pressed={lang === 'en'}>
+              EN
+            </button>
+          </div>
+          <div className="muted small">
+            {longDate(ref.info.today)}
+            <br />v{ref.info.version}
+          </div>
+        </div>
+      </nav>
+      <main className="content">{body}</main>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <ToastProvider>
+        <RefDataProvider
+          fallback={(error) =>
+            error ? (
+              <div className="fatal" role="alert">
+                <h1>Asuhan</h1>
+                <p>{error}</p>
+              </div>
+            ) : (
+              <Loading />
+            )
+          }
+        >
+          <Shell />
+        </RefDataProvider>
+      </ToastProvider>
+    </I18nProvider>
+  );
+}

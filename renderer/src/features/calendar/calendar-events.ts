@@ -1,0 +1,70 @@
+// Turns visits, holidays and leave into FullCalendar events. Dates stay calendar dates:
+// the calendar runs in UTC so no zone or daylight rule can move a visit to another day.
+import type { EventInput } from '@fullcalendar/core';
+import type { Holiday, Specialty, Unavailability, VisitView } from '../../../../src/domain/types';
+import { addDays } from '../../../../src/domain/dates';
+
+export interface CalendarFilters {
+  specialistId: number | null;
+  puskesmasId: number | null;
+  hospitalId: number | null;
+  kecamatan: string;
+  showLeave: boolean;
+}
+
+export const NO_FILTERS: CalendarFilters = { specialistId: null, puskesmasId: null, hospitalId: null, kecamatan: '', showLeave: true };
+
+export function matchesFilters(visit: VisitView, filters: CalendarFilters): boolean {
+  return (
+    (filters.specialistId === null || visit.specialistId === filters.specialistId) &&
+    (filters.puskesmasId === null || visit.puskesmasId === filters.puskesmasId) &&
+    (filters.hospitalId === null || visit.hospitalId === filters.hospitalId) &&
+    (filters.kecamatan === '' || visit.kecamatan === filters.kecamatan)
+  );
+}
+
+const EDITABLE_STATUSES = new Set(['planned', 'confirmed']);
+
+export function visitEvent(visit: VisitView, specialty: Specialty | undefined, canMove: boolean): EventInput {
+  const color = specialty?.color ?? '#607d8b';
+  return {
+    id: `visit-${visit.id}`,
+    title: `${visit.puskesmasName} · ${visit.specialistName}`,
+    start: `${visit.date}T${visit.startTime}:00Z`,
+    end: `${visit.date}T${visit.endTime}:00Z`,
+    backgroundColor: color,
+    borderColor: color,
+    textColor: '#ffffff',
+    editable: canMove && EDITABLE_STATUSES.has(visit.status) && !visit.pinned,
+    classNames: ['visit-event', visit.status, ...(visit.pinned ? ['pinned'] : []), ...(visit.manual ? ['manual'] : [])],
+    extendedProps: { kind: 'visit', visit },
+  };
+}
+
+export function holidayEvent(holiday: Holiday): EventInput {
+  return {
+    id: `holiday-${holiday.id}`,
+    title: holiday.name,
+    start: holiday.date,
+    allDay: true,
+    display: 'background',
+    classNames: ['holiday'],
+    extendedProps: { kind: 'holiday', holiday },
+  };
+}
+
+export function leaveEvent(leave: Unavailability, specialistName: string, label: string): EventInput {
+  return {
+    id: `leave-${leave.id}`,
+    title: `${label}: ${specialistName}`,
+    start: leave.startDate,
+    end: addDays(leave.endDate, 1), // FullCalendar's all-day end is exclusive
+    allDay: true,
+    editable: false,
+    backgroundColor: '#eceff3',
+    borderColor: '#d5dbe2',
+    textColor: '#374151',
+    classNames: ['leave-event'],
+    extendedProps: { kind: 'leave', leave },
+  };
+}

@@ -1,0 +1,146 @@
+// Jadwal: the month's visits on a calendar, filtered, with holidays and leave behind them.
+import type { DatesSetArg, EventClickArg, EventDropArg, EventInput } from '@fullcalendar/core';
+import enGbLocale from '@fullcalendar/core/locales/en-gb';
+import idLocale from '@fullcalendar/core/locales/id';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import interactionPlugin from '@fullcalendar/interaction';
+import listPlugin from '@fullcalendar/list';
+import FullCalendar from '@fullcalendar/react';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import { useMemo, useRef, useState } from 'react';
+import type { VisitView } from '../../../../src/domain/types';
+import { addDays } from '../../../../src/domain/dates';
+import { call } from '../../api';
+import { useI18n } from '../../i18n';
+import { useRefData } from '../../ref-data';
+import { ErrorBanner, Spinner, useToast } from '../../ui/components';
+import { useLoad } from '../../ui/hooks';
+import { CalendarFilterPanel } from './calendar-filters';
+import { NO_FILTERS, holidayEvent, leaveEvent, matchesFilters, visitEvent, type CalendarFilters } from './calendar-events';
+import { PlanButton } from './plan-panel';
+import { VisitDetails } from './visit-details';
+import { moveVisit } from './visit-actions';
+
+interface Range {
+  from: string;
+  to: string;
+  month: string;
+}
+
+/** The month a view mostly shows: the middle of its range. */
+function middleMonth(from: string, to: string): string {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return addDays(from, Math.floor(days / 2)).slice(0, 7);
+}
+
+export function CalendarScreen() {
+  const { t, lang, errorText } = useI18n();
+  const ref = useRefData();
+  const toast = useToast();
+  const calendarRef = useRef<FullCalendar>(null);
+  const [range, setRange] = useState<Range | null>(null);
+  const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
+  const [selected, setSelected] = useState<VisitView | null>(null);
+
+  const loaded = useLoad(async () => {
+    if (!range) return null;
+    const [visits, holidays, leave] = await Promise.all([
+      call('visits:list', { from: range.from, to: range.to }),
+      call('holidays:list', { from: range.from, to: range.to }),
+      call('unavailability:list', { from: range.from, to: range.to }),
+    ]);
+    return { visits, holidays, leave };
+  }, [range?.from, range?.to]);
+
+  const events = useMemo<EventInput[]>(() => {
+    const data = loaded.data;
+    if (!data) return [];
+    const visits = data.visits.filter((v) => matchesFilters(v, filters)).map((v) => visitEvent(v, ref.specialtyById.get(v.specialtyId), true));
+    const holidays = data.holidays.map(holidayEvent);
+    const leave = filters.showLeave
+      ? data.leave
+          .filter((l) => filters.specialistId === null || l.specialistId === filters.specialistId)
+          .map((l) => leaveEvent(l, ref.specialistById.get(l.specialistId)?.name ?? `#${l.specialistId}`, l.kind === 'leave' ? t('Cuti', 'Leave') : t('Tugas', 'Duty')))
+      : [];
+    return [...holidays, ...leave, ...visits];
+  }, [loaded.data, filters, ref, t]);
+
+  const onDatesSet = (arg: DatesSetArg) => {
+    const from = arg.startStr.slice(0, 10);
+    const to = addDays(arg.endStr.slice(0, 10), -1);
+    if (range?.from !== from || range?.to !== to) setRange({ from, to, month: middleMonth(from, to) });
+  };
+
+  const onEventClick = (arg: EventClickArg) => {
+    const visit = arg.event.extendedProps.visit as VisitView | undefined;
+    if (visit) setSelected(visit);
+  };
+
+  const onEventDrop = async (arg: EventDropArg) => {
+    const visit = arg.event.extendedProps.visit as VisitView | undefined;
+    const start = arg.event.start;
+    if (!visit || !start) return arg.revert();
+    const date = start.toISOString().slice(0, 10);
+    const result = await moveVisit(visit, date);
+    if (!result.ok) {
+      arg.revert();
+      toast(`${t('Tidak bisa dipindah', 'Cannot be moved')}: ${errorText(result.error.payload)}`, 'error');
+      return;
+    }
+    toast(t(`Kunjungan dipindah ke ${date} (manual).`, `Visit moved to ${date} (manual).`));
+    loaded.reload();
+  };
+
+  return (
+    <section aria-labelledby="calendar-title">
+      <div className="screen-head">
+        <h1 id="calendar-title">{t('Jadwal kunjungan', 'Visit schedule')}</h1>
+        {loaded.loading ? <Spinner /> : null}
+        <span className="spacer" />
+        {range ? <PlanButton month={range.month} onSaved={loaded.reload} /> : null}
+      </div>
+      <ErrorBanner error={loaded.error} />
+      <div className="calendar-layout">
+        <div className="card" data-testid="calendar">
+          <FullCalendar
+            ref={calendarRef}
+            plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+            initialView="dayGridMonth"
+            initialDate={ref.info.today}
+            locales={[idLocale, enGbLocale]}
+            locale={lang === 'id' ? 'id' : 'en-gb'}
+            timeZone="UTC"
+            firstDay={1}
+            height="auto"
+            headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' }}
+            buttonText={lang === 'id' ? { today: 'Hari ini', month: 'Bulan', week: 'Minggu', list: 'Daftar' } : { today: 'Today', month: 'Month', week: 'Week', list: 'List' }}
+            dayMaxEvents={4}
+            moreLinkText={(n) => (lang === 'id' ? `+${n} lagi` : `+${n} more`)}
+            eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+            slotMinTime="06:00:00"
+            slotMaxTime="17:00:00"
+            allDaySlot
+            eventDisplay="block"
+            events={events}
+            datesSet={onDatesSet}
+            eventClick={onEventClick}
+            eventDrop={onEventDrop}
+            eventDurationEditable={false}
+            noEventsText={t('Tidak ada kunjungan', 'No visits')}
+          />
+        </div>
+        <CalendarFilterPanel filters={filters} onChange={setFilters} data={ref} />
+      </div>
+      {selected ? (
+        <VisitDetails
+          visit={selected}
+          onClose={() => setSelected(null)}
+          onChanged={() => {
+            setSelected(null);
+            loaded.reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+// A master-data table: search, show inactive, add, edit (click or Enter), deactivate or delete.
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { ApiError } from '../../api';
+import { useI18n, type Translate } from '../../i18n';
+import { useRefData, type RefData } from '../../ref-data';
+import { ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
+import { useLoad } from '../../ui/hooks';
+import { Icon } from '../../ui/icons';
+import { EntityForm, type FieldSpec, type FormValues } from './entity-form';
+
+export interface Column<T> {
+  header: [string, string];
+  cell: (row: T) => ReactNode;
+  className?: string;
+}
+
+export interface EntityConfig<T extends { id: number }> {
+  title: [string, string];
+  singular: [string, string];
+  load: (includeInactive: boolean) => Promise<T[]>;
+  columns: (ref: RefData, t: Translate) => Column<T>[];
+  searchText: (row: T, ref: RefData) => string;
+  fields: (ref: RefData) => FieldSpec[];
+  blank: (ref: RefData) => FormValues;
+  toForm: (row: T) => FormValues;
+  create: (values: FormValues) => Promise<unknown>;
+  update: (id: number, values: FormValues) => Promise<unknown>;
+  /** Records that can be switched off keep their history; others are deleted. */
+  isActive?: (row: T) => boolean;
+  deactivate?: (row: T) => Promise<unknown>;
+  remove?: (row: T) => Promise<unknown>;
+  /** Reload the shared names after a change (specialists, puskesmas, hospitals). */
+  sharesNames?: boolean;
+  wideForm?: boolean;
+}
+
+async function attempt(run: () => Promise<unknown>): Promise<ApiError | undefined> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    return error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error), messageEn: String(error) });
+  }
+}
+
+export function EntityTable<T extends { id: number }>({ config }: { config: EntityConfig<T> }) {
+  const { t, lang } = useI18n();
+  const ref = useRefData();
+  const toast = useToast();
+  const [search, setSearch] = useState('');
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const [editing, setEditing] = useState<{ row: T | null } | null>(null);
+  const [rowError, setRowError] = useState<ApiError>();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const loaded = useLoad(() => config.load(includeInactive), [config, includeInactive]);
+  const columns = config.columns(ref, t);
+  const singular = lang === 'id' ? config.singular[0] : config.singular[1];
+
+  const rows = useMemo(() => {
+    const needle = search.trim().toLocaleLowerCase('id');
+    const all = loaded.data ?? [];
+    return needle ? all.filter((row) => config.searchText(row, ref).toLocaleLowerCase('id').includes(needle)) : all;
+  }, [loaded.data, search, config, ref]);
+
+  const afterChange = (message: string) => {
+    toast(message);
+    loaded.reload();
+    if (config.sharesNames) ref.reload();
+  };
+
+  const save = async (values: FormValues) => {
+    const row = editing?.row ?? null;
+    const failure = await attempt(() => (row ? config.update(row.id, values) : config.create(values)));
+    if (!failure) {
+      setEditing(null);
+      afterChange(row ? t(`${singular} disimpan.`, `${singular} saved.`) : t(`${singular} ditambahkan.`, `${singular} added.`));
+    }
+    return failure;
+  };
+
+  const switchOff = async (row: T) => {
+    const action = config.deactivate ?? config.remove;
+    if (!action) return;
+    const question = config.deactivate ? t(`Nonaktifkan ${singular.toLowerCase()} ini?`, `Deactivate this ${singular.toLowerCase()}?`) : t(`Hapus ${singular.toLowerCase()} ini?`, `Delete this ${singular.toLowerCase()}?`);
+    if (!window.confirm(question)) return;
+    const failure = await attempt(() => action(row));
+    setRowError(failure);
+    if (!failure) afterChange(config.deactivate ? t('Dinonaktifkan.', 'Deactivated.') : t('Dihapus.', 'Deleted.'));
+  };
+
+  return (
+    <div>
+      <div className="screen-head">
+        <input
+          ref={searchRef}
+          type="search"
+          placeholder={t('Cari… (tekan /)', 'Search… (press /)')}
+          aria-label={t('Cari', 'Search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setSearch('');
+          }}
+          style={{ width: 280 }}
+        />
+        {config.isActive ? (
+          <label className="check">
+            <input type="checkbox" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />
+            {t('Tampilkan yang nonaktif', 'Show inactive')}
+          </label>
+        ) : null}
+        {loaded.loading ? <Spinner /> : null}
+        <span className="muted small">
+          {rows.length} {t('baris', 'rows')}
+        </span>
+        <span className="spacer" />
+        <button type="button" className="primary" onClick={() => setEditing({ row: null })}>
+          <Icon name="plus" size={16} />
+          {t(`Tambah ${singular.toLowerCase()}`, `Add ${singular.toLowerCase()}`)}
+        </button>
+      </div>
+      <ErrorBanner error={loaded.error ?? rowError} onClose={() => setRowError(undefined)} />
+      <div
+        className="table-wrap"
+        onKeyDown={(e) => {
+          if (e.key === '/' && document.activeElement?.tagName !== 'INPUT') {
+            e.preventDefault();
+            searchRef.current?.focus();
+          }
+        }}
+      >
+        <table className="data">
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.header[0]} className={c.className}>
+                  {lang === 'id' ? c.header[0] : c.header[1]}
+                </th>
+              ))}
+              <th aria-label={t('Tindakan', 'Actions')} />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const active = config.isActive ? config.isActive(row) : true;
+              return (
+                <tr
+                  key={row.id}
+                  className={active ? undefined : 'inactive'}
+                  tabIndex={0}
+                  onDoubleClick={() => setEditing({ row })}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && e.target === e.currentTarget) setEditing({ row });
+                  }}
+                >
+                  {columns.map((c) => (
+                    <td key={c.header[0]} className={c.className}>
+                      {c.cell(row)}
+                    </td>
+                  ))}
+                  <td className="num" style={{ whiteSpace: 'nowrap' }}>
+                    <button type="button" onClick={() => setEditing({ row })}>
+                      {t('Ubah', 'Edit')}
+                    </button>{' '}
+                    {active && (config.deactivate || config.remove) ? (
+                      <button type="button" className="danger" onClick={() => switchOff(row)}>
+                        {config.deactivate ? t('Nonaktifkan', 'Deactivate') : t('Hapus', 'Delete')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+            {rows.length === 0 && !loaded.loading ? (
+              <tr>
+                <td colSpan={columns.length + 1} className="muted">
+                  {t('Tidak ada data.', 'Nothing here.')}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {editing ? (
+        <Modal title={editing.row ? t(`Ubah ${singular.toLowerCase()}`, `Edit ${singular.toLowerCase()}`) : t(`Tambah ${singular.toLowerCase()}`, `Add ${singular.toLowerCase()}`)} onClose={() => setEditing(null)} wide={config.wideForm ?? false}>
+          <EntityForm fields={config.fields(ref)} initial={editing.row ? config.toForm(editing.row) : config.blank(ref)} onSubmit={save} onCancel={() => setEditing(null)} />
+        </Modal>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// Data master: one tab per kind of record.
+import { useMemo, useState } from 'react';
+import { useI18n } from '../../i18n';
+import { EntityTable } from './entity-table';
+import { adoptionsConfig, holidaysConfig, hospitalsConfig, leaveConfig, puskesmasConfig, specialistsConfig } from './entities';
+
+type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'leave' | 'holidays';
+
+export function MasterDataScreen() {
+  const { t, lang, date, longDate } = useI18n();
+  const [tab, setTab] = useState<Tab>('specialists');
+  const leave = useMemo(() => leaveConfig(date), [date]);
+  const holidays = useMemo(() => holidaysConfig(longDate), [longDate]);
+  const tabs: { id: Tab; title: [string, string] }[] = [
+    { id: 'specialists', title: specialistsConfig.title },
+    { id: 'puskesmas', title: puskesmasConfig.title },
+    { id: 'hospitals', title: hospitalsConfig.title },
+    { id: 'adoptions', title: adoptionsConfig.title },
+    { id: 'leave', title: leave.title },
+    { id: 'holidays', title: holidays.title },
+  ];
+  return (
+    <section aria-labelledby="master-title">
+      <div className="screen-head">
+        <h1 id="master-title">{t('Data master', 'Master data')}</h1>
+      </div>
+      <div className="tabs" role="tablist">
+        {tabs.map((item) => (
+          <button key={item.id} type="button" role="tab" aria-selected={tab === item.id} className={tab === item.id ? 'active' : ''} onClick={() => setTab(item.id)}>
+            {lang === 'id' ? item.title[0] : item.title[1]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {tab === 'specialists' ? <EntityTable key="specialists" config={specialistsConfig} /> : null}
+        {tab === 'puskesmas' ? <EntityTable key="puskesmas" config={puskesmasConfig} /> : null}
+        {tab === 'hospitals' ? <EntityTable key="hospitals" config={hospitalsConfig} /> : null}
+        {tab === 'adoptions' ? <EntityTable key="adoptions" config={adoptionsConfig} /> : null}
+        {tab === 'leave' ? <EntityTable key="leave" config={leave} /> : null}
+        {tab === 'holidays' ? <EntityTable key="holidays" config={holidays} /> : null}
+      </div>
+    </section>
+  );
+}

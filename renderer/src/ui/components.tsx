@@ -1,0 +1,128 @@
+// Small building blocks shared by every screen.
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ApiError } from '../api';
+import { useI18n } from '../i18n';
+
+export function Spinner({ label }: { label?: string }) {
+  return (
+    <span className="spinner-wrap" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label ? <span>{label}</span> : null}
+    </span>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <div className="loading">
+      <Spinner label={t('Memuat…', 'Loading…')} />
+    </div>
+  );
+}
+
+export function ErrorBanner({ error, onClose }: { error: ApiError | undefined; onClose?: () => void }) {
+  const { errorText, t } = useI18n();
+  if (!error) return null;
+  return (
+    <div className="banner banner-error" role="alert">
+      <span>{errorText(error.payload)}</span>
+      {onClose ? (
+        <button type="button" className="link" onClick={onClose} aria-label={t('Tutup', 'Close')}>
+          ×
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** A screen whose API is not in this build yet: said plainly, never faked. */
+export function Unavailable({ what }: { what: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="unavailable" data-testid="unavailable">
+      <h2>{t('Belum tersedia', 'Not available yet')}</h2>
+      <p>
+        {t(`${what} belum tersedia di versi ini.`, `${what} is not available in this version yet.`)}
+      </p>
+    </div>
+  );
+}
+
+export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={wide ? 'modal modal-wide' : 'modal'}
+      aria-label={title}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="modal-head">
+        <h2>{title}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Tutup / Close">
+          ×
+        </button>
+      </header>
+      <div className="modal-body">{children}</div>
+    </dialog>
+  );
+}
+
+export function Field({ label, error, children, hint, group }: { label: string; error?: string | undefined; children: ReactNode; hint?: string | undefined; group?: boolean }) {
+  const Tag = group ? 'div' : 'label';
+  return (
+    <Tag className={error ? 'field field-invalid' : 'field'}>
+      <span className="field-label">{label}</span>
+      {children}
+      {hint && !error ? <span className="field-hint">{hint}</span> : null}
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </Tag>
+  );
+}
+
+interface Toast {
+  id: number;
+  text: string;
+  tone: 'ok' | 'error' | 'info';
+}
+
+const ToastContext = createContext<(text: string, tone?: Toast['tone']) => void>(() => undefined);
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const push = useCallback((text: string, tone: Toast['tone'] = 'ok') => {
+    const id = Date.now() + Math.random();
+    setToasts((list) => [...list, { id, text, tone }]);
+    setTimeout(() => setToasts((list) => list.filter((toast) => toast.id !== id)), tone === 'error' ? 9000 : 4500);
+  }, []);
+  return (
+    <ToastContext.Provider value={push}>
+      {children}
+      <div className="toasts" aria-live="polite">
+        {toasts.map((toast) => (
+          <div key={toast.id} className={`toast toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+            {toast.text}
+          </div>
+        ))}
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+export const useToast = () => useContext(ToastContext);
+
+export function Swatch({ color }: { color: string }) {
+  return <span className="swatch" style={{ background: color }} aria-hidden="true" />;
+}

@@ -1,0 +1,60 @@
+// Data loading for screens: one call, its state, and a reload after writes.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<ApiError>();
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const latest = useRef(0);
+  useEffect(() => {
+    const run = ++latest.current;
+    setLoading(true);
+    load()
+      .then((value) => {
+        if (run !== latest.current) return;
+        setData(value);
+        setError(undefined);
+      })
+      .catch((cause: unknown) => {
+        if (run !== latest.current) return;
+        setError(cause instanceof ApiError ? cause : new ApiError({ code: 'INTERNAL', message: String(cause), messageEn: String(cause) }));
+      })
+      .finally(() => {
+        if (run === latest.current) setLoading(false);
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload };
+}
+
+/** Runs a write; keeps `busy` true meanwhile so buttons can show progress and not double-submit. */
+export function useAction<A extends unknown[], R>(action: (...args: A) => Promise<R>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const run = useCallback(
+    async (...args: A): Promise<R | undefined> => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        return await action(...args);
+      } catch (cause) {
+        setError(cause instanceof ApiError ? cause : new ApiError({ code: 'INTERNAL', message: String(cause), messageEn: String(cause) }));
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [action],
+  );
+  return { run, busy, error, clearError: () => setError(undefined) };
+}

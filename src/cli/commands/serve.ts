@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_STATIC_DIR, startWebShell } from '../../server/web-shell';
+import type { CliCommand } from '../command';
+import { stringOption, usageError } from '../command';
+import { withApi } from '../session';
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 5174;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65535) {
+    throw usageError(`--port harus angka 0-65535, bukan "${value}".`, `--port must be a number 0-65535, not "${value}".`);
+  }
+  return port;
+}
+
+/** Resolves on Ctrl+C or a termination signal. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Jalankan aplikasi di peramban (http://127.0.0.1:PORT, hanya komputer ini)',
+  usage: 'asuhan serve [--db PATH] [--port N]',
+  details:
+    'Menyajikan tampilan yang sudah dibangun (npm run build:renderer) dan API yang sama dengan aplikasi desktop, hanya di 127.0.0.1.\n--port 0 memilih port bebas. Hentikan dengan Ctrl+C.',
+  options: { port: { type: 'string' } },
+  async run({ values }, flags, io) {
+    const port = parsePort(stringOption(values, 'port'));
+    return withApi(flags, io, async (api, ctx) => {
+      if (!fs.existsSync(path.join(DEFAULT_STATIC_DIR, 'index.html'))) {
+        io.err('Tampilan belum dibangun: jalankan "npm run build:renderer" (atau "npm run serve"). Hanya API yang tersedia.');
+      }
+      const shell = await startWebShell({ api, staticDir: DEFAULT_STATIC_DIR, port });
+      if (flags.json) io.out(JSON.stringify({ url: shell.url, port: shell.port, database: ctx.db.path }));
+      else {
+        io.out(`Asuhan berjalan di ${shell.url}  (database: ${ctx.db.path})`);
+        io.out('Buka alamat itu di peramban. Hentikan dengan Ctrl+C.');
+      }
+      await untilStopped();
+      await shell.close();
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,52 @@
+// One temporary database with the demo district, one web shell on a free port, one Chromium.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startWebShell, type WebShell } from '../../../src/server/web-shell';
+import { createTestDb, type TestDb } from '../../fixtures/temp-db';
+import { ensureRendererBuilt, RENDERER_DIST } from './renderer-build';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS_DIR = process.env.ASUHAN_SHOTS ?? '/tmp/asuhan-shots';
+
+export interface AppHarness {
+  testDb: TestDb;
+  shell: WebShell;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Saves a full-page screenshot under SHOTS_DIR (outside the repository). */
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startApp(options: { language?: 'id' | 'en' } = {}): Promise<AppHarness> {
+  await ensureRendererBuilt();
+  const testDb = await createTestDb({ demo: true });
+  const shell = await startWebShell({ api: testDb.api, staticDir: RENDERER_DIST, port: 0 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  if (options.language === 'en') await context.addInitScript("localStorage.setItem('asuhan.lang', 'en')");
+  const page = await context.newPage();
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  return {
+    testDb,
+    shell,
+    browser,
+    context,
+    page,
+    async shot(name) {
+      const file = path.join(SHOTS_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await browser.close();
+      await shell.close();
+      await testDb.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The e2e tests run against the built renderer; they build it when it is missing or older than
+// its sources, so `npm test` works on a fresh clone. A lock folder keeps parallel files from building twice.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
+const SOURCE_DIRS = ['renderer', 'src/contract', 'src/domain'].map((dir) => path.join(ROOT, dir));
+const LOCK = path.join(ROOT, 'dist', '.renderer-build.lock');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') newest = Math.max(newest, newestSource(full));
+    } else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function isFresh(): boolean {
+  const index = path.join(RENDERER_DIST, 'index.html');
+  if (!fs.existsSync(index)) return false;
+  const built = fs.statSync(index).mtimeMs;
+  return SOURCE_DIRS.every((dir) => !fs.existsSync(dir) || newestSource(dir) <= built);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function ensureRendererBuilt(): Promise<void> {
+  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+  for (let waited = 0; ; waited += 200) {
+    if (isFresh()) return;
+    try {
+      fs.mkdirSync(LOCK);
+      break;
+    } catch {
+      // Another file is building; a lock older than two minutes is a leftover from a killed run.
+      if (waited > 120_000 || Date.now() - fs.statSync(LOCK).mtimeMs > 120_000) fs.rmSync(LOCK, { recursive: true, force: true });
+      await sleep(200);
+    }
+  }
+  try {
+    if (isFresh()) return;
+    const { build } = await import('vite');
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true });
+  }
+}
