@@ -21,6 +21,17 @@ export interface SolveOptions {
   timeLimitSeconds?: number;
   /** Relative gap at which HiGHS may stop (default 1e-4). */
   relativeGap?: number;
+  /** Keep each subproblem's candidates and costs in the result (for --save-problem). */
+  collectModels?: boolean;
+}
+
+/** One subproblem as the solver saw it: candidates [specialistId, puskesmasId, date, cost], needs, room. */
+export interface SubproblemDescription {
+  month: string;
+  specialtyId: number;
+  candidates: [number, number, string, number][];
+  need: [number, number][];
+  room: [number, number][];
 }
 
 export interface RuleScore {
@@ -47,6 +58,7 @@ export interface SolveResult {
   explanations: SoftCost[];
   uncovered: UncoveredItem[];
   model: { columns: number; rows: number; subproblems: number; pairs: number; pairsKept: number };
+  subproblems?: SubproblemDescription[];
 }
 
 export async function solveProblem(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
@@ -71,6 +83,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
   const uncovered: UncoveredItem[] = [];
   const explanations: SoftCost[] = [];
   const scores = new Map<string, { cost: number; count: number }>();
+  const described: SubproblemDescription[] = [];
 
   for (const month of problem.months) {
     const existing = problem.existingVisits.filter((v) => monthOf(v.date) === month);
@@ -92,6 +105,15 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
     for (const k of specialties) {
       const sub = buildSubModel(index, { month, specialtyId: k.id, known, currentPlan: currentPlan.filter((v) => v.specialtyId === k.id), previous });
       stats.subproblems++;
+      if (options.collectModels) {
+        described.push({
+          month,
+          specialtyId: k.id,
+          candidates: sub.candidates.map((x) => [x.specialistId, x.puskesmasId, x.date, round(x.cost)]),
+          need: sub.uncoveredCols.map((u) => [u.puskesmasId, u.need]),
+          room: [...sub.room],
+        });
+      }
       stats.columns += sub.builder.numCols;
       stats.rows += sub.builder.numRows;
       stats.pairs += sub.pairsBeforePruning;
@@ -179,6 +201,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
     explanations,
     uncovered,
     model: stats,
+    ...(options.collectModels ? { subproblems: described } : {}),
   };
 }
 

@@ -3,8 +3,10 @@ import type { CliCommand } from '../command';
 import { backupCommand, backupsCommand } from './backup';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
+import { planCommand } from './plan';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
+import { solveCommand } from './solve';
 import { statusCommand } from './status';
 
-export const COMMANDS: CliCommand[] = [initCommand, statusCommand, demoCommand, serveCommand, backupCommand, backupsCommand, restoreCommand];
+export const COMMANDS: CliCommand[] = [initCommand, statusCommand, demoCommand, serveCommand, backupCommand, backupsCommand, restoreCommand, planCommand, solveCommand];

@@ -1,0 +1,369 @@
+// Handlers for the scheduler: plans:run solves a month and stores a draft with its preview;
+// plans:apply writes the draft into the visits in one transaction (backup first); single-visit
+// edits are judged by the independent hard-rule checker and refused with code RULE.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AsuhanError, conflict, notFound } from '../contract/errors';
+import type { Handlers } from '../contract/index';
+import type { PlanListItem, PlanPreview, PlanVisit, VisitCheck } from '../contract/plans';
+import { audit } from '../db/audit';
+import { backupDatabase, backupDirFor } from '../db/backup';
+import { toVisit } from '../db/mappers';
+import type { Database, VisitRow } from '../db/schema';
+import { firstDayOfMonth, lastDayOfMonth, minutesOf, monthOf, timeOf } from '../domain/dates';
+import type { Visit } from '../domain/types';
+import { checkOneVisit, checkPlan } from '../scheduler/checker';
+import { ProblemIndex } from '../scheduler/context';
+import { problemFromDatabase } from '../scheduler/from-database';
+import type { PlannedVisit } from '../scheduler/problem';
+import { HARD_RULES } from '../scheduler/rules/index';
+import { matchPlans } from '../scheduler/rules/stability';
+import { solveProblem } from '../scheduler/solve';
+import type { AppContext } from './context';
+
+type PlansHandlers = Pick<Handlers, Extract<keyof Handlers, `plans:${string}` | 'visits:check' | 'visits:create' | 'visits:move' | 'visits:pin' | 'visits:delete'>>;
+
+/** What a draft stores beside the preview: the proposal and the state it was computed from. */
+interface DraftSummary extends Omit<PlanPreview, 'planId' | 'status' | 'createdAt'> {
+  fingerprint: string;
+}
+
+const FIXED_STATUSES = new Set(['confirmed', 'done', 'missed']);
+
+async function monthVisitRows(db: Kysely<Database>, month: string): Promise<VisitRow[]> {
+  return db.selectFrom('visit').selectAll().where('date', '>=', firstDayOfMonth(month)).where('date', '<=', lastDayOfMonth(month)).orderBy('id').execute();
+}
+
+/** Identifies the month's visits as they were when a draft was computed. */
+function fingerprintOf(rows: VisitRow[]): string {
+  return rows.map((r) => [r.id, r.date, r.start_time, r.specialist_id, r.puskesmas_id, r.status, r.pinned, r.sequence].join(',')).join(';');
+}
+
+function isFixedRow(r: VisitRow): boolean {
+  return r.pinned === 1 || FIXED_STATUSES.has(r.status);
+}
+
+function rowToPlanned(r: VisitRow): PlannedVisit {
+  return {
+    date: r.date,
+    startTime: r.start_time,
+    endTime: r.end_time,
+    specialistId: r.specialist_id,
+    puskesmasId: r.puskesmas_id,
+    specialtyId: r.specialty_id,
+    fixed: isFixedRow(r),
+    existingId: r.id,
+    uid: r.uid,
+  };
+}
+
+function named(index: ProblemIndex, v: PlannedVisit): PlanVisit {
+  return {
+    date: v.date,
+    startTime: v.startTime,
+    endTime: v.endTime,
+    specialistId: v.specialistId,
+    specialistName: index.specialistName(v.specialistId),
+    puskesmasId: v.puskesmasId,
+    puskesmasName: index.puskesmasName(v.puskesmasId),
+    specialtyId: v.specialtyId,
+    specialtyName: index.specialtyName(v.specialtyId),
+    fixed: v.fixed,
+    visitId: v.existingId,
+    uid: v.uid,
+  };
+}
+
+function toPreview(row: { id: number; month: string; status: 'draft' | 'saved'; created_at: string; summary: string }): PlanPreview {
+  const { fingerprint: _ignored, ...summary } = JSON.parse(row.summary) as DraftSummary;
+  return { planId: row.id, status: row.status, createdAt: row.created_at, ...summary };
+}
+
+export function plansHandlers(ctx: AppContext): PlansHandlers {
+  const db = ctx.db.kysely;
+  const now = () => ctx.now().toISOString();
+
+  /** Judges one visit against the hard rules, with the month's other visits as they stand. */
+  async function check(input: { specialistId: number; puskesmasId: number; date: string; startTime?: string | undefined; excludeVisitId?: number | undefined }): Promise<{ verdict: VisitCheck; visit: PlannedVisit }> {
+    const specialist = await db.selectFrom('specialist').select(['id', 'specialty_id', 'active']).where('id', '=', input.specialistId).executeTakeFirst();
+    if (!specialist) throw notFound('Dokter spesialis', 'Specialist', input.specialistId);
+    const puskesmas = await db.selectFrom('puskesmas').select(['id', 'active']).where('id', '=', input.puskesmasId).executeTakeFirst();
+    if (!puskesmas) throw notFound('Puskesmas', 'Puskesmas', input.puskesmasId);
+    const month = monthOf(input.date);
+    const problem = await problemFromDatabase(db, [month], { excludeVisitId: input.excludeVisitId });
+    const index = new ProblemIndex(problem);
+    const settings = problem.settings;
+    const startTime = input.startTime ?? index.visitTime(input.puskesmasId, input.date)?.startTime ?? settings.visitStart;
+    const endMinutes = Math.min(minutesOf(startTime) + settings.visitMinutes, 23 * 60 + 59);
+    const visit: PlannedVisit = {
+      date: input.date,
+      startTime,
+      endTime: timeOf(endMinutes),
+      specialistId: input.specialistId,
+      puskesmasId: input.puskesmasId,
+      specialtyId: specialist.specialty_id,
+      fixed: false,
+      existingId: input.excludeVisitId ?? null,
+      uid: null,
+    };
+    const violations: VisitCheck['violations'] = [];
+    if (specialist.active !== 1 || !index.specialists.has(specialist.id)) {
+      violations.push({ rule: 'active', message: 'Dokter spesialis ini tidak aktif.', messageEn: 'This specialist is not active.' });
+    }
+    if (puskesmas.active !== 1) violations.push({ rule: 'active', message: 'Puskesmas ini tidak aktif.', messageEn: 'This puskesmas is not active.' });
+    if (violations.length === 0) {
+      violations.push(...checkOneVisit(index, visit));
+      const others = problem.existingVisits.map((v) => ({ ...v, endTime: v.startTime, existingId: v.id }));
+      const monthRules = HARD_RULES.filter((r) => r.id === 'one-visit-per-day' || r.id === 'monthly-maximum');
+      const plan = { month, visits: [...others, visit], currentPlan: [], previous: new Map<string, string>() };
+      for (const rule of monthRules) {
+        violations.push(...(rule.checkMonth?.(index, plan, []) ?? []).filter((v) => !v.visit || v.visit.specialistId === visit.specialistId));
+      }
+    }
+    return { verdict: { ok: violations.length === 0, violations: violations.map(({ rule, message, messageEn }) => ({ rule, message, messageEn })) }, visit };
+  }
+
+  function refuse(verdict: VisitCheck): AsuhanError {
+    return new AsuhanError('RULE', verdict.violations.map((v) => v.message).join(' '), verdict.violations.map((v) => v.messageEn).join(' '));
+  }
+
+  async function getVisit(id: number): Promise<VisitRow> {
+    const row = await db.selectFrom('visit').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Kunjungan', 'Visit', id);
+    return row;
+  }
+
+  async function updateVisit(id: number, changes: Partial<VisitRow>, before: VisitRow): Promise<Visit> {
+    return db.transaction().execute(async (trx) => {
+      const row = await trx.updateTable('visit').set({ ...changes, updated_at: now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await audit(trx, { entity: 'visit', entityId: id, action: 'update', before: toVisit(before), after: toVisit(row) });
+      return toVisit(row);
+    });
+  }
+
+  return {
+    'plans:run': async ({ month, mode }) => {
+      const rows = await monthVisitRows(db, month);
+      const problem = await problemFromDatabase(db, [month], { mode });
+      const result = await solveProblem(problem);
+      const index = new ProblemIndex(problem);
+      const current = rows.filter((r) => r.status === 'planned' && r.pinned === 0).map(rowToPlanned);
+      const match = matchPlans(current, result.visits);
+      for (const [old, now] of [...match.kept, ...match.moved]) {
+        now.existingId = old.existingId;
+        now.uid = old.uid;
+      }
+      const required = problem.puskesmas.reduce((sum, c) => sum + problem.specialties.reduce((s, k) => s + index.requirement(c.id, k.id), 0), 0);
+      const missing = result.uncovered.reduce((sum, u) => sum + u.missing, 0);
+      const summary: DraftSummary = {
+        month,
+        solverStatus: result.status,
+        visits: result.visits.map((v) => named(index, v)),
+        changes: {
+          added: match.added.map((v) => named(index, v)),
+          moved: match.moved.map(([from, to]) => ({ from: named(index, from), to: named(index, to) })),
+          removed: match.removed.map((v) => named(index, v)),
+          kept: match.kept.map(([, v]) => named(index, v)),
+        },
+        score: result.score,
+        explanations: result.explanations.map(({ rule, message, messageEn, cost, puskesmasId, specialistId, date }) => ({
+          rule,
+          message,
+          messageEn,
+          cost: Math.round(cost * 100) / 100,
+          ...(puskesmasId !== undefined ? { puskesmasId } : {}),
+          ...(specialistId !== undefined ? { specialistId } : {}),
+          ...(date !== undefined ? { date } : {}),
+        })),
+        uncovered: result.uncovered,
+        coverage: { required, covered: required - missing },
+        objective: result.objective,
+        bound: result.bound,
+        gap: result.gap,
+        solveMs: result.solveMs,
+        fingerprint: fingerprintOf(rows),
+      };
+      const row = await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('plan')
+          .values({ month, status: 'draft', objective: result.objective, bound: result.bound, gap: result.gap, solve_ms: result.solveMs, summary: JSON.stringify(summary), created_at: now() })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit(trx, { entity: 'plan', entityId: inserted.id, action: 'create', after: { month, mode, objective: result.objective, status: result.status } });
+        return inserted;
+      });
+      return toPreview(row);
+    },
+
+    'plans:apply': async ({ planId }) => {
+      const plan = await db.selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirst();
+      if (!plan) throw notFound('Rencana', 'Plan', planId);
+      if (plan.status !== 'draft') throw conflict('Rencana ini sudah disimpan.', 'This plan has already been saved.');
+      const summary = JSON.parse(plan.summary) as DraftSummary;
+      const rows = await monthVisitRows(db, plan.month);
+      if (fingerprintOf(rows) !== summary.fingerprint) {
+        throw conflict(
+          'Kunjungan bulan ini berubah sejak rencana dibuat; jalankan perencanaan lagi.',
+          "This month's visits changed since the plan was made; run the planner again.",
+        );
+      }
+      // Master data may have changed since the draft (new leave, a holiday): judge it again.
+      const problem = await problemFromDatabase(db, [plan.month]);
+      const index = new ProblemIndex(problem);
+      const proposal = summary.visits.filter((v) => !v.fixed).map((v) => ({ ...v, existingId: v.visitId, fixed: false }));
+      const stale = checkPlan(index, proposal, { skipCoverage: true }).filter((v) => v.rule !== 'fixed-visits');
+      if (stale.length > 0) {
+        throw new AsuhanError('RULE', `Rencana tidak berlaku lagi: ${stale[0]?.message} Jalankan perencanaan lagi.`, `The plan no longer holds: ${stale[0]?.messageEn} Run the planner again.`);
+      }
+      const backupFile = rows.length > 0 ? await backupDatabase(ctx.db.sqlite, backupDirFor(ctx.db.path), 'before-replan', ctx.now()) : null;
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const { added, moved, removed, kept } = summary.changes;
+      await db.transaction().execute(async (trx) => {
+        const stamp = now();
+        for (const v of kept) if (v.visitId) await trx.updateTable('visit').set({ plan_id: planId }).where('id', '=', v.visitId).execute();
+        for (const { from, to } of moved) {
+          const before = byId.get(from.visitId as number) as VisitRow;
+          await trx
+            .updateTable('visit')
+            .set({ date: to.date, start_time: to.startTime, end_time: to.endTime, specialist_id: to.specialistId, puskesmas_id: to.puskesmasId, sequence: before.sequence + 1, plan_id: planId, updated_at: stamp })
+            .where('id', '=', before.id)
+            .execute();
+        }
+        for (const v of removed) {
+          const before = byId.get(v.visitId as number) as VisitRow;
+          await trx.updateTable('visit').set({ status: 'cancelled', sequence: before.sequence + 1, updated_at: stamp }).where('id', '=', before.id).execute();
+        }
+        for (const v of added) {
+          await trx
+            .insertInto('visit')
+            .values({
+              uid: `${randomUUID()}@asuhan`,
+              date: v.date,
+              start_time: v.startTime,
+              end_time: v.endTime,
+              specialist_id: v.specialistId,
+              puskesmas_id: v.puskesmasId,
+              specialty_id: v.specialtyId,
+              status: 'planned',
+              pinned: 0,
+              manual: 0,
+              plan_id: planId,
+              notes: '',
+              created_at: stamp,
+              updated_at: stamp,
+            })
+            .execute();
+        }
+        await trx.updateTable('plan').set({ status: 'saved' }).where('id', '=', planId).execute();
+        await audit(trx, {
+          entity: 'plan',
+          entityId: planId,
+          action: 'plan',
+          after: {
+            month: plan.month,
+            added: added.length,
+            moved: moved.map((m) => ({ id: m.from.visitId, from: m.from.date, to: m.to.date })),
+            cancelled: removed.map((v) => v.visitId),
+            kept: kept.length,
+            backupFile,
+          },
+        });
+      });
+      return { planId, month: plan.month, added: added.length, moved: moved.length, removed: removed.length, kept: kept.length, backupFile };
+    },
+
+    'plans:list': async ({ month }) => {
+      let query = db.selectFrom('plan').selectAll().orderBy('id', 'desc');
+      if (month) query = query.where('month', '=', month);
+      return (await query.execute()).map((row): PlanListItem => {
+        const summary = JSON.parse(row.summary) as Partial<DraftSummary>;
+        return {
+          id: row.id,
+          month: row.month,
+          status: row.status,
+          createdAt: row.created_at,
+          objective: row.objective,
+          bound: row.bound,
+          gap: row.gap,
+          solveMs: row.solve_ms,
+          visits: summary.visits?.length ?? 0,
+          uncovered: summary.uncovered?.reduce((sum, u) => sum + u.missing, 0) ?? 0,
+        };
+      });
+    },
+
+    'plans:get': async ({ id }) => {
+      const row = await db.selectFrom('plan').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw notFound('Rencana', 'Plan', id);
+      return toPreview(row);
+    },
+
+    'visits:check': async (input) => (await check(input)).verdict,
+
+    'visits:create': async (input) => {
+      const { verdict, visit } = await check(input);
+      if (!verdict.ok) throw refuse(verdict);
+      return db.transaction().execute(async (trx) => {
+        const stamp = now();
+        const row = await trx
+          .insertInto('visit')
+          .values({
+            uid: `${randomUUID()}@asuhan`,
+            date: visit.date,
+            start_time: visit.startTime,
+            end_time: visit.endTime,
+            specialist_id: visit.specialistId,
+            puskesmas_id: visit.puskesmasId,
+            specialty_id: visit.specialtyId,
+            status: 'planned',
+            pinned: input.pinned ? 1 : 0,
+            manual: 1,
+            plan_id: null,
+            notes: '',
+            created_at: stamp,
+            updated_at: stamp,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit(trx, { entity: 'visit', entityId: row.id, action: 'create', after: toVisit(row) });
+        return toVisit(row);
+      });
+    },
+
+    'visits:move': async ({ id, date, startTime, specialistId }) => {
+      const before = await getVisit(id);
+      if (before.status !== 'planned') {
+        throw new AsuhanError(
+          'RULE',
+          `Kunjungan berstatus "${before.status}" tidak dapat dipindah; hanya kunjungan yang direncanakan.`,
+          `A visit with status "${before.status}" cannot be moved; only planned visits can.`,
+        );
+      }
+      const { verdict, visit } = await check({ specialistId: specialistId ?? before.specialist_id, puskesmasId: before.puskesmas_id, date, startTime, excludeVisitId: id });
+      if (!verdict.ok) throw refuse(verdict);
+      if (visit.specialtyId !== before.specialty_id) {
+        throw new AsuhanError('RULE', 'Dokter pengganti harus dari spesialisasi yang sama.', 'The new specialist must be of the same specialty.');
+      }
+      return updateVisit(
+        id,
+        { date: visit.date, start_time: visit.startTime, end_time: visit.endTime, specialist_id: visit.specialistId, manual: 1, sequence: before.sequence + 1 },
+        before,
+      );
+    },
+
+    'visits:pin': async ({ id, pinned }) => {
+      const before = await getVisit(id);
+      return updateVisit(id, { pinned: pinned ? 1 : 0 }, before);
+    },
+
+    'visits:delete': async ({ id }) => {
+      const before = await getVisit(id);
+      if (before.status !== 'planned') {
+        throw conflict(`Hanya kunjungan yang direncanakan yang dapat dihapus (status: ${before.status}).`, `Only planned visits can be deleted (status: ${before.status}).`);
+      }
+      // Kept as cancelled (not deleted) so calendar exports can send STATUS:CANCELLED.
+      await updateVisit(id, { status: 'cancelled', sequence: before.sequence + 1, manual: 1 }, before);
+      return { deleted: true };
+    },
+  };
+}
