@@ -6,6 +6,7 @@ import { parseInput } from '../contract/validate';
 import { appHandlers } from './app.service';
 import { backupsHandlers } from './backups.service';
 import type { AppContext } from './context';
+import { exportHandlers } from './exports.service';
 import { masterDataHandlers } from './master-data.service';
 import { plansHandlers } from './plans.service';
 import { visitLogHandlers } from './visit-log.service';
@@ -14,6 +15,7 @@ export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...backupsHandlers(ctx),
+    ...exportHandlers(ctx),
     ...masterDataHandlers(ctx),
     ...plansHandlers(ctx),
     ...visitLogHandlers(ctx),

@@ -1,0 +1,76 @@
+// Handlers for exports. Generation lives in src/exports; this maps API inputs onto it.
+import type { Handlers } from '../contract/index';
+import { todayIn } from '../domain/dates';
+import { csvOf } from '../exports/csv';
+import { exportFile, MIME } from '../exports/export-file';
+import { exportIcs } from '../exports/ics-export';
+import { compliancePdf, rosterPdf } from '../exports/pdf';
+import { loadRoster } from '../exports/roster-data';
+import { complianceSpecialistTable, compliancePuskesmasTable, rosterTable, type Table } from '../exports/table-data';
+import { puskesmasMessages, specialistMessages } from '../exports/text';
+import { workbookOf } from '../exports/xlsx';
+import { complianceReport } from '../reports/compliance';
+import type { AppContext } from './context';
+
+type ExportHandlers = Pick<Handlers, Extract<keyof Handlers, `exports:${string}`>>;
+
+export function exportHandlers({ db: { kysely: db }, now }: AppContext): ExportHandlers {
+  const tablesFor = async (month: string, kind: 'roster' | 'compliance'): Promise<Table[]> => {
+    const roster = await loadRoster(db, month);
+    if (kind === 'roster') return [rosterTable(roster)];
+    const report = await complianceReport(db, month, { today: todayIn(roster.settings.timeZone, now()) });
+    return [compliancePuskesmasTable(report), complianceSpecialistTable(report)];
+  };
+  const baseName = (month: string, kind: 'roster' | 'compliance') => (kind === 'roster' ? `jadwal-${month}` : `kepatuhan-${month}`);
+
+  return {
+    'exports:ics': async ({ month, specialistId, onlyChanges }) => exportIcs(db, { month, specialistId, onlyChanges, now: now() }),
+
+    'exports:pdf': async ({ month, layout }) => {
+      const roster = await loadRoster(db, month);
+      const signedOn = todayIn(roster.settings.timeZone, now());
+      if (layout === 'compliance') {
+        const report = await complianceReport(db, month, { today: signedOn });
+        return exportFile(`kepatuhan-${month}.pdf`, MIME.pdf, await compliancePdf(report, roster.settings, { signedOn }));
+      }
+      return exportFile(`jadwal-${month}-${layout}.pdf`, MIME.pdf, await rosterPdf(roster, layout, { signedOn }));
+    },
+
+    'exports:xlsx': async ({ month, kind }) =>
+      exportFile(`${baseName(month, kind)}.xlsx`, MIME.xlsx, await workbookOf(await tablesFor(month, kind), baseName(month, kind))),
+
+    'exports:csv': async ({ month, kind, delimiter }) => {
+      // A CSV holds one table: the compliance CSV is the per-puskesmas one.
+      const [table] = await tablesFor(month, kind);
+      return exportFile(`${baseName(month, kind)}.csv`, MIME.csv, csvOf(table!, delimiter));
+    },
+
+    'exports:text': async ({ month, target, id }) => {
+      const roster = await loadRoster(db, month);
+      return { messages: target === 'specialist' ? specialistMessages(roster, id) : puskesmasMessages(roster, id) };
+    },
+
+    'exports:history': async ({ month, specialistId }) => {
+      let query = db
+        .selectFrom('export_log')
+        .leftJoin('specialist', 'specialist.id', 'export_log.specialist_id')
+        .selectAll('export_log')
+        .select('specialist.name as specialist_name')
+        .orderBy('export_log.id', 'desc')
+        .limit(500);
+      if (month) query = query.where('export_log.month', '=', month);
+      if (specialistId) query = query.where('export_log.specialist_id', '=', specialistId);
+      return (await query.execute()).map((r) => ({
+        id: r.id,
+        at: r.at,
+        kind: r.kind,
+        month: r.month,
+        specialistId: r.specialist_id,
+        specialistName: r.specialist_name,
+        onlyChanges: r.only_changes === 1,
+        fileName: r.file_name,
+        events: r.events,
+      }));
+    },
+  };
+}
