@@ -138,8 +138,8 @@ export async function saveVisitLog(trx: Transaction<Database>, input: SaveVisitL
   }
   if (existing && !input.replace) {
     throw conflict(
-      `Kunjungan #${visit.id} (${formatDate(visit.date, 'id')}) sudah dicatat dengan hasil "${existing.outcome}". Untuk mengoreksi, simpan ulang dengan "ganti" (replace).`,
-      `Visit #${visit.id} (${formatDate(visit.date, 'en')}) is already logged with outcome "${existing.outcome}". To correct it, save again with replace.`,
+      `Kunjungan #${visit.id} (${formatDate(visit.date, 'id')}) sudah dicatat dengan hasil "${existing.outcome}". Untuk mengoreksi, simpan ulang dengan replace (di CLI: --replace).`,
+      `Visit #${visit.id} (${formatDate(visit.date, 'en')}) is already logged with outcome "${existing.outcome}". To correct it, save again with replace (CLI: --replace).`,
     );
   }
 

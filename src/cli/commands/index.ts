@@ -3,10 +3,12 @@ import type { CliCommand } from '../command';
 import { backupCommand, backupsCommand } from './backup';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
+import { logCommand } from './log';
 import { planCommand } from './plan';
+import { reportCommand } from './report';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { solveCommand } from './solve';
 import { statusCommand } from './status';
 
-export const COMMANDS: CliCommand[] = [initCommand, statusCommand, demoCommand, serveCommand, backupCommand, backupsCommand, restoreCommand, planCommand, solveCommand];
+export const COMMANDS: CliCommand[] = [initCommand, statusCommand, demoCommand, serveCommand, backupCommand, backupsCommand, restoreCommand, planCommand, solveCommand, logCommand, reportCommand];
