@@ -23,13 +23,13 @@ export class ProblemIndex {
   readonly specialties = new Map<number, Problem['specialties'][number]>();
   readonly holidays = new Map<string, Holiday>();
   private readonly leave = new Map<number, Unavailability[]>();
-  private readonly roles = new Map<string, 'primary' | 'backup'>();
+  private readonly roles = new Map<number, Map<number, 'primary' | 'backup'>>();
   private readonly adoptersOf = new Map<number, { specialistId: number; role: 'primary' | 'backup' }[]>();
   private readonly entered = new Map<string, number>();
   private readonly hospitals = new Map<number, Problem['hospitals'][number]>();
   private readonly programme = new Map<number, number>();
   private readonly overrides = new Map<string, number>();
-  private readonly travelCache = new Map<string, Travel>();
+  private readonly travelCache = new Map<number, Map<number, Travel>>();
 
   constructor(readonly problem: Problem) {
     for (const s of problem.specialists) this.specialists.set(s.id, s);
@@ -43,8 +43,12 @@ export class ProblemIndex {
       this.leave.set(u.specialistId, list);
     }
     for (const a of problem.adoptions) {
-      const key = `${a.specialistId}:${a.puskesmasId}`;
-      if (this.roles.get(key) !== 'primary') this.roles.set(key, a.role);
+      let bySpecialist = this.roles.get(a.specialistId);
+      if (!bySpecialist) {
+        bySpecialist = new Map();
+        this.roles.set(a.specialistId, bySpecialist);
+      }
+      if (bySpecialist.get(a.puskesmasId) !== 'primary') bySpecialist.set(a.puskesmasId, a.role);
       const list = this.adoptersOf.get(a.puskesmasId) ?? [];
       list.push({ specialistId: a.specialistId, role: a.role });
       this.adoptersOf.set(a.puskesmasId, list);
@@ -83,7 +87,7 @@ export class ProblemIndex {
   }
 
   role(specialistId: number, puskesmasId: number): 'primary' | 'backup' | null {
-    return this.roles.get(`${specialistId}:${puskesmasId}`) ?? null;
+    return this.roles.get(specialistId)?.get(puskesmasId) ?? null;
   }
 
   /** Adopters of a puskesmas for one specialty, primary first. */
@@ -100,11 +104,15 @@ export class ProblemIndex {
   }
 
   travel(specialistId: number, puskesmasId: number): Travel {
-    const key = `${specialistId}:${puskesmasId}`;
-    let found = this.travelCache.get(key);
+    let bySpecialist = this.travelCache.get(specialistId);
+    if (!bySpecialist) {
+      bySpecialist = new Map();
+      this.travelCache.set(specialistId, bySpecialist);
+    }
+    let found = bySpecialist.get(puskesmasId);
     if (!found) {
       found = this.computeTravel(specialistId, puskesmasId);
-      this.travelCache.set(key, found);
+      bySpecialist.set(puskesmasId, found);
     }
     return found;
   }

@@ -120,39 +120,45 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
 
   const b = new LpBuilder();
   const candidates: Candidate[] = [];
+  // Grouping keys are numbers (day index < 64, week index < 8) to keep province-scale builds fast.
+  const dayIndex = new Map(days.map((d, i) => [d, i]));
+  const weekIndex = new Map<string, number>();
+  for (const d of days) if (!weekIndex.has(weekOf(d))) weekIndex.set(weekOf(d), weekIndex.size);
+  const byPlace = new Map<number, number[]>();
+  const bySpecialistDay = new Map<number, number[]>();
+  const bySpecialist = new Map<number, number[]>();
+  const byPlaceDay = new Map<number, number[]>();
+  const bySpecialistWeek = new Map<number, number[]>();
+  const byPair = new Map<string, number[]>();
+  const byTriple = new Map<string, number>();
   for (const [s, c] of kept) {
     const open = openDays.get(c) as Set<string>;
     const fixedCost = w.continuity * continuityUnits(index, s, c, specialtyId) + w.travel * travelUnits(index, s, c);
     const previous = input.previous.get(lastVisitKey(c, specialtyId));
     const requirement = index.requirement(c, specialtyId);
     const others = knownAtPlace.get(c) ?? [];
+    const pairCols: number[] = [];
     for (const d of freeDays.get(s) ?? []) {
       if (!open.has(d)) continue;
       const cost =
         fixedCost +
         w.preference * preferenceUnits(index, s, d) +
-        w.spread * (intervalUnits(previous, d, requirement) + sameDayUnits(settings.jointVisits, specialtyId, d, others));
+        w.spread * (intervalUnits(previous, d, requirement) + (others.length > 0 ? sameDayUnits(settings.jointVisits, specialtyId, d, others) : 0));
+      const col = b.addCol(cost, 0, 1, true);
       candidates.push({ specialistId: s, puskesmasId: c, date: d, cost });
-      b.addCol(cost, 0, 1, true);
+      const di = dayIndex.get(d) as number;
+      push(byPlace, c, col);
+      push(bySpecialistDay, s * 64 + di, col);
+      push(bySpecialist, s, col);
+      push(byPlaceDay, c * 64 + di, col);
+      push(bySpecialistWeek, s * 8 + (weekIndex.get(weekOf(d)) as number), col);
+      pairCols.push(col);
+    }
+    if (pairCols.length > 0 && input.currentPlan.length > 0) {
+      byPair.set(`${s}:${c}`, pairCols);
+      for (const col of pairCols) byTriple.set(`${s}:${c}:${(candidates[col] as Candidate).date}`, col);
     }
   }
-
-  const byPlace = new Map<number, number[]>();
-  const bySpecialistDay = new Map<string, number[]>();
-  const bySpecialist = new Map<number, number[]>();
-  const byPlaceDay = new Map<string, number[]>();
-  const bySpecialistWeek = new Map<string, number[]>();
-  const byPair = new Map<string, number[]>();
-  const byTriple = new Map<string, number>();
-  candidates.forEach((x, col) => {
-    push(byPlace, x.puskesmasId, col);
-    push(bySpecialistDay, `${x.specialistId}:${x.date}`, col);
-    push(bySpecialist, x.specialistId, col);
-    push(byPlaceDay, `${x.puskesmasId}:${x.date}`, col);
-    push(bySpecialistWeek, `${x.specialistId}:${weekOf(x.date)}`, col);
-    push(byPair, `${x.specialistId}:${x.puskesmasId}`, col);
-    byTriple.set(`${x.specialistId}:${x.puskesmasId}:${x.date}`, col);
-  });
 
   const uncoveredCols: SubModel['uncoveredCols'] = [];
   for (const c of places) {
@@ -179,9 +185,10 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
     }
   }
   if (w.spread > 0) {
+    const weeks = [...weekIndex.keys()];
     for (const [key, cols] of bySpecialistWeek) {
-      const [s, week] = key.split(':') as [string, string];
-      const fixedInWeek = (knownBySpecialist.get(Number(s)) ?? []).filter((v) => weekOf(v.date) === week).length;
+      const week = weeks[key % 8];
+      const fixedInWeek = (knownBySpecialist.get(Math.floor(key / 8)) ?? []).filter((v) => weekOf(v.date) === week).length;
       if (cols.length + fixedInWeek < 2) continue;
       const crowd = b.addCol(w.spread, 0, Infinity, false);
       b.addRow(-Infinity, 1 - fixedInWeek, [...cols, crowd], [...cols.map(() => 1), -1]);

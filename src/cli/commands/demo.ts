@@ -1,15 +1,37 @@
-// The README's main job: the embedded default database with the demo district, then (as the
-// scheduler and exports land) next month's plan and its rosters.
-import type { CliCommand } from '../command';
+// The README's main job: the embedded default database with the demo district, then next
+// month's plan (saved into the visits) with its summary, and (as exports land) its rosters.
+import { addMonths, todayIn } from '../../domain/dates';
+import type { CliCommand, CliIo } from '../command';
+import { printJson } from '../command';
+import { withApi } from '../session';
 import { initCommand } from './init';
+import { printPlanSummary, summaryFromPreview } from './plan-report';
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: 'Siapkan kabupaten contoh di database bawaan dan tampilkan ringkasannya',
+  summary: 'Siapkan kabupaten contoh di database bawaan, susun jadwal bulan depan dan tampilkan ringkasannya',
   usage: 'asuhan demo [--db PATH] [--json]',
-  details: 'Sama dengan "asuhan init --demo" pada database bawaan (folder data pengguna).',
+  details: 'Sama dengan "asuhan init --demo" pada database bawaan (folder data pengguna), lalu "asuhan plan" untuk bulan depan.',
   options: {},
   async run(_args, flags, io) {
-    return initCommand.run({ values: { demo: true }, positionals: [] }, flags, io);
+    const initLines: string[] = [];
+    const initIo: CliIo = flags.json ? { ...io, out: (line) => initLines.push(line) } : io;
+    const initCode = await initCommand.run({ values: { demo: true }, positionals: [] }, flags, initIo);
+    if (initCode !== 0) return initCode;
+    return withApi(flags, io, async (api) => {
+      const settings = await api.client['settings:get']({});
+      const month = addMonths(todayIn(settings.timeZone, io.now()).slice(0, 7), 1);
+      const preview = await api.client['plans:run']({ month, mode: 'replan' });
+      const applied = await api.client['plans:apply']({ planId: preview.planId });
+      const summary = summaryFromPreview(preview);
+      if (flags.json) {
+        printJson(io, { ...(JSON.parse(initLines.join('\n')) as object), plan: { planId: applied.planId, ...summary, explanations: preview.explanations.length } });
+        return 0;
+      }
+      io.out('');
+      printPlanSummary(io, summary);
+      io.out(`Disimpan sebagai rencana #${applied.planId}. Lihat semua kunjungan: asuhan plan --month ${month} --dry-run`);
+      return 0;
+    });
   },
 };
