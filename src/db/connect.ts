@@ -3,10 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { migrations } from '../../migrations/index';
 import { AsuhanError } from '../contract/errors';
 import { backupDatabase, backupDirFor, backupIfDue } from './backup';
+import { ImmediateSqliteDialect } from './dialect';
 import type { Database } from './schema';
 
 export const APPLICATION_ID = 1095980366; // 'ASUN'
@@ -65,7 +66,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     throw error;
   }
 
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   const db: AsuhanDb = {
     kysely,
     sqlite,

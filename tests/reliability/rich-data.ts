@@ -22,7 +22,7 @@ export function insertVisitBatch(sqlite: BetterSqlite3.Database, month: string, 
       insert.run(`${tag}-${index}`, date, a.specialistId, a.puskesmasId, a.specialtyId, `batch ${tag}`);
     });
   });
-  write();
+  write.immediate();
   return adoptions.length;
 }
 

@@ -1,0 +1,59 @@
+// The app and the CLI (or a second process) writing the same database at once: WAL and the busy
+// timeout serialise them; nothing is corrupted and every write that reported success is there.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../fixtures/temp-db';
+import { brokenInvariants } from './invariants';
+import { fillRichData, insertVisitBatch } from './rich-data';
+import { bundleWriter, startWriter } from './support/bundle-writer';
+
+let t: TestDb;
+beforeAll(async () => {
+  await bundleWriter();
+  t = await createTestDb({ demo: true });
+  await fillRichData(t.db.sqlite, t.api);
+});
+afterAll(() => t.close());
+
+const count = (lines: string[], op: string) => lines.filter((l) => l === op).length;
+
+describe('concurrency', () => {
+  it('two writer processes and the app write at once; all writes land, the file stays sound', async () => {
+    const sqlite = t.db.sqlite;
+    const batchSize = (sqlite.prepare("SELECT count(*) AS n FROM adoption WHERE role = 'primary'").get() as { n: number }).n;
+    const auditsBefore = (sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'hospital' AND action = 'update'").get() as { n: number }).n;
+    const logsBefore = (sqlite.prepare('SELECT count(*) AS n FROM visit_log').get() as { n: number }).n;
+
+    const writers = [startWriter(t.file, 11, 40, 'edit,batch,log'), startWriter(t.file, 23, 40, 'edit,batch,log')];
+    await Promise.all(writers.map((w) => w.ready));
+    // Meanwhile the app keeps writing through its own connection.
+    let appEdits = 0;
+    let appBatches = 0;
+    const hospitals = await t.api.client['hospitals:list']({});
+    let running = true;
+    const finished = Promise.all(writers.map((w) => w.exited)).finally(() => (running = false));
+    while (running) {
+      await t.api.client['hospitals:update']({ id: hospitals[appEdits % hospitals.length]!.id, changes: { town: `app-${appEdits}` } });
+      appEdits++;
+      if (appEdits % 5 === 0) {
+        insertVisitBatch(sqlite, '2026-11', `crash-app-${appBatches}`);
+        appBatches++;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const exits = await finished;
+    for (const [i, exit] of exits.entries()) expect(exit, writers[i]!.stderr().slice(0, 2000)).toEqual({ code: 0, signal: null });
+
+    const lines = writers.flatMap((w) => w.lines);
+    const batches = (sqlite.prepare("SELECT count(*) AS n FROM visit WHERE uid LIKE 'crash-%'").get() as { n: number }).n;
+    expect(batches).toBe((count(lines, 'batch') + appBatches) * batchSize);
+    const audits = (sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'hospital' AND action = 'update'").get() as { n: number }).n;
+    expect(audits - auditsBefore).toBe(count(lines, 'edit') + appEdits);
+    const logs = (sqlite.prepare('SELECT count(*) AS n FROM visit_log').get() as { n: number }).n;
+    expect(logs - logsBefore).toBe(count(lines, 'log'));
+    expect(appEdits).toBeGreaterThan(0);
+    expect(count(lines, 'edit') + count(lines, 'batch')).toBeGreaterThan(30);
+    expect(brokenInvariants(sqlite)).toEqual([]);
+    expect(fs.existsSync(`${t.file}-wal`)).toBe(true);
+  }, 90_000);
+});
