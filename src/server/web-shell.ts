@@ -139,7 +139,13 @@ async function handleApi(api: Api, method: string, req: http.IncomingMessage, re
 
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
   const root = path.resolve(staticDir);
-  const decoded = decodeURIComponent(urlPath);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    send(res, 400, 'Bad request', 'text/plain; charset=utf-8'); // malformed %-escape
+    return;
+  }
   let file = path.resolve(root, `.${decoded}`);
   if (file !== root && !file.startsWith(root + path.sep)) {
     send(res, 403, 'Forbidden', 'text/plain; charset=utf-8');
