@@ -15,7 +15,7 @@ export interface AppHarness {
   browser: Browser;
   context: BrowserContext;
   page: Page;
-  /** Saves a full-page screenshot under SHOTS_DIR (outside the repository). */
+  /** Saves a screenshot of the window under SHOTS_DIR (outside the repository). */
   shot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -40,7 +40,7 @@ export async function startApp(options: { language?: 'id' | 'en' } = {}): Promis
     page,
     async shot(name) {
       const file = path.join(SHOTS_DIR, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file });
       return file;
     },
     async close() {

@@ -29,7 +29,8 @@ export function visitEvent(visit: VisitView, specialty: Specialty | undefined, c
   const color = specialty?.color ?? '#607d8b';
   return {
     id: `visit-${visit.id}`,
-    title: `${visit.puskesmasName} · ${visit.specialistName}`,
+    // "Puskesmas" is on every visit; dropping it leaves room for the name in a month cell.
+    title: `${visit.puskesmasName.replace(/^Puskesmas\s+/i, '')} · ${visit.specialistName}`,
     start: `${visit.date}T${visit.startTime}:00Z`,
     end: `${visit.date}T${visit.endTime}:00Z`,
     backgroundColor: color,
@@ -37,7 +38,7 @@ export function visitEvent(visit: VisitView, specialty: Specialty | undefined, c
     textColor: '#ffffff',
     editable: canMove && EDITABLE_STATUSES.has(visit.status) && !visit.pinned,
     classNames: ['visit-event', visit.status, ...(visit.pinned ? ['pinned'] : []), ...(visit.manual ? ['manual'] : [])],
-    extendedProps: { kind: 'visit', visit },
+    extendedProps: { kind: 'visit', visit, order: 0, tooltip: `${visit.puskesmasName} · ${visit.specialistName} (${visit.specialtyName}) · ${visit.startTime}–${visit.endTime}` },
   };
 }
 
@@ -49,7 +50,7 @@ export function holidayEvent(holiday: Holiday): EventInput {
     allDay: true,
     display: 'background',
     classNames: ['holiday'],
-    extendedProps: { kind: 'holiday', holiday },
+    extendedProps: { kind: 'holiday', holiday, order: 2, tooltip: holiday.name },
   };
 }
 
@@ -65,6 +66,6 @@ export function leaveEvent(leave: Unavailability, specialistName: string, label:
     borderColor: '#d5dbe2',
     textColor: '#374151',
     classNames: ['leave-event'],
-    extendedProps: { kind: 'leave', leave },
+    extendedProps: { kind: 'leave', leave, order: 1, tooltip: `${label}: ${specialistName}${leave.reason ? ` (${leave.reason})` : ''}` },
   };
 }

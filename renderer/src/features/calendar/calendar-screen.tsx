@@ -121,6 +121,11 @@ export function CalendarScreen() {
             slotMaxTime="17:00:00"
             allDaySlot
             eventDisplay="block"
+            eventOrder="order,start,title"
+            eventDidMount={(arg) => {
+              const tooltip = arg.event.extendedProps.tooltip as string | undefined;
+              if (tooltip) arg.el.title = tooltip;
+            }}
             events={events}
             datesSet={onDatesSet}
             eventClick={onEventClick}

@@ -1,15 +1,22 @@
 // Writes on single visits from the calendar. Each returns the API error instead of throwing,
 // so the calendar can revert a drag and show the reason.
 import type { VisitView } from '../../../../src/domain/types';
-import { ApiError } from '../../api';
+import { ApiError, call } from '../../api';
 
 export type ActionResult = { ok: true } | { ok: false; error: ApiError };
 
-const notYet = (): ActionResult => ({
-  ok: false,
-  error: new ApiError({ code: 'UNKNOWN_METHOD', message: 'Memindah kunjungan belum tersedia di versi ini.', messageEn: 'Moving visits is not available in this version yet.' }),
-});
-
-export async function moveVisit(_visit: VisitView, _date: string): Promise<ActionResult> {
-  return notYet();
+async function attempt(run: () => Promise<unknown>): Promise<ActionResult> {
+  try {
+    await run();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error), messageEn: String(error) }) };
+  }
 }
+
+/** The hard rules are checked by the core; a refusal comes back as code RULE with the reason. */
+export const moveVisit = (visit: VisitView, date: string) => attempt(() => call('visits:move', { id: visit.id, date }));
+
+export const pinVisit = (visit: VisitView, pinned: boolean) => attempt(() => call('visits:pin', { id: visit.id, pinned }));
+
+export const deleteVisit = (visit: VisitView) => attempt(() => call('visits:delete', { id: visit.id }));

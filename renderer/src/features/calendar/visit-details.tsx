@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import type { VisitView } from '../../../../src/domain/types';
-import { useI18n } from '../../i18n';
+import type { ApiError } from '../../api';
+import { useI18n, type Translate } from '../../i18n';
 import { useRefData } from '../../ref-data';
-import { Modal, Swatch } from '../../ui/components';
+import { ErrorBanner, Modal, Spinner, Swatch, useToast } from '../../ui/components';
+import { Icon } from '../../ui/icons';
+import { deleteVisit, pinVisit, type ActionResult } from './visit-actions';
 
-export function statusLabel(status: VisitView['status'], t: (id: string, en: string) => string): string {
+export function statusLabel(status: VisitView['status'], t: Translate): string {
   switch (status) {
     case 'planned':
       return t('Direncanakan', 'Planned');
@@ -18,12 +22,28 @@ export function statusLabel(status: VisitView['status'], t: (id: string, en: str
   }
 }
 
-export function VisitDetails({ visit, onClose }: { visit: VisitView; onClose: () => void; onChanged: () => void }) {
+export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; onClose: () => void; onChanged: () => void }) {
   const { t, longDate, time } = useI18n();
   const ref = useRefData();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
   const specialty = ref.specialtyById.get(visit.specialtyId);
+  const open = visit.status === 'planned' || visit.status === 'confirmed';
+
+  const run = async (action: () => Promise<ActionResult>, done: string) => {
+    setBusy(true);
+    const result = await action();
+    setBusy(false);
+    if (result.ok) {
+      toast(done);
+      onChanged();
+    } else setError(result.error);
+  };
+
   return (
     <Modal title={t('Kunjungan', 'Visit')} onClose={onClose}>
+      <ErrorBanner error={error} />
       <dl className="details">
         <dt>{t('Tanggal', 'Date')}</dt>
         <dd>
@@ -36,17 +56,39 @@ export function VisitDetails({ visit, onClose }: { visit: VisitView; onClose: ()
         </dd>
         <dt>Puskesmas</dt>
         <dd>
-          {visit.puskesmasName} · {t('Kec.', 'Kec.')} {visit.kecamatan}
+          {visit.puskesmasName} · Kec. {visit.kecamatan}
         </dd>
         <dt>{t('Rumah sakit', 'Hospital')}</dt>
         <dd>{visit.hospitalName ?? '—'}</dd>
         <dt>Status</dt>
-        <dd>
-          <span className="badge">{statusLabel(visit.status, t)}</span> {visit.pinned ? <span className="badge badge-accent">{t('Disematkan', 'Pinned')}</span> : null}{' '}
+        <dd className="row">
+          <span className="badge">{statusLabel(visit.status, t)}</span>
+          {visit.pinned ? <span className="badge badge-accent">{t('Disematkan', 'Pinned')}</span> : null}
           {visit.manual ? <span className="badge badge-warn">{t('Diubah manual', 'Changed by hand')}</span> : null}
         </dd>
       </dl>
+      <p className="muted small">
+        {visit.pinned
+          ? t('Kunjungan yang disematkan tidak diubah saat jadwal disusun ulang.', 'A pinned visit is kept as it is when the month is re-planned.')
+          : t('Geser kunjungan di kalender untuk memindah tanggalnya; aturan wajib diperiksa langsung.', 'Drag the visit on the calendar to move it; the hard rules are checked at once.')}
+      </p>
       <div className="form-actions">
+        {busy ? <Spinner /> : null}
+        {open && visit.status === 'planned' && !visit.pinned ? (
+          <button type="button" className="danger" disabled={busy} onClick={() => window.confirm(t('Hapus kunjungan ini?', 'Delete this visit?')) && run(() => deleteVisit(visit), t('Kunjungan dihapus.', 'Visit deleted.'))}>
+            {t('Hapus', 'Delete')}
+          </button>
+        ) : null}
+        {open ? (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => run(() => pinVisit(visit, !visit.pinned), visit.pinned ? t('Sematan dilepas.', 'Unpinned.') : t('Kunjungan disematkan.', 'Visit pinned.'))}
+          >
+            <Icon name="pin" size={16} />
+            {visit.pinned ? t('Lepas sematan', 'Unpin') : t('Sematkan', 'Pin')}
+          </button>
+        ) : null}
         <a className="button" href={`#/kunjungan/${visit.id}`}>
           {t('Catat hasil kunjungan', 'Log this visit')}
         </a>
