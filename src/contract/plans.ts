@@ -64,8 +64,8 @@ export interface PlanPreview {
   month: string;
   status: 'draft' | 'saved';
   createdAt: string;
-  /** optimal: proven optimal; feasible: time limit reached (see gap); fallback: greedy plan. */
-  solverStatus: 'optimal' | 'feasible' | 'fallback';
+  /** optimal: proven optimal; feasible: time limit reached (see gap); fallback: greedy plan after a solver failure. */
+  solverStatus: 'optimal' | 'feasible' | 'fallback' | 'heuristic';
   visits: PlanVisit[];
   changes: PlanChanges;
   score: PlanScore[];

@@ -30,6 +30,7 @@ export class ProblemIndex {
   private readonly programme = new Map<number, number>();
   private readonly overrides = new Map<string, number>();
   private readonly travelCache = new Map<number, Map<number, Travel>>();
+  private readonly slots = new Map<string, { startTime: string; endTime: string } | null>();
 
   constructor(readonly problem: Problem) {
     for (const s of problem.specialists) this.specialists.set(s.id, s);
@@ -139,6 +140,16 @@ export class ProblemIndex {
 
   /** The visit's start and end on that day, or null when the puskesmas is closed or the visit does not fit. */
   visitTime(puskesmasId: number, date: string): { startTime: string; endTime: string } | null {
+    const key = `${puskesmasId}:${date}`;
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.computeVisitTime(puskesmasId, date);
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+
+  private computeVisitTime(puskesmasId: number, date: string): { startTime: string; endTime: string } | null {
     const hours = this.puskesmas.get(puskesmasId)?.openingHours[`${weekdayOf(date)}`];
     if (!hours) return null;
     const start = Math.max(minutesOf(this.settings.visitStart), minutesOf(hours.open));

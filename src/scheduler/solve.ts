@@ -46,8 +46,8 @@ export interface RuleScore {
 export interface SolveResult {
   months: string[];
   visits: PlannedVisit[];
-  /** optimal: every subproblem proven optimal; feasible: stopped at the time limit; fallback: greedy was used. */
-  status: 'optimal' | 'feasible' | 'fallback';
+  /** optimal: every subproblem proven optimal; feasible: stopped at the time limit; fallback: greedy after a solver failure; heuristic: greedy asked for. */
+  status: 'optimal' | 'feasible' | 'fallback' | 'heuristic';
   method: SolveMethod;
   objective: number;
   bound: number | null;
@@ -191,7 +191,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
   return {
     months: problem.months,
     visits,
-    status: !milp ? 'fallback' : allOptimal ? 'optimal' : 'feasible',
+    status: method === 'greedy' ? 'heuristic' : !milp ? 'fallback' : allOptimal ? 'optimal' : 'feasible',
     method,
     objective,
     bound,
@@ -211,7 +211,7 @@ function round(value: number): number {
 }
 
 function byDateThenIds(a: PlannedVisit, b: PlannedVisit): number {
-  return a.date.localeCompare(b.date) || a.specialtyId - b.specialtyId || a.puskesmasId - b.puskesmasId || a.specialistId - b.specialistId;
+  return (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.specialtyId - b.specialtyId || a.puskesmasId - b.puskesmasId || a.specialistId - b.specialistId;
 }
 
 /**

@@ -24,8 +24,8 @@ export interface PlanSummaryInput {
   changes?: { added: number; moved: number; removed: number; kept: number };
 }
 
-const STATUS_ID: Record<SolveResult['status'], string> = { optimal: 'optimal (terbukti)', feasible: 'layak (batas waktu tercapai)', fallback: 'cadangan greedy' };
-const STATUS_EN: Record<SolveResult['status'], string> = { optimal: 'optimal (proven)', feasible: 'feasible (time limit reached)', fallback: 'greedy fallback' };
+const STATUS_ID: Record<SolveResult['status'], string> = { optimal: 'optimal (terbukti)', feasible: 'layak (batas waktu tercapai)', fallback: 'cadangan greedy', heuristic: 'heuristik greedy' };
+const STATUS_EN: Record<SolveResult['status'], string> = { optimal: 'optimal (proven)', feasible: 'feasible (time limit reached)', fallback: 'greedy fallback', heuristic: 'greedy heuristic' };
 
 export function english(io: CliIo): boolean {
   return (io.env.ASUHAN_LANG ?? '').toLowerCase().startsWith('en');
