@@ -99,7 +99,7 @@ export function visitLogHandlers(ctx: AppContext): VisitLogHandlers {
         return after;
       }),
 
-    'followups:list': async ({ status, puskesmasId }) => listFollowups(db, { status, puskesmasId }),
+    'followups:list': async ({ status, puskesmasId, limit }) => listFollowups(db, { status, puskesmasId, limit }),
     'followups:close': async ({ id, visitId, closedOn, note }) => {
       const day = await today();
       return db.transaction().execute(async (trx) => {

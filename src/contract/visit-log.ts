@@ -170,6 +170,7 @@ const topicFields = z.object({
 });
 
 const followupStatus = z.enum(['open', 'closed', 'all']).default('open');
+const rowLimit = z.number().int().min(1).max(5000).default(1000);
 
 export const visitLogContract = {
   'visit-log:get': query<VisitLogDetail>()(z.object({ visitId: id })),
@@ -180,7 +181,9 @@ export const visitLogContract = {
   'topics:create': command<Topic>()(topicFields),
   'topics:update': command<Topic>()(z.object({ id, changes: topicFields.omit({ code: true }).partial() })),
 
-  'followups:list': query<Followup[]>()(z.object({ status: followupStatus, puskesmasId: id.optional() }).default({ status: 'open' })),
+  'followups:list': query<Followup[]>()(
+    z.object({ status: followupStatus, puskesmasId: id.optional(), limit: rowLimit }).default({ status: 'open', limit: 1000 }),
+  ),
   /** Closes a follow-up, at a later visit to the same puskesmas or (without visitId) on a given day. */
   'followups:close': command<Followup>()(
     z.object({ id, visitId: id.optional(), closedOn: calendarDate.optional(), note: text(500).default('') }),
@@ -198,6 +201,8 @@ export const visitLogContract = {
       })
       .refine((r) => r.to >= r.from, { ...msg('bulan akhir tidak boleh sebelum bulan awal', 'the end month cannot be before the start month'), path: ['to'] }),
   ),
-  'reports:followups': query<FollowupReport>()(z.object({ status: followupStatus, puskesmasId: id.optional() }).default({ status: 'open' })),
+  'reports:followups': query<FollowupReport>()(
+    z.object({ status: followupStatus, puskesmasId: id.optional(), limit: rowLimit.default(500) }).default({ status: 'open', limit: 500 }),
+  ),
   'reports:dashboard': query<DashboardReport>()(z.object({ month })),
 };

@@ -51,7 +51,8 @@ export async function dashboardReport(db: Kysely<Database>, month: string, optio
   const today = options.today ?? todayIn((await getSettings(db)).timeZone);
   const [compliance, topics, followups, unlogged] = await Promise.all([
     complianceReport(db, month, { today }),
-    topicReport(db, { from: month, to: month, windowMonths: TOPIC_WINDOW_MONTHS }),
+    // The dashboard only counts gaps, so no look further back than the window.
+    topicReport(db, { from: month, to: month, windowMonths: TOPIC_WINDOW_MONTHS, lookbackMonths: TOPIC_WINDOW_MONTHS }),
     followupCounts(db, today),
     db
       .selectFrom('visit')

@@ -1,6 +1,6 @@
 // Follow-up actions agreed at visits: the list (for the screen and for closing them at a later
 // visit) and the report of what is open and overdue.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Followup } from '../contract/visit-log';
 import type { Database } from '../db/schema';
 import { getSettings } from '../db/settings.repository';
@@ -16,6 +16,7 @@ export interface FollowupFilter {
   visitId?: number;
   /** Closed at this visit. */
   closedVisitId?: number;
+  limit?: number | undefined;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -28,14 +29,17 @@ export async function listFollowups(db: Db, filter: FollowupFilter): Promise<Fol
     .innerJoin('specialist', 'specialist.id', 'visit.specialist_id')
     .selectAll('followup')
     .select(['visit.date as opened_on', 'visit.puskesmas_id', 'puskesmas.name as puskesmas_name', 'specialist.name as specialist_name'])
+    // Open ones first, soonest due first; then closed ones, most recently closed first.
     .orderBy('followup.status', 'desc')
-    .orderBy('followup.due_date')
+    .orderBy(sql`CASE WHEN followup.status = 'open' THEN followup.due_date END`)
+    .orderBy('followup.closed_on', 'desc')
     .orderBy('followup.id');
   if (filter.status && filter.status !== 'all') query = query.where('followup.status', '=', filter.status);
   if (filter.puskesmasId) query = query.where('visit.puskesmas_id', '=', filter.puskesmasId);
   if (filter.ids) query = query.where('followup.id', 'in', filter.ids.length ? filter.ids : [-1]);
   if (filter.visitId) query = query.where('followup.visit_id', '=', filter.visitId);
   if (filter.closedVisitId) query = query.where('followup.closed_visit_id', '=', filter.closedVisitId);
+  if (filter.limit) query = query.limit(filter.limit);
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -65,7 +69,9 @@ export interface FollowupReport {
   status: FollowupStatusFilter;
   counts: { open: number; overdue: number; closed: number };
   byPuskesmas: { puskesmasId: number; puskesmasName: string; open: number; overdue: number }[];
+  /** At most `limit` rows (open first); counts and byPuskesmas always cover everything. */
   rows: FollowupReportRow[];
+  truncated: boolean;
 }
 
 export async function followupCounts(db: Kysely<Database>, today: string, puskesmasId?: number): Promise<FollowupReport['counts']> {
@@ -85,28 +91,44 @@ export async function followupCounts(db: Kysely<Database>, today: string, puskes
 
 export async function followupReport(
   db: Kysely<Database>,
-  filter: { status: FollowupStatusFilter; puskesmasId?: number | undefined },
+  filter: { status: FollowupStatusFilter; puskesmasId?: number | undefined; limit?: number | undefined },
   options: { today?: string } = {},
 ): Promise<FollowupReport> {
   const today = options.today ?? todayIn((await getSettings(db)).timeZone);
-  const list = await listFollowups(db, filter);
-  const rows = list.map((f): FollowupReportRow => {
+  const limit = filter.limit ?? DEFAULT_LIMIT;
+  const list = await listFollowups(db, { ...filter, limit: limit + 1 });
+  const rows = list.slice(0, limit).map((f): FollowupReportRow => {
     const late = f.status === 'open' && f.dueDate < today ? daysBetween(f.dueDate, today) : 0;
     return { ...f, overdue: late > 0, daysOverdue: late };
   });
-  const byPuskesmas = new Map<number, FollowupReport['byPuskesmas'][number]>();
-  for (const row of rows) {
-    if (row.status !== 'open') continue;
-    const entry = byPuskesmas.get(row.puskesmasId) ?? { puskesmasId: row.puskesmasId, puskesmasName: row.puskesmasName, open: 0, overdue: 0 };
-    entry.open += 1;
-    if (row.overdue) entry.overdue += 1;
-    byPuskesmas.set(row.puskesmasId, entry);
-  }
   return {
     today,
     status: filter.status,
     counts: await followupCounts(db, today, filter.puskesmasId),
-    byPuskesmas: [...byPuskesmas.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.puskesmasName.localeCompare(b.puskesmasName)),
+    byPuskesmas: await openByPuskesmas(db, today, filter.puskesmasId),
     rows,
+    truncated: list.length > limit,
   };
+}
+
+const DEFAULT_LIMIT = 500;
+
+async function openByPuskesmas(db: Kysely<Database>, today: string, puskesmasId?: number): Promise<FollowupReport['byPuskesmas']> {
+  let query = db
+    .selectFrom('followup')
+    .innerJoin('visit', 'visit.id', 'followup.visit_id')
+    .innerJoin('puskesmas', 'puskesmas.id', 'visit.puskesmas_id')
+    .select((eb) => [
+      'visit.puskesmas_id',
+      'puskesmas.name',
+      eb.fn.countAll<number>().as('open'),
+      eb.fn.countAll<number>().filterWhere('followup.due_date', '<', today).as('overdue'),
+    ])
+    .where('followup.status', '=', 'open')
+    .groupBy(['visit.puskesmas_id', 'puskesmas.name']);
+  if (puskesmasId) query = query.where('visit.puskesmas_id', '=', puskesmasId);
+  const rows = await query.execute();
+  return rows
+    .map((r) => ({ puskesmasId: r.puskesmas_id, puskesmasName: r.name, open: Number(r.open), overdue: Number(r.overdue) }))
+    .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.puskesmasName.localeCompare(b.puskesmasName));
 }

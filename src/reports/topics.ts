@@ -23,7 +23,7 @@ export interface RequiredTopicGap {
   code: string;
   nameId: string;
   nameEn: string;
-  /** Last done visit covering it up to the end of the period, or null when never. */
+  /** Last done visit covering it up to the end of the period, or null when none since lookbackFrom. */
   lastCovered: string | null;
 }
 
@@ -44,6 +44,8 @@ export interface TopicReport {
   windowMonths: number;
   /** First month of the window for required topics. */
   windowFrom: string;
+  /** How far back lastCovered looks (at least three years, more for a longer period). */
+  lookbackFrom: string;
   doneVisits: number;
   topics: TopicCoverage[];
   attendance: { role: AttendeeRole; headcount: number }[];
@@ -57,8 +59,11 @@ export interface TopicReportInput {
   to: string;
   windowMonths?: number;
   puskesmasId?: number | undefined;
+  /** How far back to look for lastCovered (default 36 months; never less than the period and window). */
+  lookbackMonths?: number;
 }
 
+const LOOKBACK_MONTHS = 36;
 const ROLE_ORDER: AttendeeRole[] = ['dokter_umum', 'bidan', 'perawat', 'gizi', 'kader', 'other'];
 
 export async function topicReport(db: Kysely<Database>, input: TopicReportInput): Promise<TopicReport> {
@@ -76,7 +81,11 @@ export async function topicReport(db: Kysely<Database>, input: TopicReportInput)
     return query;
   };
 
-  const [topicRows, puskesmasRows, visitCounts, topicCounts, attendanceRows, caseRows, lastCoveredRows] = await Promise.all([
+  // One scan over the lookback (at least LOOKBACK_MONTHS, and never less than the period or the
+  // window) gives both the counts in the period and the last coverage of every topic.
+  const lookbackMonths = input.lookbackMonths ?? LOOKBACK_MONTHS;
+  const lookbackFrom = [input.from, windowFrom, addMonths(input.to, -(lookbackMonths - 1))].sort()[0] as string;
+  const [topicRows, puskesmasRows, visitCounts, topicCounts, attendanceRows, caseRows] = await Promise.all([
     db.selectFrom('topic').selectAll().orderBy('specialty_code').orderBy('id').execute(),
     (onlyPuskesmas
       ? db.selectFrom('puskesmas').where('id', '=', onlyPuskesmas)
@@ -86,9 +95,14 @@ export async function topicReport(db: Kysely<Database>, input: TopicReportInput)
       .orderBy('name')
       .execute(),
     doneIn(start).select(['visit.puskesmas_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('visit.puskesmas_id').execute(),
-    doneIn(start)
+    doneIn(firstDayOfMonth(lookbackFrom))
       .innerJoin('visit_topic', 'visit_topic.visit_id', 'visit.id')
-      .select(['visit.puskesmas_id', 'visit_topic.topic_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .select([
+        'visit.puskesmas_id',
+        'visit_topic.topic_id',
+        sql<number>`sum(visit.date >= ${start})`.as('n'),
+        (eb) => eb.fn.max<string>('visit.date').as('last'),
+      ])
       .groupBy(['visit.puskesmas_id', 'visit_topic.topic_id'])
       .execute(),
     doneIn(start)
@@ -101,26 +115,19 @@ export async function topicReport(db: Kysely<Database>, input: TopicReportInput)
       .select(['case_consult.decision', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('case_consult.decision')
       .execute(),
-    // Latest coverage of each required topic per puskesmas, over all history up to `to`.
-    doneIn('0000-01-01')
-      .innerJoin('visit_topic', 'visit_topic.visit_id', 'visit.id')
-      .where('visit_topic.topic_id', 'in', sql<number>`(SELECT id FROM topic WHERE required = 1)`)
-      .select(['visit.puskesmas_id', 'visit_topic.topic_id', (eb) => eb.fn.max<string>('visit.date').as('last')])
-      .groupBy(['visit.puskesmas_id', 'visit_topic.topic_id'])
-      .execute(),
   ]);
 
   const topicById = new Map(topicRows.map((t) => [t.id, t]));
   const required = topicRows.filter((t) => t.required === 1 && t.active === 1);
-  const lastCovered = new Map(lastCoveredRows.map((r) => [`${r.puskesmas_id}:${r.topic_id}`, r.last]));
+  const lastCovered = new Map(topicCounts.map((r) => [`${r.puskesmas_id}:${r.topic_id}`, r.last]));
   const visitsByPuskesmas = new Map(visitCounts.map((r) => [r.puskesmas_id, Number(r.n)]));
 
   const topicsByPuskesmas = new Map<number, { code: string; visits: number }[]>();
   const topicTotals = new Map<number, { visits: number; puskesmas: number }>();
   for (const row of topicCounts) {
     const topic = topicById.get(row.topic_id);
-    if (!topic) continue;
     const n = Number(row.n);
+    if (!topic || n === 0) continue;
     const list = topicsByPuskesmas.get(row.puskesmas_id) ?? [];
     list.push({ code: topic.code, visits: n });
     topicsByPuskesmas.set(row.puskesmas_id, list);
@@ -163,6 +170,7 @@ export async function topicReport(db: Kysely<Database>, input: TopicReportInput)
     to: input.to,
     windowMonths,
     windowFrom,
+    lookbackFrom,
     doneVisits: [...visitsByPuskesmas.values()].reduce((a, b) => a + b, 0),
     topics: topicRows
       .filter((t) => t.active === 1 || topicTotals.has(t.id))

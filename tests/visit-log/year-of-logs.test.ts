@@ -79,6 +79,11 @@ describe('a year of logged visits', () => {
     );
     expect(followups.counts).toEqual(counts);
     expect(followups.rows).toHaveLength(counts.open + counts.closed);
+    expect(followups.truncated).toBe(false);
+    expect(followups.rows.findIndex((r) => r.status === 'closed')).toBe(counts.open);
+    const few = await t.api.client['reports:followups']({ status: 'all', limit: 10 });
+    expect(few).toMatchObject({ truncated: true, counts });
+    expect(few.rows).toHaveLength(10);
     const dashboard = await t.api.client['reports:dashboard']({ month: '2026-02' });
     expect(dashboard.puskesmas).toHaveLength(45);
     expect(dashboard.followups).toEqual(counts);

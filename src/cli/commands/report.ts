@@ -109,6 +109,7 @@ export function printFollowups(io: CliIo, report: FollowupReport): void {
       ]),
     ),
   );
+  if (report.truncated) io.out(`(hanya ${report.rows.length} baris pertama; saring dengan --status atau --puskesmas)`);
 }
 
 export function printDashboard(io: CliIo, report: DashboardReport): void {
