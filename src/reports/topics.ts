@@ -44,7 +44,7 @@ export interface TopicReport {
   windowMonths: number;
   /** First month of the window for required topics. */
   windowFrom: string;
-  /** How far back lastCovered looks (at least three years, more for a longer period). */
+  /** How far back lastCovered looks (at least a year, more for a longer period or window). */
   lookbackFrom: string;
   doneVisits: number;
   topics: TopicCoverage[];
@@ -59,11 +59,11 @@ export interface TopicReportInput {
   to: string;
   windowMonths?: number;
   puskesmasId?: number | undefined;
-  /** How far back to look for lastCovered (default 36 months; never less than the period and window). */
+  /** How far back to look for lastCovered (default 12 months; never less than the period and window). */
   lookbackMonths?: number;
 }
 
-const LOOKBACK_MONTHS = 36;
+const LOOKBACK_MONTHS = 12;
 const ROLE_ORDER: AttendeeRole[] = ['dokter_umum', 'bidan', 'perawat', 'gizi', 'kader', 'other'];
 
 export async function topicReport(db: Kysely<Database>, input: TopicReportInput): Promise<TopicReport> {
