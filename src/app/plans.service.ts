@@ -18,7 +18,9 @@ import { problemFromDatabase } from '../scheduler/from-database';
 import type { PlannedVisit } from '../scheduler/problem';
 import { HARD_RULES } from '../scheduler/rules/index';
 import { matchPlans } from '../scheduler/rules/stability';
-import { solveProblem } from '../scheduler/solve';
+import type { Problem } from '../scheduler/problem';
+import { solveProblem, type SolveResult } from '../scheduler/solve';
+import { solveInWorker } from '../scheduler/worker';
 import type { AppContext } from './context';
 
 type PlansHandlers = Pick<Handlers, Extract<keyof Handlers, `plans:${string}` | 'visits:check' | 'visits:create' | 'visits:move' | 'visits:pin' | 'visits:delete'>>;
@@ -29,6 +31,15 @@ interface DraftSummary extends Omit<PlanPreview, 'planId' | 'status' | 'createdA
 }
 
 const FIXED_STATUSES = new Set(['confirmed', 'done', 'missed']);
+
+/** Above this many puskesmas-months, solve on the worker thread so the app never blocks. */
+const WORKER_THRESHOLD = 200;
+
+async function solve(problem: Problem): Promise<SolveResult> {
+  if (problem.puskesmas.length * problem.months.length <= WORKER_THRESHOLD) return solveProblem(problem);
+  // A build without the worker entry (or a failed thread) still gets its plan, on this thread.
+  return solveInWorker(problem).catch(() => solveProblem(problem));
+}
 
 async function monthVisitRows(db: Kysely<Database>, month: string): Promise<VisitRow[]> {
   return db.selectFrom('visit').selectAll().where('date', '>=', firstDayOfMonth(month)).where('date', '<=', lastDayOfMonth(month)).orderBy('id').execute();
@@ -145,7 +156,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     'plans:run': async ({ month, mode }) => {
       const rows = await monthVisitRows(db, month);
       const problem = await problemFromDatabase(db, [month], { mode });
-      const result = await solveProblem(problem);
+      const result = await solve(problem);
       const index = new ProblemIndex(problem);
       const current = rows.filter((r) => r.status === 'planned' && r.pinned === 0).map(rowToPlanned);
       const match = matchPlans(current, result.visits);
