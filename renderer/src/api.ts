@@ -1,36 +1,15 @@
 // The renderer's one way to the core: the Electron preload (window.asuhan) when present,
 // otherwise the web shell over HTTP (POST /api/<method>). Both behave the same to callers.
 import type { ApiClient, ApiResult, MethodName } from '../../src/contract/index';
-import type { ApiErrorPayload } from '../../src/contract/errors';
-import { BRIDGE_ERROR_MARKER, type DesktopShell, type TransferFile } from '../../src/contract/desktop-shell';
+import type { DesktopShell, TransferFile } from '../../src/contract/desktop-shell';
+import { ApiError, asApiError } from './api-error';
+
+export { ApiError } from './api-error';
 
 declare global {
   interface Window {
     asuhan?: ApiClient & DesktopShell;
   }
-}
-
-export class ApiError extends Error {
-  readonly payload: ApiErrorPayload;
-  constructor(payload: ApiErrorPayload) {
-    super(payload.message);
-    this.name = 'ApiError';
-    this.payload = payload;
-  }
-}
-
-function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const text = error instanceof Error ? error.message : String(error);
-  const at = text.indexOf(BRIDGE_ERROR_MARKER);
-  if (at >= 0) {
-    try {
-      return new ApiError(JSON.parse(text.slice(at + BRIDGE_ERROR_MARKER.length)) as ApiErrorPayload);
-    } catch {
-      // fall through to a generic error
-    }
-  }
-  return new ApiError({ code: 'INTERNAL', message: `Gagal menghubungi aplikasi: ${text}`, messageEn: `Could not reach the app: ${text}` });
 }
 
 async function callHttp(method: string, input: unknown): Promise<unknown> {

@@ -125,6 +125,8 @@ export function CalendarScreen() {
             eventDidMount={(arg) => {
               const tooltip = arg.event.extendedProps.tooltip as string | undefined;
               if (tooltip) arg.el.title = tooltip;
+              const visit = arg.event.extendedProps.visit as VisitView | undefined;
+              if (visit) arg.el.dataset.visitId = String(visit.id);
             }}
             events={events}
             datesSet={onDatesSet}
