@@ -16,8 +16,11 @@ export function text(max: number) {
     .transform((value) => value.trim());
 }
 
+/** A name or label: one line, since it becomes a calendar title, a spreadsheet cell, a PDF heading. */
 export function requiredText(max: number) {
-  return text(max).refine((value) => value.length > 0, msg('wajib diisi', 'is required'));
+  return text(max)
+    .refine((value) => value.length > 0, msg('wajib diisi', 'is required'))
+    .refine((value) => !/[\r\n]/.test(value), msg('harus satu baris (tanpa ganti baris)', 'must be a single line (no line breaks)'));
 }
 
 export const calendarDate = z

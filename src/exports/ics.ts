@@ -96,7 +96,8 @@ function zoned(date: string, time: string, timeZone: string): TZDate {
 
 export function buildCalendar(events: CalendarEvent[], options: CalendarOptions): string {
   const calendar = new ICalCalendar({
-    name: options.name,
+    // ical-generator writes NAME and X-WR-CALNAME unescaped: escape them as RFC 5545 TEXT here.
+    name: options.name.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n'),
     method: ICalCalendarMethod.PUBLISH,
     prodId: { company: 'Asuhan', product: 'Jadwal Kunjungan Spesialis', language: 'ID' },
   });
