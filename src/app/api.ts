@@ -7,6 +7,7 @@ import { appHandlers } from './app.service';
 import { backupsHandlers } from './backups.service';
 import type { AppContext } from './context';
 import { exportHandlers } from './exports.service';
+import { importHandlers } from './imports.service';
 import { masterDataHandlers } from './master-data.service';
 import { plansHandlers } from './plans.service';
 import { visitLogHandlers } from './visit-log.service';
@@ -16,6 +17,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...appHandlers(ctx),
     ...backupsHandlers(ctx),
     ...exportHandlers(ctx),
+    ...importHandlers(ctx),
     ...masterDataHandlers(ctx),
     ...plansHandlers(ctx),
     ...visitLogHandlers(ctx),

@@ -8,8 +8,11 @@ export type CsvDelimiter = ';' | ',';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A plain number ("-8,2192") cannot run anything and stays a number for Excel. */
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
 export function safeCell(value: string | number): string | number {
-  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+  return typeof value === 'string' && FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
 export function csvOf(table: Table, delimiter: CsvDelimiter = ';'): string {
