@@ -129,6 +129,7 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
   const bySpecialist = new Map<number, number[]>();
   const byPlaceDay = new Map<number, number[]>();
   const bySpecialistWeek = new Map<number, number[]>();
+  const byPlaceWeek = new Map<number, number[]>();
   const byPair = new Map<string, number[]>();
   const byTriple = new Map<string, number>();
   for (const [s, c] of kept) {
@@ -152,6 +153,7 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
       push(bySpecialist, s, col);
       push(byPlaceDay, c * 64 + di, col);
       push(bySpecialistWeek, s * 8 + (weekIndex.get(weekOf(d)) as number), col);
+      if (requirement >= 2) push(byPlaceWeek, c * 8 + (weekIndex.get(weekOf(d)) as number), col);
       pairCols.push(col);
     }
     if (pairCols.length > 0 && input.currentPlan.length > 0) {
@@ -189,6 +191,14 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
     for (const [key, cols] of bySpecialistWeek) {
       const week = weeks[key % 8];
       const fixedInWeek = (knownBySpecialist.get(Math.floor(key / 8)) ?? []).filter((v) => weekOf(v.date) === week).length;
+      if (cols.length + fixedInWeek < 2) continue;
+      const crowd = b.addCol(w.spread, 0, Infinity, false);
+      b.addRow(-Infinity, 1 - fixedInWeek, [...cols, crowd], [...cols.map(() => 1), -1]);
+    }
+    // A puskesmas needing several visits of the specialty a month gets them in different weeks.
+    for (const [key, cols] of byPlaceWeek) {
+      const week = weeks[key % 8];
+      const fixedInWeek = (knownAtPlace.get(Math.floor(key / 8)) ?? []).filter((v) => v.specialtyId === specialtyId && weekOf(v.date) === week).length;
       if (cols.length + fixedInWeek < 2) continue;
       const crowd = b.addCol(w.spread, 0, Infinity, false);
       b.addRow(-Infinity, 1 - fixedInWeek, [...cols, crowd], [...cols.map(() => 1), -1]);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkOneVisit, checkPlan } from '../../src/scheduler/checker';
 import { ProblemIndex } from '../../src/scheduler/context';
+import type { PlannedVisit } from '../../src/scheduler/problem';
 import { coverage } from '../../src/scheduler/rules/coverage';
 import { fixedVisits } from '../../src/scheduler/rules/fixed-visits';
 import { HARD_RULES, SOFT_RULES } from '../../src/scheduler/rules/index';
@@ -23,7 +24,7 @@ function rulesBroken(problem = tinyProblem(), v = visit(MONDAY)) {
   return checkOneVisit(new ProblemIndex(problem), v);
 }
 
-const monthPlan = (visits: ReturnType<typeof visit>[], extra: Partial<{ currentPlan: ReturnType<typeof visit>[]; previous: Map<string, string> }> = {}) => ({
+const monthPlan = (visits: PlannedVisit[], extra: Partial<{ currentPlan: PlannedVisit[]; previous: Map<string, string> }> = {}) => ({
   month: MARCH,
   visits,
   currentPlan: extra.currentPlan ?? [],
@@ -171,6 +172,16 @@ describe('soft rules, one at a time', () => {
 });
 
 describe('solver on the tiny district', () => {
+  it('spaces two required visits of one puskesmas into different weeks', async () => {
+    const problem = tinyProblem((p) => p.puskesmasRequirements.push({ puskesmasId: SEMPU, specialtyId: OBGYN, visitsPerMonth: 2 }));
+    const result = await solveProblem(problem);
+    const sempu = result.visits.filter((v) => v.puskesmasId === SEMPU);
+    expect(sempu).toHaveLength(2);
+    expect(spread.evaluate(new ProblemIndex(problem), monthPlan(sempu)).filter((c) => c.message.includes('dalam satu minggu'))).toEqual([]);
+    const crowded = spread.evaluate(new ProblemIndex(problem), monthPlan([visit('2026-03-02'), visit('2026-03-04', BUDI)]));
+    expect(crowded.map((c) => c.message)).toContain('Puskesmas Sempu mendapat 2 kunjungan Obstetri dan Ginekologi dalam satu minggu (mulai Senin, 2 Maret 2026).');
+  });
+
   it('finds the proven optimum that keeps every hard rule and respects preferences', async () => {
     const problem = tinyProblem((p) => (p.specialists[0]!.preferredWeekdays = [4]));
     const result = await solveProblem(problem);

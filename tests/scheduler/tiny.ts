@@ -2,7 +2,7 @@
 // hospital, two puskesmas open Monday-Friday. dr. Ani adopts both; dr. Budi backs up Puskesmas Sempu.
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { problemSettings } from '../../src/scheduler/from-database';
-import { PROBLEM_FORMAT, PROBLEM_VERSION, type Problem } from '../../src/scheduler/problem';
+import { PROBLEM_FORMAT, PROBLEM_VERSION, type PlannedVisit, type Problem } from '../../src/scheduler/problem';
 
 export const MARCH = '2026-03';
 export const ANI = 1;
@@ -46,6 +46,6 @@ export function tinyProblem(change: (p: Problem) => void = () => {}): Problem {
   return problem;
 }
 
-export function visit(date: string, specialistId = ANI, puskesmasId = SEMPU, startTime = '09:00', endTime = '12:00') {
+export function visit(date: string, specialistId = ANI, puskesmasId = SEMPU, startTime = '09:00', endTime = '12:00'): PlannedVisit {
   return { date, startTime, endTime, specialistId, puskesmasId, specialtyId: OBGYN, fixed: false, existingId: null, uid: null };
 }

@@ -3,7 +3,8 @@
 //   last one (cost per week away from the ideal interval);
 // - across specialties: with `separate`, two specialties at one puskesmas on one day cost one
 //   unit; with `joint`, a visit on a day without the other specialties' visit costs one unit;
-// - within the month: a specialist's second (third...) visit in one week costs one unit.
+// - within the month: a specialist's second (third...) visit in one week costs one unit, and so
+//   does a puskesmas's second visit of one specialty in one week.
 import { addDays, daysBetween } from '../../domain/dates';
 import { formatLongDate } from '../../domain/format-id';
 import type { ProblemIndex } from '../context';
@@ -113,6 +114,24 @@ export const spread: SoftRule = {
         date: first.date,
         message: `${name} mendapat ${visits.length} kunjungan dalam satu minggu (mulai ${formatLongDate(weekOf(first.date))}).`,
         messageEn: `${name} has ${visits.length} visits in one week (from ${formatLongDate(weekOf(first.date), 'en')}).`,
+      });
+    }
+    const placeWeek = new Map<string, PlannedVisit[]>();
+    for (const v of plan.visits) {
+      const key = `${v.puskesmasId}:${v.specialtyId}:${weekOf(v.date)}`;
+      placeWeek.set(key, [...(placeWeek.get(key) ?? []), v]);
+    }
+    for (const visits of placeWeek.values()) {
+      if (visits.length < 2) continue;
+      const first = visits[0] as PlannedVisit;
+      const place = index.puskesmasName(first.puskesmasId);
+      costs.push({
+        rule: 'spread',
+        cost: weight * (visits.length - 1),
+        puskesmasId: first.puskesmasId,
+        date: first.date,
+        message: `${place} mendapat ${visits.length} kunjungan ${index.specialtyName(first.specialtyId)} dalam satu minggu (mulai ${formatLongDate(weekOf(first.date))}).`,
+        messageEn: `${place} gets ${visits.length} ${index.specialtyName(first.specialtyId)} visits in one week (from ${formatLongDate(weekOf(first.date), 'en')}).`,
       });
     }
     return costs;
