@@ -52,6 +52,26 @@ const FIELD_LABELS: Record<string, [string, string]> = {
   role: ['Peran', 'Role'],
   id: ['ID', 'ID'],
   visitsPerMonth: ['Kunjungan per bulan', 'Visits per month'],
+  // Visit log
+  visitId: ['Kunjungan', 'Visit'],
+  outcome: ['Hasil', 'Outcome'],
+  actualDate: ['Tanggal pelaksanaan', 'Actual date'],
+  movedTo: ['Pindah ke', 'Moved to'],
+  attendees: ['Peserta', 'Attendees'],
+  headcount: ['Jumlah', 'Count'],
+  topics: ['Topik', 'Topics'],
+  ageGroup: ['Kelompok umur', 'Age group'],
+  condition: ['Kondisi', 'Condition'],
+  decision: ['Keputusan', 'Decision'],
+  notes: ['Catatan', 'Notes'],
+  action: ['Tindakan', 'Action'],
+  owner: ['Penanggung jawab', 'Owner'],
+  dueDate: ['Batas waktu', 'Due date'],
+  closeFollowups: ['Tindak lanjut yang ditutup', 'Follow-ups closed'],
+  nameId: ['Nama (Indonesia)', 'Name (Indonesian)'],
+  nameEn: ['Nama (Inggris)', 'Name (English)'],
+  specialtyCode: ['Spesialisasi', 'Specialty'],
+  windowMonths: ['Jangka bulan', 'Window in months'],
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>, language: Language): string {
