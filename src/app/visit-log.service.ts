@@ -22,6 +22,7 @@ import { dashboardReport } from '../reports/dashboard';
 import { followupReport, listFollowups } from '../reports/followups';
 import { topicReport } from '../reports/topics';
 import type { AppContext } from './context';
+import { plansHandlers } from './plans.service';
 
 type VisitLogHandlers = Pick<Handlers, Extract<keyof Handlers, `${'visit-log' | 'topics' | 'followups' | 'reports'}:${string}`>>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -43,11 +44,33 @@ export function visitLogHandlers(ctx: AppContext): VisitLogHandlers {
   const db = ctx.db.kysely;
   const today = async () => todayIn((await getSettings(db)).timeZone, ctx.now());
   const stamp = () => ctx.now().toISOString();
+  const scheduler = plansHandlers(ctx);
+
+  async function checkMoveTarget(visitId: number, target: { date: string; startTime?: string | undefined }): Promise<void> {
+    const visit = await db.selectFrom('visit').select(['specialist_id', 'puskesmas_id']).where('id', '=', visitId).executeTakeFirst();
+    if (!visit) return; // the save itself reports NOT_FOUND
+    const verdict = await scheduler['visits:check']({
+      specialistId: visit.specialist_id,
+      puskesmasId: visit.puskesmas_id,
+      date: target.date,
+      startTime: target.startTime,
+      excludeVisitId: visitId,
+    });
+    if (verdict.ok) return;
+    throw new AsuhanError(
+      'RULE',
+      `Kunjungan tidak bisa dipindah ke ${formatDate(target.date, 'id')}: ${verdict.violations.map((v) => v.message).join(' ')}`,
+      `The visit cannot move to ${formatDate(target.date, 'en')}: ${verdict.violations.map((v) => v.messageEn).join(' ')}`,
+    );
+  }
 
   return {
     'visit-log:get': async ({ visitId }) => getVisitLogDetail(db, visitId),
     'visit-log:save': async (input) => {
       const day = await today();
+      // The scheduler's hard rules judge the new date of a moved visit; they read the database
+      // outside any transaction, so they run before ours opens.
+      if (input.outcome === 'moved' && input.movedTo) await checkMoveTarget(input.visitId, input.movedTo);
       return db.transaction().execute((trx) => saveVisitLog(trx, input, day, stamp()));
     },
 

@@ -182,6 +182,15 @@ describe('visit-log:save, other outcomes', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('moved is judged by the scheduler\'s hard rules: no move onto a public holiday', async () => {
+    const visitId = await visitOn('2026-03-10');
+    const before = await snapshot();
+    const error = await failure(api['visit-log:save']({ visitId, outcome: 'moved', movedTo: { date: '2026-03-19' } }));
+    expect(error.code).toBe('RULE');
+    expect(error.message).toMatch(/19 Maret 2026/);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('an unknown visit is NOT_FOUND', async () => {
     expect((await failure(api['visit-log:save']({ visitId: 999999, ...DONE }))).code).toBe('NOT_FOUND');
   });
