@@ -10,7 +10,7 @@ import { brokenInvariants } from './invariants';
 import { fillRichData, insertVisitBatch } from './rich-data';
 import { bundleWriter, startWriter } from './support/bundle-writer';
 
-const KILLS = 16;
+const KILLS = 12;
 
 let t: TestDb;
 beforeAll(async () => {
@@ -31,14 +31,14 @@ async function runAndKill(file: string, seed: number, delayMs: number, ops: stri
 }
 
 describe('crash safety', () => {
-  it(`survives ${KILLS} kills in the middle of edits, visit batches, visit logs and plan saves`, async () => {
+  it(`survives ${KILLS} kills in the middle of edits, visit batches, visit logs, imports and plan saves`, async () => {
     const done = new Map<string, number>();
     let seed = 7;
     for (let round = 0; round < KILLS; round++) {
       seed = (seed * 48271) % 2147483647;
       // Mostly quick writes; every fourth round plan saves alone (a solve, then one big transaction).
-      const ops = round % 4 === 3 ? 'plan' : 'edit,batch,log';
-      const delay = ops === 'plan' ? 1500 + (seed % 4000) : 30 + (seed % 600);
+      const ops = round % 4 === 3 ? 'plan' : 'edit,batch,log,import';
+      const delay = ops === 'plan' ? 1500 + (seed % 3000) : 30 + (seed % 600);
       for (const op of await runAndKill(t.file, seed, delay, ops)) done.set(op, (done.get(op) ?? 0) + 1);
 
       const db = await openDatabase(t.file, { dailyBackup: false });
@@ -53,6 +53,7 @@ describe('crash safety', () => {
     expect(done.get('batch') ?? 0).toBeGreaterThan(0);
     if ((METHOD_NAMES as string[]).includes('visit-log:save')) expect(done.get('log') ?? 0).toBeGreaterThan(0);
     if ((METHOD_NAMES as string[]).includes('plans:apply')) expect(done.get('plan') ?? 0).toBeGreaterThan(0);
+    if ((METHOD_NAMES as string[]).includes('imports:commit')) expect(done.get('import') ?? 0).toBeGreaterThan(0);
     console.info(`crash safety: ${KILLS} kills, committed before the kills: ${JSON.stringify(Object.fromEntries(done))}`);
   }, 120_000);
 

@@ -27,6 +27,15 @@ export function brokenInvariants(sqlite: BetterSqlite3.Database): string[] {
     if (last && (JSON.parse(last.after) as { town: string }).town !== h.town) broken.push(`hospital ${h.id} town ${h.town} disagrees with its audit`);
   }
 
+  // An import lands whole: every hospital of a tagged file, or none.
+  const imported = new Map<string, number>();
+  for (const { name } of sqlite.prepare("SELECT name FROM hospital WHERE name LIKE '% imp-%-n%'").all() as { name: string }[]) {
+    const tag = name.slice(name.lastIndexOf(' imp-') + 1);
+    imported.set(tag, (imported.get(tag) ?? 0) + 1);
+  }
+  const partialImports = [...imported].filter(([tag, n]) => n !== Number(tag.slice(tag.lastIndexOf('-n') + 2)));
+  if (partialImports.length > 0) broken.push(`partial imports: ${JSON.stringify(partialImports.slice(0, 3))}`);
+
   const tables = new Set(userTables(sqlite));
   // A visit log is saved whole: a done visit has its attendance and topics.
   if (tables.has('visit_log') && tables.has('visit_attendee') && tables.has('visit_topic')) {

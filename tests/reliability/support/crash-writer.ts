@@ -1,6 +1,7 @@
 // A process that writes to an Asuhan database in a tight loop, the way the app does, until it
 // is killed. Used by crash-safety.test.ts (SIGKILL at random moments) and concurrency.test.ts.
 // Usage: node --import tsx crash-writer.ts DB_FILE SEED [ITERATIONS] [OPS] (the tests run it bundled)
+import Papa from 'papaparse';
 import { createApi } from '../../../src/app/api';
 import { createContext } from '../../../src/app/context';
 import { METHOD_NAMES } from '../../../src/contract/index';
@@ -65,7 +66,26 @@ async function plan(): Promise<boolean> {
   return applied.ok;
 }
 
-const operations: Record<string, () => Promise<boolean> | boolean> = { edit, batch, log, plan };
+/** Imports hospitals from a CSV made from the template: names tagged `imp-<id>-n<count>` land together or not at all. */
+async function importHospitals(): Promise<boolean> {
+  if (!has('imports:commit')) return false;
+  const template = await api.invoke('imports:template', { kind: 'hospitals', format: 'csv', withData: true });
+  if (!template.ok) throw new Error(`imports:template: ${template.error.messageEn}`);
+  const csv = Buffer.from((template.data as { base64: string }).base64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(csv.trim(), { delimiter: '' });
+  const [header, ...rows] = parsed.data;
+  const nameColumn = header?.findIndex((h) => /^(nama|name)/i.test(h.trim())) ?? -1;
+  const sample = rows.filter((r) => r.length === header?.length).slice(0, 5);
+  if (!header || nameColumn < 0 || sample.length === 0) throw new Error('imports:template: no name column or rows');
+  const tag = `imp-${process.pid}${Math.floor(random() * 1e9)}-n${sample.length}`;
+  const data = sample.map((row) => row.map((cell, i) => (i === nameColumn ? `${cell.slice(0, 150)} ${tag}` : cell)));
+  const file = Papa.unparse({ fields: header, data }, { delimiter: parsed.meta.delimiter });
+  const result = await api.invoke('imports:commit', { kind: 'hospitals', fileName: 'rs.csv', base64: Buffer.from(file).toString('base64'), onlyValidRows: false });
+  if (!result.ok) throw new Error(`imports:commit: ${result.error.code} ${result.error.messageEn}`);
+  return true;
+}
+
+const operations: Record<string, () => Promise<boolean> | boolean> = { edit, batch, log, plan, import: importHospitals };
 for (let i = 0; i < iterations; i++) {
   const op = ops[Math.floor(random() * ops.length)]!;
   const wrote = await operations[op]!();
