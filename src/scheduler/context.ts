@@ -158,6 +158,30 @@ export class ProblemIndex {
     return { startTime: timeOf(start), endTime: timeOf(end) };
   }
 
+  /** Driving minutes between two puskesmas (straight line x road factor at the average speed); null when a position is unknown. */
+  minutesBetween(a: number, b: number): number | null {
+    const p = this.puskesmas.get(a);
+    const q = this.puskesmas.get(b);
+    if (!p || !q || p.lat === null || p.lon === null || q.lat === null || q.lon === null) return null;
+    return Math.ceil(((haversineKm(p.lat, p.lon, q.lat, q.lon) * this.settings.roadFactor) / this.settings.averageSpeedKmh) * 60);
+  }
+
+  /**
+   * Times of two visits on one day, `first` then `second`: the first at its usual slot, the
+   * second after the drive, both within opening hours. Null when they do not fit.
+   */
+  twoVisitTimes(first: number, second: number, date: string): [{ startTime: string; endTime: string }, { startTime: string; endTime: string }] | null {
+    const a = this.visitTime(first, date);
+    const b = this.visitTime(second, date);
+    const drive = this.minutesBetween(first, second);
+    if (!a || !b || drive === null) return null;
+    const start = Math.max(minutesOf(b.startTime), minutesOf(a.endTime) + drive);
+    const end = start + this.settings.visitMinutes;
+    const close = this.puskesmas.get(second)?.openingHours[`${weekdayOf(date)}`]?.close;
+    if (!close || end > minutesOf(close)) return null;
+    return [a, { startTime: timeOf(start), endTime: timeOf(end) }];
+  }
+
   /** Nominal distance for unknown travel: half the reach, so it neither attracts nor repels. */
   neutralKm(): number {
     return this.settings.maxTravelKm / 2;

@@ -25,6 +25,7 @@ export function problemSettings(settings: Settings): Problem['settings'] {
     roadFactor: settings.roadFactor,
     allowBackupCover: settings.allowBackupCover,
     allowTwoVisitsPerDay: settings.allowTwoVisitsPerDay,
+    averageSpeedKmh: settings.averageSpeedKmh,
     jointVisits: settings.jointVisits,
     weights: { ...settings.weights },
     solverTimeLimitSeconds: settings.solverTimeLimitSeconds,

@@ -169,7 +169,22 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
     uncoveredCols.push({ puskesmasId: c, col, need: n });
     b.addRow(n, n, [...(byPlace.get(c) ?? []), col]);
   }
-  for (const cols of bySpecialistDay.values()) if (cols.length > 1) b.addRow(-Infinity, 1, cols);
+  for (const cols of bySpecialistDay.values()) {
+    if (cols.length < 2) continue;
+    if (!settings.allowTwoVisitsPerDay) {
+      b.addRow(-Infinity, 1, cols);
+      continue;
+    }
+    // Two a day when they fit one after the other: at most two, and a visit excludes every
+    // puskesmas it cannot be paired with (sum of those + 2 x[c] <= 2).
+    b.addRow(-Infinity, 2, cols);
+    const date = (candidates[cols[0] as number] as Candidate).date;
+    for (const col of cols) {
+      const c = (candidates[col] as Candidate).puskesmasId;
+      const clash = cols.filter((o) => o !== col && !fitTogether(index, c, (candidates[o] as Candidate).puskesmasId, date));
+      if (clash.length > 0) b.addRow(-Infinity, 2, [col, ...clash], [2, ...clash.map(() => 1)]);
+    }
+  }
   for (const cols of byPlaceDay.values()) if (cols.length > 1) b.addRow(-Infinity, 1, cols);
 
   const roomOf = new Map<number, number>();
@@ -226,6 +241,11 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
   }
 
   return { month, specialtyId, builder: b, candidates, uncoveredCols, pairsBeforePruning, pairsKept: kept.length, room: roomOf };
+}
+
+/** Two visits fit on one day in either order. */
+export function fitTogether(index: ProblemIndex, a: number, b: number, date: string): boolean {
+  return index.twoVisitTimes(a, b, date) !== null || index.twoVisitTimes(b, a, date) !== null;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {

@@ -36,6 +36,8 @@ export const problemSchema = z.object({
     roadFactor: z.number().min(1),
     allowBackupCover: z.boolean(),
     allowTwoVisitsPerDay: z.boolean(),
+    /** Road speed for travel between two puskesmas on one day (two-visit days). */
+    averageSpeedKmh: z.number().min(1).max(200).default(40),
     jointVisits: z.enum(['separate', 'joint', 'indifferent']),
     weights: weightsSchema,
     solverTimeLimitSeconds: z.number().min(0.1).max(3600),

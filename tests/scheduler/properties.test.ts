@@ -12,7 +12,21 @@ import { syntheticDistrict } from '../../src/scheduler/synthetic-district';
 
 const MONTH = '2026-03';
 
-const districtArb = fc.record({
+type DistrictParams = {
+  seed: number;
+  puskesmas: number;
+  specialistRatio: number;
+  leaveRate: number;
+  missingCoordinates: number;
+  allowBackupCover: boolean;
+  maxTravelKm: number;
+  jointVisits: 'separate' | 'joint' | 'indifferent';
+  allowTwoVisitsPerDay: boolean;
+  visitStart: string;
+  visitMinutes: number;
+};
+
+const districtArb: fc.Arbitrary<DistrictParams> = fc.record({
   seed: fc.integer({ min: 1, max: 1_000_000 }),
   puskesmas: fc.integer({ min: 2, max: 12 }),
   specialistRatio: fc.double({ min: 0.2, max: 1.2, noNaN: true }),
@@ -21,11 +35,15 @@ const districtArb = fc.record({
   allowBackupCover: fc.boolean(),
   maxTravelKm: fc.integer({ min: 5, max: 90 }),
   jointVisits: fc.constantFrom('separate' as const, 'joint' as const, 'indifferent' as const),
+  allowTwoVisitsPerDay: fc.boolean(),
+  visitStart: fc.constantFrom('07:30', '09:00'),
+  visitMinutes: fc.constantFrom(90, 120, 180),
 });
 
-function district(d: { seed: number; puskesmas: number; specialistRatio: number; leaveRate: number; missingCoordinates: number; allowBackupCover: boolean; maxTravelKm: number; jointVisits: 'separate' | 'joint' | 'indifferent' }): Problem {
+function district(d: DistrictParams): Problem {
   const base = syntheticDistrict({ puskesmas: d.puskesmas, specialistRatio: d.specialistRatio, months: [MONTH], seed: d.seed, leaveRate: d.leaveRate, missingCoordinates: d.missingCoordinates });
-  return { ...base, settings: { ...base.settings, allowBackupCover: d.allowBackupCover, maxTravelKm: d.maxTravelKm, jointVisits: d.jointVisits } };
+  const { allowBackupCover, maxTravelKm, jointVisits, allowTwoVisitsPerDay, visitStart, visitMinutes } = d;
+  return { ...base, settings: { ...base.settings, allowBackupCover, maxTravelKm, jointVisits, allowTwoVisitsPerDay, visitStart, visitMinutes } };
 }
 
 function asExisting(visits: PlannedVisit[], fixed: (v: PlannedVisit, i: number) => boolean): Problem['existingVisits'] {

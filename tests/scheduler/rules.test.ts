@@ -171,6 +171,36 @@ describe('soft rules, one at a time', () => {
   });
 });
 
+describe('two visits a day (setting)', () => {
+  const onlyOneMonday = (allow: boolean) =>
+    tinyProblem((p) => {
+      p.settings = { ...p.settings, allowTwoVisitsPerDay: allow, visitStart: '07:30', visitMinutes: 120 };
+      p.specialists[0]!.usualWeekdays = [1];
+      p.specialists[1]!.maxVisitsPerMonth = 0;
+      p.unavailability.push({ specialistId: ANI, startDate: '2026-03-09', endDate: '2026-03-31', kind: 'leave', reason: '' });
+    });
+
+  it('places two nearby puskesmas on one day when the drive fits, one after the other', async () => {
+    const problem = onlyOneMonday(true);
+    const result = await solveProblem(problem);
+    expect(result.uncovered).toEqual([]);
+    const [first, second] = [...result.visits].sort((a, b) => (a.startTime < b.startTime ? -1 : 1));
+    expect(first).toMatchObject({ date: MONDAY, startTime: '07:30', endTime: '09:30' });
+    expect(second!.date).toBe(MONDAY);
+    expect(second!.startTime > '09:30').toBe(true);
+    expect(checkPlan(new ProblemIndex(problem), result.visits)).toEqual([]);
+  });
+
+  it('keeps one a day without the setting, and refuses overlapping pairs with it', async () => {
+    const result = await solveProblem(onlyOneMonday(false));
+    expect(result.visits).toHaveLength(1);
+    expect(result.uncovered[0]!.cause).toBe('capacity');
+    const index = new ProblemIndex(onlyOneMonday(true));
+    const found = oneVisitPerDay.checkMonth!(index, monthPlan([visit(MONDAY, ANI, SEMPU, '07:30', '09:30'), visit(MONDAY, ANI, LICIN, '09:35', '11:35')]), []);
+    expect(found[0]!.message).toContain('tidak muat: perjalanan Puskesmas Sempu ke Puskesmas Licin sekitar');
+  });
+});
+
 describe('solver on the tiny district', () => {
   it('spaces two required visits of one puskesmas into different weeks', async () => {
     const problem = tinyProblem((p) => p.puskesmasRequirements.push({ puskesmasId: SEMPU, specialtyId: OBGYN, visitsPerMonth: 2 }));

@@ -1,6 +1,9 @@
-// Hard: at most one visit per specialist per day.
-// (settings.allowTwoVisitsPerDay is not used yet: the scheduler always keeps one a day.)
+// Hard: at most one visit per specialist per day; with settings.allowTwoVisitsPerDay, two when
+// the second starts after the first ends plus the drive between the two puskesmas (positions
+// known), both within opening hours (checked by opening-hours).
+import { minutesOf } from '../../domain/dates';
 import { formatLongDate } from '../../domain/format-id';
+import type { PlannedVisit } from '../problem';
 import type { HardRule, Violation } from './types';
 
 export const oneVisitPerDay: HardRule = {
@@ -9,21 +12,40 @@ export const oneVisitPerDay: HardRule = {
   label: 'Satu kunjungan per hari',
   labelEn: 'One visit a day',
   checkMonth(index, plan) {
-    const byDay = new Map<string, number>();
-    const violations: Violation[] = [];
+    const byDay = new Map<string, PlannedVisit[]>();
     for (const v of plan.visits) {
       const key = `${v.specialistId}:${v.date}`;
-      const count = (byDay.get(key) ?? 0) + 1;
-      byDay.set(key, count);
-      if (count === 2) {
-        const name = index.specialistName(v.specialistId);
+      byDay.set(key, [...(byDay.get(key) ?? []), v]);
+    }
+    const violations: Violation[] = [];
+    const two = index.settings.allowTwoVisitsPerDay;
+    for (const visits of byDay.values()) {
+      if (visits.length < 2) continue;
+      const [a, b] = [...visits].sort((x, y) => (x.startTime < y.startTime ? -1 : 1)) as [PlannedVisit, PlannedVisit];
+      const name = index.specialistName(a.specialistId);
+      if (!two || visits.length > 2) {
         violations.push({
           rule: 'one-visit-per-day',
-          visit: v,
-          message: `${name} sudah punya kunjungan pada ${formatLongDate(v.date)}.`,
-          messageEn: `${name} already has a visit on ${formatLongDate(v.date, 'en')}.`,
+          visit: b,
+          message: `${name} sudah punya kunjungan pada ${formatLongDate(b.date)}.`,
+          messageEn: `${name} already has a visit on ${formatLongDate(b.date, 'en')}.`,
         });
+        continue;
       }
+      const drive = index.minutesBetween(a.puskesmasId, b.puskesmasId);
+      if (drive !== null && minutesOf(b.startTime) >= minutesOf(a.endTime) + drive) continue;
+      violations.push({
+        rule: 'one-visit-per-day',
+        visit: b,
+        message:
+          drive === null
+            ? `${name} tidak bisa dijadwalkan dua kunjungan pada ${formatLongDate(b.date)}: jarak antara ${index.puskesmasName(a.puskesmasId)} dan ${index.puskesmasName(b.puskesmasId)} tidak diketahui.`
+            : `Dua kunjungan ${name} pada ${formatLongDate(b.date)} tidak muat: perjalanan ${index.puskesmasName(a.puskesmasId)} ke ${index.puskesmasName(b.puskesmasId)} sekitar ${drive} menit.`,
+        messageEn:
+          drive === null
+            ? `${name} cannot make two visits on ${formatLongDate(b.date, 'en')}: the distance between ${index.puskesmasName(a.puskesmasId)} and ${index.puskesmasName(b.puskesmasId)} is unknown.`
+            : `${name}'s two visits on ${formatLongDate(b.date, 'en')} do not fit: the drive from ${index.puskesmasName(a.puskesmasId)} to ${index.puskesmasName(b.puskesmasId)} takes about ${drive} minutes.`,
+      });
     }
     return violations;
   },
