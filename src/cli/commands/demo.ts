@@ -1,36 +1,42 @@
 // The README's main job: the embedded default database with the demo district, then next
 // month's plan (saved into the visits) with its summary, and (as exports land) its rosters.
+import path from 'node:path';
 import { addMonths, todayIn } from '../../domain/dates';
 import type { CliCommand, CliIo } from '../command';
 import { printJson } from '../command';
 import { withApi } from '../session';
+import { writeMonthRosters } from './export';
 import { initCommand } from './init';
 import { printPlanSummary, summaryFromPreview } from './plan-report';
 
 export const demoCommand: CliCommand = {
   name: 'demo',
   summary: 'Siapkan kabupaten contoh di database bawaan, susun jadwal bulan depan dan tampilkan ringkasannya',
-  usage: 'asuhan demo [--db PATH] [--json]',
+  usage: 'asuhan demo [--out DIR] [--db PATH] [--json]',
   details: 'Sama dengan "asuhan init --demo" pada database bawaan (folder data pengguna), lalu "asuhan plan" untuk bulan depan.',
-  options: {},
-  async run(_args, flags, io) {
+  options: { out: { type: 'string' } },
+  async run({ values }, flags, io) {
     const initLines: string[] = [];
     const initIo: CliIo = flags.json ? { ...io, out: (line) => initLines.push(line) } : io;
     const initCode = await initCommand.run({ values: { demo: true }, positionals: [] }, flags, initIo);
     if (initCode !== 0) return initCode;
-    return withApi(flags, io, async (api) => {
+    return withApi(flags, io, async (api, ctx) => {
       const settings = await api.client['settings:get']({});
       const month = addMonths(todayIn(settings.timeZone, io.now()).slice(0, 7), 1);
       const preview = await api.client['plans:run']({ month, mode: 'replan' });
       const applied = await api.client['plans:apply']({ planId: preview.planId });
       const summary = summaryFromPreview(preview);
+      // Last step: the month's rosters (PDF, calendars, Excel, messages) in a folder beside the database.
+      const rosterDir = path.resolve(typeof values.out === 'string' && values.out ? values.out : path.join(path.dirname(ctx.db.path), 'ekspor', `jadwal-${month}`));
+      const rosterFiles = await writeMonthRosters(api, month, rosterDir);
       if (flags.json) {
-        printJson(io, { ...(JSON.parse(initLines.join('\n')) as object), plan: { planId: applied.planId, ...summary, explanations: preview.explanations.length } });
+        printJson(io, { ...(JSON.parse(initLines.join('\n')) as object), plan: { planId: applied.planId, ...summary, explanations: preview.explanations.length }, rosters: { dir: rosterDir, files: rosterFiles } });
         return 0;
       }
       io.out('');
       printPlanSummary(io, summary);
       io.out(`Disimpan sebagai rencana #${applied.planId}. Lihat semua kunjungan: asuhan plan --month ${month} --dry-run`);
+      io.out(`Jadwal ${month} (${rosterFiles.length} berkas: PDF, kalender .ics per dokter, Excel, pesan WhatsApp) ditulis ke: ${rosterDir}`);
       return 0;
     });
   },

@@ -2,6 +2,8 @@
 import type { CliCommand } from '../command';
 import { backupCommand, backupsCommand } from './backup';
 import { demoCommand } from './demo';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { initCommand } from './init';
 import { logCommand } from './log';
 import { planCommand } from './plan';
@@ -11,4 +13,4 @@ import { serveCommand } from './serve';
 import { solveCommand } from './solve';
 import { statusCommand } from './status';
 
-export const COMMANDS: CliCommand[] = [initCommand, statusCommand, demoCommand, serveCommand, backupCommand, backupsCommand, restoreCommand, planCommand, solveCommand, logCommand, reportCommand];
+export const COMMANDS: CliCommand[] = [initCommand, statusCommand, demoCommand, serveCommand, backupCommand, backupsCommand, restoreCommand, planCommand, solveCommand, logCommand, reportCommand, exportCommand, importCommand];

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
+import { createTestDb, TEST_TODAY, type TestDb } from '../fixtures/temp-db';
+import { seedMonthVisits, TEST_MONTH } from './fixtures';
+import { parseWithIcalJs } from './ics-check';
+import { pdfPages } from './pdf-check';
+
+let t: TestDb;
+beforeEach(async () => {
+  t = await createTestDb({ demo: true });
+  await seedMonthVisits(t.db.kysely, TEST_MONTH, 20);
+  // The CLI opens the file itself.
+  await t.db.close();
+});
+afterEach(() => {
+  fs.rmSync(t.dir, { recursive: true, force: true });
+});
+
+async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => TEST_TODAY };
+  const code = await main([...args, '--db', t.file], io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('asuhan export', () => {
+  it('writes calendars, PDFs, spreadsheets and messages into the folder given', async () => {
+    const out = path.join(t.dir, 'keluar');
+    const ics = await run(['export', 'ics', '--month', TEST_MONTH, '--out', out]);
+    expect(ics.code).toBe(0);
+    const files = ics.out.split('\n');
+    expect(files).toContain(path.join(out, `jadwal-${TEST_MONTH}-kabupaten.ics`));
+    const district = parseWithIcalJs(fs.readFileSync(path.join(out, `jadwal-${TEST_MONTH}-kabupaten.ics`), 'utf8'));
+    expect(district.events).toHaveLength(20);
+
+    const unchanged = await run(['export', 'ics', '--month', TEST_MONTH, '--out', out, '--only-changes', '--specialist', '1']);
+    expect(unchanged).toMatchObject({ code: 0, out: expect.stringMatching(/Tidak ada yang perlu dikirim/) });
+
+    const pdf = await run(['export', 'pdf', '--month', TEST_MONTH, '--out', out, '--layout', 'by-puskesmas', '--json']);
+    const written = JSON.parse(pdf.out) as { files: string[] };
+    expect(pdfPages(written.files[0]!)).toBeGreaterThanOrEqual(1);
+
+    for (const format of ['xlsx', 'csv', 'text']) expect((await run(['export', format, '--month', TEST_MONTH, '--out', out])).code).toBe(0);
+    expect(fs.readdirSync(out)).toEqual(expect.arrayContaining([`jadwal-${TEST_MONTH}.xlsx`, `jadwal-${TEST_MONTH}.csv`, `pesan-${TEST_MONTH}-dokter.txt`, `pesan-${TEST_MONTH}-puskesmas.txt`]));
+    expect(fs.readFileSync(path.join(out, `pesan-${TEST_MONTH}-dokter.txt`), 'utf8')).toMatch(/^\*Jadwal kunjungan dr\. .* bulan Maret 2026:\*/);
+  });
+
+  it('ends bad usage with one line and exit code 2', async () => {
+    expect(await run(['export'])).toMatchObject({ code: 2, err: expect.stringMatching(/^asuhan: Sebutkan satu format/) });
+    expect(await run(['export', 'docx'])).toMatchObject({ code: 2, err: expect.stringMatching(/Format harus salah satu dari/) });
+    expect(await run(['export', 'pdf', '--month', '03-2026'])).toMatchObject({ code: 2, err: expect.stringMatching(/--month harus bulan/) });
+    expect(await run(['export', 'pdf', '--layout', 'x'], { ASUHAN_LANG: 'en' })).toMatchObject({ code: 2, err: expect.stringMatching(/--layout must be one of/) });
+  });
+});
+
+describe('asuhan import', () => {
+  it('previews with --dry-run, refuses a bad file, imports a good one and writes templates', async () => {
+    const dir = path.join(t.dir, 'impor');
+    fs.mkdirSync(dir);
+    const good = path.join(dir, 'libur.csv');
+    fs.writeFileSync(good, '\uFEFFTanggal;Keterangan;Jenis\r\n24/12/2027;Cuti bersama Natal;cuti bersama\r\n');
+    const dry = await run(['import', 'holidays', good, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(/Nama\s+<- "Keterangan"/);
+    expect(dry.out).toMatch(/Baru: 1, berubah: 0, tetap: 0, tidak valid: 0/);
+
+    const bad = path.join(dir, 'salah.csv');
+    fs.writeFileSync(bad, 'Tanggal;Nama\r\n31/02/2027;Tidak ada\r\n2027-12-25;Natal\r\n');
+    const refused = await run(['import', 'holidays', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toMatch(/baris 2, Tanggal \(kolom A\): Tanggal: "31\/02\/2027" bukan tanggal yang benar/);
+    expect(refused.err).toMatch(/^asuhan: 1 dari 2 baris tidak valid, jadi tidak ada yang diimpor/);
+
+    const partial = await run(['import', 'holidays', bad, '--only-valid']);
+    expect(partial.code).toBe(0);
+    expect(partial.out).toMatch(/Diimpor: 1 baru, 0 diubah, 0 tetap, 1 baris tidak valid dilewati\./);
+    expect(partial.out).toMatch(/Cadangan sebelum impor: .*before-import/);
+
+    const mapped = await run(['import', 'holidays', good, '--map', 'Keterangan=name,Tanggal=date', '--json']);
+    expect(JSON.parse(mapped.out).result).toMatchObject({ created: 1 });
+
+    const templates = await run(['import', 'leave', '--template', path.join(dir, 'templat')]);
+    expect(templates.code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'templat')).sort()).toEqual(['templat-leave.csv', 'templat-leave.xlsx']);
+
+    expect(await run(['import', 'pasien', good])).toMatchObject({ code: 2, err: expect.stringMatching(/Sebutkan jenis impor/) });
+    expect(await run(['import', 'holidays', path.join(dir, 'tidak-ada.csv')])).toMatchObject({ code: 2, err: expect.stringMatching(/tidak ada/) });
+    expect(await run(['import', 'holidays', good, '--map', 'Keterangan'])).toMatchObject({ code: 2, err: expect.stringMatching(/kolom=field/) });
+  });
+});
