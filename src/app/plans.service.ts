@@ -104,7 +104,10 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     const problem = await problemFromDatabase(db, [month], { excludeVisitId: input.excludeVisitId });
     const index = new ProblemIndex(problem);
     const settings = problem.settings;
-    const startTime = input.startTime ?? index.visitTime(input.puskesmasId, input.date)?.startTime ?? settings.visitStart;
+    // A second visit that day (when allowed) starts after the first one and the drive.
+    const sameDay = settings.allowTwoVisitsPerDay ? problem.existingVisits.find((v) => v.specialistId === input.specialistId && v.date === input.date) : undefined;
+    const afterFirst = sameDay ? index.twoVisitTimes(sameDay.puskesmasId, input.puskesmasId, input.date)?.[1].startTime : undefined;
+    const startTime = input.startTime ?? afterFirst ?? index.visitTime(input.puskesmasId, input.date)?.startTime ?? settings.visitStart;
     const endMinutes = Math.min(minutesOf(startTime) + settings.visitMinutes, 23 * 60 + 59);
     const visit: PlannedVisit = {
       date: input.date,
@@ -124,7 +127,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     if (puskesmas.active !== 1) violations.push({ rule: 'active', message: 'Puskesmas ini tidak aktif.', messageEn: 'This puskesmas is not active.' });
     if (violations.length === 0) {
       violations.push(...checkOneVisit(index, visit));
-      const others = problem.existingVisits.map((v) => ({ ...v, endTime: v.startTime, existingId: v.id }));
+      const others = problem.existingVisits.map((v) => ({ ...v, endTime: timeOf(minutesOf(v.startTime) + settings.visitMinutes), existingId: v.id }));
       const monthRules = HARD_RULES.filter((r) => r.id === 'one-visit-per-day' || r.id === 'monthly-maximum');
       const plan = { month, visits: [...others, visit], currentPlan: [], previous: new Map<string, string>() };
       for (const rule of monthRules) {
