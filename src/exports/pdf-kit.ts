@@ -260,10 +260,23 @@ export function drawSignature(doc: Doc, settings: Settings, signedOn: string): v
   doc.x = doc.page.margins.left;
 }
 
-/** Page numbers on every page; written last, when the page count is known. */
-export function drawFooters(doc: Doc, leftText: string): void {
+/** The page index where the next page will land (for numbering sections separately). */
+export function nextPageIndex(doc: Doc): number {
   const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
+  return range.start + range.count;
+}
+
+/**
+ * Page numbers on every page, written last when the count is known. With `sectionStarts`
+ * (page indexes), each section is numbered on its own: a specialist's sheet is "1 dari 1"
+ * however many sheets the file holds.
+ */
+export function drawFooters(doc: Doc, leftText: string, sectionStarts: number[] = [0]): void {
+  const range = doc.bufferedPageRange();
+  const end = range.start + range.count;
+  for (let i = range.start; i < end; i++) {
+    const sectionStart = Math.max(...sectionStarts.filter((start) => start <= i), range.start);
+    const sectionEnd = Math.min(...sectionStarts.filter((start) => start > i), end);
     doc.switchToPage(i);
     const bottomMargin = doc.page.margins.bottom;
     // Writing inside the bottom margin would otherwise make pdfkit open a new page.
@@ -272,7 +285,7 @@ export function drawFooters(doc: Doc, leftText: string): void {
     const width = contentWidth(doc);
     doc.font('regular').fontSize(7.5).fillColor('#444444');
     doc.text(leftText, doc.page.margins.left, y, { width: width * 0.7, lineBreak: false });
-    doc.text(`Halaman ${i - range.start + 1} dari ${range.count}`, doc.page.margins.left + width * 0.7, y, { width: width * 0.3, align: 'right', lineBreak: false });
+    doc.text(`Halaman ${i - sectionStart + 1} dari ${sectionEnd - sectionStart}`, doc.page.margins.left + width * 0.7, y, { width: width * 0.3, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
   doc.fillColor('black');

@@ -3,7 +3,7 @@
 import { formatLongDate, formatMonth, formatTime } from '../domain/format-id';
 import type { Settings } from '../domain/settings';
 import type { ComplianceReport } from '../reports/compliance';
-import { type ColumnSpec, contentWidth, createPdf, drawFooters, drawHeading, drawLetterhead, drawSignature, drawTable, drawTitle, fitColumns, pdfBuffer, SIGNATURE_HEIGHT, type PdfRow } from './pdf-kit';
+import { type ColumnSpec, contentWidth, createPdf, drawFooters, drawHeading, drawLetterhead, drawSignature, drawTable, drawTitle, fitColumns, nextPageIndex, pdfBuffer, SIGNATURE_HEIGHT, type PdfRow } from './pdf-kit';
 import { placeLine, puskesmasLabel, STATUS_LABEL_ID } from './labels';
 import { activeVisits, groupBy, type RosterData, type RosterVisit } from './roster-data';
 
@@ -80,6 +80,7 @@ export async function rosterPdf(roster: RosterData, layout: RosterLayout, option
   drawLetterhead(doc, settings);
   drawTitle(doc, title, subtitle);
 
+  const sectionStarts = [0];
   if (layout === 'per-specialist') {
     const sorted = [...visits].sort((a, b) => a.specialistName.localeCompare(b.specialistName, 'id') || (a.date + a.startTime).localeCompare(b.date + b.startTime));
     const groups = [...groupBy(sorted, (v) => v.specialistId)];
@@ -87,6 +88,7 @@ export async function rosterPdf(roster: RosterData, layout: RosterLayout, option
     groups.forEach(([, group], index) => {
       const first = group[0] as RosterVisit;
       if (index > 0) {
+        sectionStarts.push(nextPageIndex(doc));
         // Each sheet goes to its specialist alone, so each carries the letterhead.
         doc.addPage();
         drawLetterhead(doc, settings);
@@ -107,7 +109,7 @@ export async function rosterPdf(roster: RosterData, layout: RosterLayout, option
     drawContactNote(doc, settings);
     drawSignature(doc, settings, options.signedOn);
   }
-  drawFooters(doc, `${title} · ${settings.officeName}`);
+  drawFooters(doc, `${title} · ${settings.officeName}`, sectionStarts);
   return pdfBuffer(doc);
 }
 

@@ -61,6 +61,9 @@ describe('PDF roster', () => {
     expect(pdfPages(perSpecialist)).toBeGreaterThanOrEqual(specialists);
     const text = pdfText(perSpecialist);
     for (const name of new Set(roster.visits.map((v) => v.specialistName))) expect(text).toContain(name);
+    // Each sheet goes to one specialist: numbered on its own, under its own letterhead.
+    expect(text.match(/Halaman 1 dari 1\b/g)).toHaveLength(specialists);
+    expect(text.match(/DINAS KESEHATAN KABUPATEN BANYUWANGI/g)).toHaveLength(specialists);
 
     const empty = await loadRoster(t.db.kysely, '2027-01');
     const emptyFile = writeTemp(t.dir, 'roster-empty.pdf', await rosterPdf(empty, 'by-date', { signedOn }));
