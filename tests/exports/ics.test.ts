@@ -102,6 +102,23 @@ describe('ICS export', () => {
     expect(after.files.filter((f) => !f.fileName.includes('kabupaten'))).toHaveLength(0);
   });
 
+  it('follows a visit moved to next month and withdraws a deleted one', async () => {
+    await seedMonthVisits(t.db.kysely, TEST_MONTH, 6);
+    const db = t.db.kysely;
+    await exportIcs(db, { month: TEST_MONTH, now: TEST_TODAY });
+    const [movedOut, deleted] = await db.selectFrom('visit').selectAll().orderBy('id').limit(2).execute();
+    await db.updateTable('visit').set({ date: '2026-04-07', sequence: movedOut!.sequence + 1 }).where('id', '=', movedOut!.id).execute();
+    await db.deleteFrom('visit').where('id', '=', deleted!.id).execute();
+
+    const changes = await exportIcs(db, { month: TEST_MONTH, onlyChanges: true, now: TEST_TODAY });
+    const events = changes.files.filter((f) => !f.fileName.includes('kabupaten')).flatMap((f) => parseWithIcalJs(text(f)).events);
+    const moved = events.find((e) => e.uid === `${movedOut!.uid}@asuhan`);
+    expect(moved).toMatchObject({ localStart: `2026-04-07T${movedOut!.start_time}`, status: 'CONFIRMED', sequence: movedOut!.sequence + 1 });
+    const withdrawn = events.find((e) => e.uid === `${deleted!.uid}@asuhan`);
+    expect(withdrawn).toMatchObject({ status: 'CANCELLED', sequence: 1, localStart: `${deleted!.date}T${deleted!.start_time}` });
+    expect(events).toHaveLength(2);
+  });
+
   it('keeps wall-clock times whatever the zone of the machine that makes the file', () => {
     const original = process.env.TZ;
     try {
