@@ -105,8 +105,16 @@ export function listBackups(dir: string): BackupEntry[] {
     .sort((a, b) => (a.name < b.name ? 1 : -1));
 }
 
+/** A backup interrupted by a crash leaves its `.partial` file; one older than this is garbage. */
+const STALE_PARTIAL_MS = 10 * 60 * 1000;
+
 export function pruneBackups(dir: string, keep = BACKUPS_KEPT): void {
   for (const old of listBackups(dir).slice(keep)) fs.rmSync(old.file, { force: true });
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir).filter((n) => /^asuhan-.*\.db\.partial(-wal|-shm|-journal)?$/.test(n))) {
+    const file = path.join(dir, name);
+    if (Date.now() - fs.statSync(file).mtimeMs > STALE_PARTIAL_MS) fs.rmSync(file, { force: true });
+  }
 }
 
 /** True when no backup exists, or the newest is at least a day old. */

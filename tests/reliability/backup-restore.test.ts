@@ -80,6 +80,37 @@ describe('backups', () => {
 
     await (await openDatabase(':memory:', { create: true })).close();
   });
+
+  it('never keep the app from opening: a failed daily backup is only a warning; stale partial files are cleared', async () => {
+    const dir = tempDir();
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'asuhan.db');
+    await (await openDatabase(file, { create: true })).close();
+    fs.writeFileSync(backupDirFor(file), 'a file where the backups folder should be');
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const db = await openDatabase(file);
+      await db.close();
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.join()).toMatch(/daily backup failed/);
+
+    fs.rmSync(backupDirFor(file));
+    fs.mkdirSync(backupDirFor(file));
+    const stale = path.join(backupDirFor(file), 'asuhan-20260101-000000-daily.db.partial');
+    const fresh = path.join(backupDirFor(file), 'asuhan-20260218-000000-daily.db.partial');
+    fs.writeFileSync(stale, 'half a backup');
+    fs.writeFileSync(fresh, 'a backup being written right now');
+    fs.utimesSync(stale, new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
+    await (await openDatabase(file)).close();
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+    expect(listBackups(backupDirFor(file)).map((b) => b.reason)).toEqual(['daily']);
+  });
 });
 
 describe('restore', () => {
@@ -124,6 +155,22 @@ describe('restore', () => {
     await t.api.client['hospitals:create']({ ...HOSPITAL, name: 'RS Setelah Pemulihan' });
     other.sqlite.prepare("UPDATE setting SET value = value WHERE key = 'timeZone'").run();
     expect(integrity(other.sqlite)).toBe('ok');
+  });
+
+  it('restores a backup with another page size (the backup API cannot copy across page sizes into WAL)', async () => {
+    const t = await demoDb();
+    const backup = await backupDatabase(t.db.sqlite, backupDirFor(t.file), 'manual', TEST_TODAY);
+    const expected = fileDigest(backup);
+    const other = new BetterSqlite3(backup);
+    other.pragma('page_size = 8192');
+    other.exec('VACUUM');
+    expect(other.pragma('page_size', { simple: true })).toBe(8192);
+    other.close();
+    await t.api.client['hospitals:create'](HOSPITAL);
+    await t.api.client['backups:restore']({ file: path.basename(backup) });
+    expect(t.db.sqlite.pragma('page_size', { simple: true })).toBe(4096);
+    t.db.sqlite.prepare("DELETE FROM audit_log WHERE action = 'restore'").run();
+    expect(contentDigest(t.db.sqlite)).toBe(expected);
   });
 
   it('refuses a damaged, foreign or newer file before changing anything', async () => {
