@@ -33,4 +33,23 @@ describe('complianceReport', () => {
     const ped = report.puskesmas.find((p) => p.puskesmasId === pedPair.puskesmasId)!.bySpecialty.find((s) => s.specialtyCode === 'pediatric')!;
     expect(ped.misses.map((m) => m.kind)).toEqual(['cancelled']);
   });
+
+  it('counts a moved visit once, where it moved to, and names the move as the reason in the month it left', async () => {
+    const db = t.db.kysely;
+    const pair = (await primaryPairs(db)).find((p) => p.specialtyCode === 'obgyn')!;
+    const within = await insertVisit(db, { ...pair, date: '2026-01-12' });
+    const leaving = await insertVisit(db, { ...pair, date: '2026-01-28' });
+    await t.api.client['visit-log:save']({ visitId: within, outcome: 'moved', reason: 'Rapat dinas', movedTo: { date: '2026-01-14' } });
+    await t.api.client['visit-log:save']({ visitId: leaving, outcome: 'moved', reason: 'Banjir', movedTo: { date: '2026-02-04' } });
+
+    const january = await complianceReport(db, '2026-01', { today: '2026-02-18' });
+    const cell = january.puskesmas.find((p) => p.puskesmasId === pair.puskesmasId)!.bySpecialty.find((s) => s.specialtyCode === 'obgyn')!;
+    expect(cell.planned).toBe(1);
+    expect(cell.misses.map((m) => m.kind).sort()).toEqual(['moved_out', 'not_logged']);
+    expect(cell.misses.find((m) => m.kind === 'moved_out')!.message).toBe('Kunjungan 28 Januari 2026 dipindah ke 4 Februari 2026 (Banjir)');
+    const february = await complianceReport(db, '2026-02', { today: '2026-02-18' });
+    const next = february.puskesmas.find((p) => p.puskesmasId === pair.puskesmasId)!.bySpecialty.find((s) => s.specialtyCode === 'obgyn')!;
+    expect(next).toMatchObject({ planned: 1, done: 0 });
+    expect(next.misses.map((m) => m.kind)).toEqual(['not_logged']);
+  });
 });
