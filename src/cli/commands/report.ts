@@ -73,6 +73,12 @@ export function printTopics(io: CliIo, report: TopicReport): void {
       report.topics.map((t) => [t.code, en ? t.nameEn : t.nameId, t.specialtyCode ?? 'semua', t.required ? 'ya' : '', t.visits, t.puskesmas]),
     ),
   );
+  const [only] = report.puskesmas;
+  if (report.puskesmas.length === 1 && only) {
+    io.out('');
+    io.out(`${only.puskesmasName}: ${only.doneVisits} kunjungan selesai, ${only.attendance} peserta`);
+    io.out(only.topics.length ? only.topics.map((x) => `${x.code} ${x.visits}×`).join(', ') : '(belum ada topik)');
+  }
   io.out('');
   io.out(`Kehadiran: ${report.attendance.map((a) => `${a.role} ${a.headcount}`).join(', ')} · total ${report.attendanceTotal}`);
   io.out(`Kasus: ditangani ${report.cases.managed}, dirujuk ${report.cases.referred}, tindak lanjut ${report.cases.follow_up}`);
