@@ -69,6 +69,21 @@ describe('Asuhan in the browser', () => {
     await app.shot('03-data-dokter');
   });
 
+  it('imports hospitals from a CSV file after a preview', async () => {
+    await go('data');
+    await page.getByRole('tab', { name: 'Rumah sakit' }).click();
+    await page.getByRole('button', { name: 'Impor dari Excel/CSV' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Pilih berkas Excel atau CSV…' }).click();
+    await (await chooser).setFiles({ name: 'rs.csv', mimeType: 'text/csv', buffer: Buffer.from('Nama;Jenis;Kota\nRS Uji Impor;RS swasta;Banyuwangi\n') });
+    await page.getByTestId('import-preview').waitFor();
+    await app.shot('04-impor-pratinjau');
+    expect(await app.testDb.api.client['hospitals:list']({})).not.toContainEqual(expect.objectContaining({ name: 'RS Uji Impor' }));
+    await page.getByRole('button', { name: 'Impor 1 baris' }).click();
+    await expectToast('Impor selesai');
+    expect(await app.testDb.api.client['hospitals:list']({})).toContainEqual(expect.objectContaining({ name: 'RS Uji Impor', town: 'Banyuwangi' }));
+  });
+
   it('plans a month, shows the changes before saving, then saves', async () => {
     await openPlanMonth();
     await page.getByRole('button', { name: 'Buat jadwal Maret 2026' }).click();
@@ -131,6 +146,24 @@ describe('Asuhan in the browser', () => {
     expect(kept).toMatchObject({ pinned: true, date: visit.date, specialistId: visit.specialistId, puskesmasId: visit.puskesmasId });
   });
 
+  it('opens a visit from the keyboard and shows the week and list views', async () => {
+    await page.getByRole('combobox', { name: 'Dokter spesialis' }).selectOption('');
+    await page.locator('.visit-event').first().focus({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor({ timeout: 10_000 });
+    await app.shot('09-kunjungan-detail');
+    await page.keyboard.press('Escape');
+    await page.locator('.fc-dayGridWeek-button').click();
+    // The week view opens on the week of 1 March (23 Feb - 1 Mar); the visits start the week after.
+    await page.locator('.fc-next-button').click();
+    await page.locator('.fc-dayGridWeek-view .visit-event').first().waitFor({ timeout: 10_000 });
+    await app.shot('09b-minggu');
+    await page.locator('.fc-listMonth-button').click();
+    await page.locator('.fc-list-event').first().waitFor({ timeout: 10_000 });
+    await app.shot('09c-daftar');
+    await page.locator('.fc-dayGridMonth-button').click();
+  });
+
   it('logs a visit from the keyboard-friendly form', async () => {
     const adoption = (await app.testDb.api.client['adoptions:list']({}))[0];
     if (!adoption) throw new Error('no adoption');
@@ -179,7 +212,20 @@ describe('Asuhan in the browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Dashboard');
     expect(await page.locator('.sidebar').textContent()).toContain('18 February 2026');
     await app.shot('13-dashboard-en');
+    await go('jadwal');
+    await page.locator('.fc-daygrid-day').first().waitFor();
+    await app.shot('14-schedule-en');
     await page.getByRole('button', { name: 'ID', exact: true }).click();
+  });
+
+  it('lists backups and makes one on demand', async () => {
+    await go('data');
+    await page.getByRole('tab', { name: 'Cadangan' }).click();
+    const before = (await app.testDb.api.client['backups:list']({})).backups.length;
+    await page.getByRole('button', { name: 'Buat cadangan sekarang' }).click();
+    await expectToast('Cadangan dibuat');
+    expect((await app.testDb.api.client['backups:list']({})).backups.length).toBe(before + 1);
+    await app.shot('15-cadangan');
   });
 
   it('raised no script errors on any screen', () => {

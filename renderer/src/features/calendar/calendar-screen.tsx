@@ -6,7 +6,6 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
-import timeGridPlugin from '@fullcalendar/timegrid';
 import { useMemo, useRef, useState } from 'react';
 import type { VisitView } from '../../../../src/domain/types';
 import { addDays } from '../../../../src/domain/dates';
@@ -104,7 +103,7 @@ export function CalendarScreen() {
         <div className="card" data-testid="calendar">
           <FullCalendar
             ref={calendarRef}
-            plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+            plugins={[dayGridPlugin, listPlugin, interactionPlugin]}
             initialView="dayGridMonth"
             initialDate={ref.info.today}
             locales={[idLocale, enGbLocale]}
@@ -112,14 +111,16 @@ export function CalendarScreen() {
             timeZone="UTC"
             firstDay={1}
             height="auto"
-            headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' }}
+            headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,dayGridWeek,listMonth' }}
             buttonText={lang === 'id' ? { today: 'Hari ini', month: 'Bulan', week: 'Minggu', list: 'Daftar' } : { today: 'Today', month: 'Month', week: 'Week', list: 'List' }}
             dayMaxEvents={4}
+            // Visits share the morning slot, so a time grid would squeeze a busy day into slivers:
+            // the week view stacks each day's visits instead.
+            views={{ dayGridWeek: { dayMaxEvents: false } }}
             moreLinkText={(n) => (lang === 'id' ? `+${n} lagi` : `+${n} more`)}
             eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-            slotMinTime="06:00:00"
-            slotMaxTime="17:00:00"
-            allDaySlot
+            listDayFormat={{ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }}
+            listDaySideFormat={false}
             eventDisplay="block"
             eventOrder="order,start,title"
             eventDidMount={(arg) => {
@@ -133,6 +134,7 @@ export function CalendarScreen() {
             eventClick={onEventClick}
             eventDrop={onEventDrop}
             eventDurationEditable={false}
+            eventInteractive
             noEventsText={t('Tidak ada kunjungan', 'No visits')}
           />
         </div>

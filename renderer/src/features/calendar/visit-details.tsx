@@ -5,7 +5,7 @@ import { useI18n, type Translate } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { ErrorBanner, Modal, Spinner, Swatch, useToast } from '../../ui/components';
 import { Icon } from '../../ui/icons';
-import { deleteVisit, pinVisit, type ActionResult } from './visit-actions';
+import { deleteVisit, moveVisit, pinVisit, type ActionResult } from './visit-actions';
 
 export function statusLabel(status: VisitView['status'], t: Translate): string {
   switch (status) {
@@ -28,6 +28,7 @@ export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; 
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const [moveTo, setMoveTo] = useState(visit.date);
   const specialty = ref.specialtyById.get(visit.specialtyId);
   const open = visit.status === 'planned' || visit.status === 'confirmed';
 
@@ -67,6 +68,23 @@ export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; 
           {visit.manual ? <span className="badge badge-warn">{t('Diubah manual', 'Changed by hand')}</span> : null}
         </dd>
       </dl>
+      {open && !visit.pinned ? (
+        <form
+          className="row move-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (moveTo !== visit.date) void run(() => moveVisit(visit, moveTo), t(`Kunjungan dipindah ke ${longDate(moveTo)} (manual).`, `Visit moved to ${longDate(moveTo)} (manual).`));
+          }}
+        >
+          <label className="field">
+            <span className="field-label">{t('Pindah ke tanggal', 'Move to date')}</span>
+            <input type="date" value={moveTo} onChange={(e) => setMoveTo(e.target.value)} />
+          </label>
+          <button type="submit" disabled={busy || moveTo === visit.date}>
+            {t('Pindahkan', 'Move')}
+          </button>
+        </form>
+      ) : null}
       <p className="muted small">
         {visit.pinned
           ? t('Kunjungan yang disematkan tidak diubah saat jadwal disusun ulang.', 'A pinned visit is kept as it is when the month is re-planned.')

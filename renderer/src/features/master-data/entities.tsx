@@ -19,6 +19,7 @@ const specialistOptions = (ref: RefData) => ref.specialists.filter((s) => s.acti
 const puskesmasOptions = (ref: RefData) => ref.puskesmas.filter((p) => p.active).map((p) => ({ value: p.id, label: `${p.name} (${p.kecamatan})` }));
 
 export const specialistsConfig: EntityConfig<Specialist> = {
+  importKind: 'specialists',
   title: ['Dokter spesialis', 'Specialists'],
   singular: ['Dokter spesialis', 'Specialist'],
   load: (includeInactive) => call('specialists:list', { includeInactive }),
@@ -92,6 +93,7 @@ function hoursSummary(p: Puskesmas, t: Translate): string {
 }
 
 export const puskesmasConfig: EntityConfig<Puskesmas> = {
+  importKind: 'puskesmas',
   title: ['Puskesmas', 'Puskesmas'],
   singular: ['Puskesmas', 'Puskesmas'],
   load: (includeInactive) => call('puskesmas:list', { includeInactive }),
@@ -147,6 +149,7 @@ export const puskesmasConfig: EntityConfig<Puskesmas> = {
 };
 
 export const hospitalsConfig: EntityConfig<Hospital> = {
+  importKind: 'hospitals',
   title: ['Rumah sakit', 'Hospitals'],
   singular: ['Rumah sakit', 'Hospital'],
   load: (includeInactive) => call('hospitals:list', { includeInactive }),
@@ -177,6 +180,7 @@ export const hospitalsConfig: EntityConfig<Hospital> = {
 };
 
 export const adoptionsConfig: EntityConfig<Adoption> = {
+  importKind: 'adoptions',
   title: ['Adopsi', 'Adoptions'],
   singular: ['Adopsi', 'Adoption'],
   load: () => call('adoptions:list', {}),
@@ -221,6 +225,7 @@ const LEAVE_KINDS = (t: Translate) => ({ leave: t('Cuti', 'Leave'), duty: t('Tug
 
 export function leaveConfig(formatDate: (date: string) => string): EntityConfig<Unavailability> {
   return {
+    importKind: 'leave',
     title: ['Cuti & tugas', 'Leave & duty'],
     singular: ['Cuti', 'Leave'],
     load: () => call('unavailability:list', {}),
@@ -249,6 +254,7 @@ export function leaveConfig(formatDate: (date: string) => string): EntityConfig<
 
 export function holidaysConfig(longDate: (date: string) => string): EntityConfig<Holiday> {
   return {
+    importKind: 'holidays',
     title: ['Hari libur', 'Holidays'],
     singular: ['Hari libur', 'Holiday'],
     load: () => call('holidays:list', {}),

@@ -6,7 +6,9 @@ import { useRefData, type RefData } from '../../ref-data';
 import { ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { Icon } from '../../ui/icons';
+import type { ImportKind } from '../../../../src/contract/imports';
 import { EntityForm, type FieldSpec, type FormValues } from './entity-form';
+import { ImportDialog } from './import-dialog';
 
 export interface Column<T> {
   header: [string, string];
@@ -32,6 +34,8 @@ export interface EntityConfig<T extends { id: number }> {
   /** Reload the shared names after a change (specialists, puskesmas, hospitals). */
   sharesNames?: boolean;
   wideForm?: boolean;
+  /** Rows can also come from a spreadsheet (imports:*). */
+  importKind?: ImportKind;
 }
 
 async function attempt(run: () => Promise<unknown>): Promise<ApiError | undefined> {
@@ -51,6 +55,7 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
   const [includeInactive, setIncludeInactive] = useState(false);
   const [editing, setEditing] = useState<{ row: T | null } | null>(null);
   const [rowError, setRowError] = useState<ApiError>();
+  const [importing, setImporting] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const loaded = useLoad(() => config.load(includeInactive), [config, includeInactive]);
   const columns = config.columns(ref, t);
@@ -114,6 +119,11 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
           {rows.length} {t('baris', 'rows')}
         </span>
         <span className="spacer" />
+        {config.importKind ? (
+          <button type="button" onClick={() => setImporting(true)}>
+            {t('Impor dari Excel/CSV', 'Import from Excel/CSV')}
+          </button>
+        ) : null}
         <button type="button" className="primary" onClick={() => setEditing({ row: null })}>
           <Icon name="plus" size={16} />
           {t(`Tambah ${singular.toLowerCase()}`, `Add ${singular.toLowerCase()}`)}
@@ -181,6 +191,18 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
           </tbody>
         </table>
       </div>
+      {importing && config.importKind ? (
+        <ImportDialog
+          kind={config.importKind}
+          title={lang === 'id' ? config.title[0] : config.title[1]}
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            setImporting(false);
+            loaded.reload();
+            if (config.sharesNames) ref.reload();
+          }}
+        />
+      ) : null}
       {editing ? (
         <Modal title={editing.row ? t(`Ubah ${singular.toLowerCase()}`, `Edit ${singular.toLowerCase()}`) : t(`Tambah ${singular.toLowerCase()}`, `Add ${singular.toLowerCase()}`)} onClose={() => setEditing(null)} wide={config.wideForm ?? false}>
           <EntityForm fields={config.fields(ref)} initial={editing.row ? config.toForm(editing.row) : config.blank(ref)} onSubmit={save} onCancel={() => setEditing(null)} />

@@ -1,10 +1,11 @@
 // Data master: one tab per kind of record.
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { BackupsPanel } from './backups-panel';
 import { EntityTable } from './entity-table';
 import { adoptionsConfig, holidaysConfig, hospitalsConfig, leaveConfig, puskesmasConfig, specialistsConfig } from './entities';
 
-type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'leave' | 'holidays';
+type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'leave' | 'holidays' | 'backups';
 
 export function MasterDataScreen() {
   const { t, lang, date, longDate } = useI18n();
@@ -18,6 +19,7 @@ export function MasterDataScreen() {
     { id: 'adoptions', title: adoptionsConfig.title },
     { id: 'leave', title: leave.title },
     { id: 'holidays', title: holidays.title },
+    { id: 'backups', title: ['Cadangan', 'Backups'] },
   ];
   return (
     <section aria-labelledby="master-title">
@@ -38,6 +40,7 @@ export function MasterDataScreen() {
         {tab === 'adoptions' ? <EntityTable key="adoptions" config={adoptionsConfig} /> : null}
         {tab === 'leave' ? <EntityTable key="leave" config={leave} /> : null}
         {tab === 'holidays' ? <EntityTable key="holidays" config={holidays} /> : null}
+        {tab === 'backups' ? <BackupsPanel /> : null}
       </div>
     </section>
   );

@@ -1,0 +1,105 @@
+// Cadangan: the database's backups (made daily, before plans, imports and restores), a backup
+// on demand, and restoring one. A restore keeps a safety copy of the database it replaces.
+import { useState } from 'react';
+import type { BackupInfo } from '../../../../src/contract/backups';
+import { ApiError, call } from '../../api';
+import { useI18n } from '../../i18n';
+import { ErrorBanner, Spinner, useToast } from '../../ui/components';
+import { useLoad } from '../../ui/hooks';
+
+function size(bytes: number): string {
+  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+export function BackupsPanel() {
+  const { t, lang } = useI18n();
+  const toast = useToast();
+  const loaded = useLoad(() => call('backups:list', {}), []);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError>();
+
+  const act = async (key: string, run: () => Promise<void>) => {
+    setBusy(key);
+    setError(undefined);
+    try {
+      await run();
+      loaded.reload();
+    } catch (cause) {
+      setError(cause as ApiError);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const restore = (backup: BackupInfo) => {
+    if (!window.confirm(t(`Pulihkan database dari ${backup.name}? Data sekarang disimpan dulu sebagai cadangan.`, `Restore the database from ${backup.name}? The current data is backed up first.`))) return;
+    void act(backup.name, async () => {
+      await call('backups:restore', { file: backup.name });
+      toast(t('Database dipulihkan. Memuat ulang…', 'Database restored. Reloading…'));
+      setTimeout(() => window.location.reload(), 800);
+    });
+  };
+
+  const when = (iso: string) => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+
+  return (
+    <div>
+      <div className="screen-head">
+        <span className="muted">
+          {loaded.data ? t(`Folder: ${loaded.data.folder} · ${loaded.data.keep} terbaru disimpan`, `Folder: ${loaded.data.folder} · newest ${loaded.data.keep} kept`) : null}
+        </span>
+        {loaded.loading || busy ? <Spinner /> : null}
+        <span className="spacer" />
+        <button
+          type="button"
+          className="primary"
+          disabled={busy !== null}
+          onClick={() =>
+            act('create', async () => {
+              const made = await call('backups:create', {});
+              toast(t(`Cadangan dibuat: ${made.name}`, `Backup made: ${made.name}`));
+            })
+          }
+        >
+          {t('Buat cadangan sekarang', 'Back up now')}
+        </button>
+      </div>
+      <ErrorBanner error={loaded.error ?? error} onClose={() => setError(undefined)} />
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th>{t('Waktu', 'Made')}</th>
+              <th>{t('Alasan', 'Reason')}</th>
+              <th className="num">{t('Ukuran', 'Size')}</th>
+              <th>{t('Berkas', 'File')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(loaded.data?.backups ?? []).map((backup) => (
+              <tr key={backup.name}>
+                <td>{when(backup.createdAt)}</td>
+                <td>{backup.reason}</td>
+                <td className="num">{size(backup.bytes)}</td>
+                <td className="muted small">{backup.name}</td>
+                <td className="num">
+                  <button type="button" disabled={busy !== null} onClick={() => restore(backup)}>
+                    {t('Pulihkan', 'Restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+            {loaded.data && loaded.data.backups.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="muted">
+                  {t('Belum ada cadangan.', 'No backups yet.')}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
