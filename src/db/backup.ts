@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { AsuhanError } from '../contract/errors';
 
 export const BACKUPS_KEPT = 30;
 /** An automatic backup is made on open when the newest one is older than this. */
@@ -60,11 +61,31 @@ export async function backupToFile(sqlite: BetterSqlite3.Database, target: strin
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
   try {
-    await sqlite.backup(partial);
+    await copyDatabase(sqlite, partial);
     toRollbackJournal(partial);
     fs.renameSync(partial, target);
   } finally {
     for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) fs.rmSync(leftover, { force: true });
+  }
+}
+
+const COPY_WAIT_MS = 15_000;
+
+/**
+ * Copies every page of `source` into the database file `destination` in one step (one write
+ * transaction there). better-sqlite3 reports a copy whose first step met a locked destination
+ * (another process writing) as finished with nothing copied (totalPages 0), so that case is
+ * retried until the lock is free.
+ */
+export async function copyDatabase(source: BetterSqlite3.Database, destination: string): Promise<void> {
+  const deadline = Date.now() + COPY_WAIT_MS;
+  for (;;) {
+    const progress = await source.backup(destination, { progress: () => 0x7fffffff });
+    if (progress.totalPages > 0) return;
+    if (Date.now() > deadline) {
+      throw new AsuhanError('CONFLICT', 'Database sedang sibuk dipakai proses lain; coba lagi.', 'The database is busy in another process; try again.');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 

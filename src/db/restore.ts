@@ -15,7 +15,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { migrations } from '../../migrations/index';
 import { AsuhanError } from '../contract/errors';
 import { audit } from './audit';
-import { backupDatabase, backupDirFor } from './backup';
+import { backupDatabase, backupDirFor, copyDatabase } from './backup';
 import { APPLICATION_ID, appliedMigrations, migrateToLatest, openDatabase, type AsuhanDb } from './connect';
 
 export interface RestoreResult {
@@ -115,7 +115,7 @@ export async function restoreIntoOpenDatabase(db: AsuhanDb, file: string, now: D
     const source = new BetterSqlite3(checked.file, { readonly: true });
     try {
       // One step copies every page in one write transaction: all of it lands, or none.
-      await source.backup(db.path, { progress: () => 0x7fffffff });
+      await copyDatabase(source, db.path);
     } finally {
       source.close();
     }

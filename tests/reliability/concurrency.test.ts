@@ -2,7 +2,10 @@
 // timeout serialise them; nothing is corrupted and every write that reported success is there.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../fixtures/temp-db';
+import { backupDatabase, backupDirFor } from '../../src/db/backup';
+import { restoreIntoOpenDatabase } from '../../src/db/restore';
+import { TEST_TODAY, createTestDb, type TestDb } from '../fixtures/temp-db';
+import { integrity } from './db-digest';
 import { brokenInvariants } from './invariants';
 import { fillRichData, insertVisitBatch } from './rich-data';
 import { bundleWriter, startWriter } from './support/bundle-writer';
@@ -56,4 +59,19 @@ describe('concurrency', () => {
     expect(brokenInvariants(sqlite)).toEqual([]);
     expect(fs.existsSync(`${t.file}-wal`)).toBe(true);
   }, 90_000);
+
+  it('a restore while another process writes: the writer waits, nothing breaks, the restored data is there', async () => {
+    const sqlite = t.db.sqlite;
+    const backup = await backupDatabase(sqlite, backupDirFor(t.file), 'manual', TEST_TODAY);
+    const marker = 'RS Hanya Sebelum Pemulihan';
+    await t.api.client['hospitals:create']({ name: marker });
+    const writer = startWriter(t.file, 5, 30, 'edit,batch');
+    await writer.ready;
+    await restoreIntoOpenDatabase(t.db, backup, TEST_TODAY);
+    const exit = await writer.exited;
+    expect(exit, writer.stderr().slice(0, 2000)).toEqual({ code: 0, signal: null });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM hospital WHERE name = ?').get(marker)).toEqual({ n: 0 });
+    expect(integrity(sqlite)).toBe('ok');
+    expect(brokenInvariants(sqlite)).toEqual([]);
+  }, 60_000);
 });
