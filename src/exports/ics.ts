@@ -104,7 +104,8 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
   // No calendar-level zone name: with one, ical-generator would write DTSTAMP as local time,
   // and RFC 5545 wants it in UTC. The generator still writes a VTIMEZONE for the events' zone.
   calendar.timezone({ name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null });
-  calendar.x('X-WR-TIMEZONE', options.timeZone);
+  // No X-WR-TIMEZONE: ical-generator writes X- properties after the events, where RFC 5545
+  // does not allow calendar properties, and every time already carries its TZID.
   for (const event of events) {
     const created = calendar.createEvent({
       id: event.uid,

@@ -5,7 +5,7 @@ import { buildCalendar, type CalendarEvent } from '../../src/exports/ics';
 import { fileBytes } from '../../src/exports/export-file';
 import { createTestDb, TEST_TODAY, type TestDb } from '../fixtures/temp-db';
 import { seedMonthVisits, TEST_MONTH } from './fixtures';
-import { parseWithIcalJs, parseWithPython } from './ics-check';
+import { layoutProblems, parseWithIcalJs, parseWithPython } from './ics-check';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -51,6 +51,8 @@ describe('ICS export', () => {
       expect(event.alarmTriggers).toEqual(['-P1D']);
       expect(event.status).toBe('CONFIRMED');
     }
+
+    for (const file of result.files) expect(layoutProblems(text(file)), file.fileName).toEqual([]);
 
     const python = parseWithPython(t.dir, result.files);
     expect(python).toHaveLength(result.files.length);
