@@ -129,10 +129,10 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
       violations.push(...checkOneVisit(index, visit));
       const others = problem.existingVisits.map((v) => ({ ...v, endTime: timeOf(minutesOf(v.startTime) + settings.visitMinutes), existingId: v.id }));
       const monthRules = HARD_RULES.filter((r) => r.id === 'one-visit-per-day' || r.id === 'monthly-maximum');
-      const plan = { month, visits: [...others, visit], currentPlan: [], previous: new Map<string, string>() };
-      for (const rule of monthRules) {
-        violations.push(...(rule.checkMonth?.(index, plan, []) ?? []).filter((v) => !v.visit || v.visit.specialistId === visit.specialistId));
-      }
+      // Both rules are per specialist: judge this specialist's month with the new visit in it.
+      const own = others.filter((o) => o.specialistId === visit.specialistId);
+      const plan = { month, visits: [...own, visit], currentPlan: [], previous: new Map<string, string>() };
+      for (const rule of monthRules) violations.push(...(rule.checkMonth?.(index, plan, []) ?? []));
     }
     return { verdict: { ok: violations.length === 0, violations: violations.map(({ rule, message, messageEn }) => ({ rule, message, messageEn })) }, visit };
   }
@@ -163,9 +163,9 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
       const index = new ProblemIndex(problem);
       const current = rows.filter((r) => r.status === 'planned' && r.pinned === 0).map(rowToPlanned);
       const match = matchPlans(current, result.visits);
-      for (const [old, now] of [...match.kept, ...match.moved]) {
-        now.existingId = old.existingId;
-        now.uid = old.uid;
+      for (const [old, next] of [...match.kept, ...match.moved]) {
+        next.existingId = old.existingId;
+        next.uid = old.uid;
       }
       const required = problem.puskesmas.reduce((sum, c) => sum + problem.specialties.reduce((s, k) => s + index.requirement(c.id, k.id), 0), 0);
       const missing = result.uncovered.reduce((sum, u) => sum + u.missing, 0);
