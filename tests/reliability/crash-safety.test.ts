@@ -31,13 +31,13 @@ async function runAndKill(file: string, seed: number, delayMs: number, ops: stri
 }
 
 describe('crash safety', () => {
-  it(`survives ${KILLS} kills in the middle of edits, visit batches, visit logs, imports and plan saves`, async () => {
+  it(`survives ${KILLS} kills in the middle of edits, visit batches, visit logs, imports, restores and plan saves`, async () => {
     const done = new Map<string, number>();
     let seed = 7;
     for (let round = 0; round < KILLS; round++) {
       seed = (seed * 48271) % 2147483647;
       // Mostly quick writes; every fourth round plan saves alone (a solve, then one big transaction).
-      const ops = round % 4 === 3 ? 'plan' : 'edit,batch,log,import';
+      const ops = round % 4 === 3 ? 'plan' : round % 4 === 2 ? 'edit,batch,restore' : 'edit,batch,log,import';
       const delay = ops === 'plan' ? 1500 + (seed % 3000) : 30 + (seed % 600);
       for (const op of await runAndKill(t.file, seed, delay, ops)) done.set(op, (done.get(op) ?? 0) + 1);
 
@@ -54,6 +54,7 @@ describe('crash safety', () => {
     if ((METHOD_NAMES as string[]).includes('visit-log:save')) expect(done.get('log') ?? 0).toBeGreaterThan(0);
     if ((METHOD_NAMES as string[]).includes('plans:apply')) expect(done.get('plan') ?? 0).toBeGreaterThan(0);
     if ((METHOD_NAMES as string[]).includes('imports:commit')) expect(done.get('import') ?? 0).toBeGreaterThan(0);
+    expect(done.get('restore') ?? 0).toBeGreaterThan(0);
     console.info(`crash safety: ${KILLS} kills, committed before the kills: ${JSON.stringify(Object.fromEntries(done))}`);
   }, 120_000);
 

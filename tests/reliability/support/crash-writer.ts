@@ -5,7 +5,9 @@ import Papa from 'papaparse';
 import { createApi } from '../../../src/app/api';
 import { createContext } from '../../../src/app/context';
 import { METHOD_NAMES } from '../../../src/contract/index';
+import { backupDatabase, backupDirFor } from '../../../src/db/backup';
 import { openDatabase } from '../../../src/db/connect';
+import { restoreIntoOpenDatabase } from '../../../src/db/restore';
 import { insertVisitBatch } from '../rich-data';
 
 const [file, seedText = '1', iterationsText = 'Infinity', opsText = 'edit,batch,log,plan'] = process.argv.slice(2);
@@ -85,7 +87,15 @@ async function importHospitals(): Promise<boolean> {
   return true;
 }
 
-const operations: Record<string, () => Promise<boolean> | boolean> = { edit, batch, log, plan, import: importHospitals };
+/** Puts back the state this process started with (a backup made at its first restore). */
+let restorePoint: string | undefined;
+async function restore(): Promise<boolean> {
+  restorePoint ??= await backupDatabase(db.sqlite, backupDirFor(db.path), 'crash-writer');
+  await restoreIntoOpenDatabase(db, restorePoint);
+  return true;
+}
+
+const operations: Record<string, () => Promise<boolean> | boolean> = { edit, batch, log, plan, import: importHospitals, restore };
 for (let i = 0; i < iterations; i++) {
   const op = ops[Math.floor(random() * ops.length)]!;
   const wrote = await operations[op]!();
