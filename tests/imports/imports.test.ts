@@ -174,7 +174,7 @@ describe('hostile and odd files', () => {
     expect(result.issues).toEqual([expect.objectContaining({ row: 3, field: 'name', message: 'Nama: wajib diisi' })]);
   });
 
-  it('refuses missing columns, junk, old .xls, damaged .xlsx, oversized files and 100,000 rows quickly, changing nothing', async () => {
+  it('refuses missing columns, junk, old .xls, damaged .xlsx, oversized files and huge sheets quickly, changing nothing', async () => {
     const before = await specialistCount();
     const cases: [string, Buffer, RegExp][] = [
       ['kolom.csv', csv(['Telepon;Email', '0812;a@b.c']), /Kolom wajib tidak ditemukan di berkas: Nama, Spesialisasi/],
@@ -200,14 +200,16 @@ describe('hostile and odd files', () => {
     if (!many.ok) expect(many.error.message).toMatch(/lebih dari 5\.000 baris/);
     expect(csvMs).toBeLessThan(3000);
 
-    const manyXlsx = await xlsx([['Nama', 'Spesialisasi'], ...Array.from({ length: 100_000 }, (_, i) => [`dr. Massal ${i}, Sp.A`, 'pediatric'])]);
+    // 20,000 rows keep the test quick to build; the reader stops at the limit either way
+    // (scripts/bench/exports.ts measures a 100,000-row workbook).
+    const manyXlsx = await xlsx([['Nama', 'Spesialisasi'], ...Array.from({ length: 20_000 }, (_, i) => [`dr. Massal ${i}, Sp.A`, 'pediatric'])]);
     const startedXlsx = performance.now();
     const manyX = await commit(t.api, 'specialists', 'massal.xlsx', manyXlsx);
     const xlsxMs = performance.now() - startedXlsx;
     expect(manyX.ok).toBe(false);
     if (!manyX.ok) expect(manyX.error.message).toMatch(/lebih dari 5\.000 baris/);
     expect(xlsxMs).toBeLessThan(5000);
-    console.info(`100,000 rows refused: CSV ${csvMs.toFixed(0)} ms, XLSX ${xlsxMs.toFixed(0)} ms (${(manyXlsx.length / 1024).toFixed(0)} KB)`);
+    console.info(`Refused: 100,000-row CSV in ${csvMs.toFixed(0)} ms, 20,000-row XLSX in ${xlsxMs.toFixed(0)} ms`);
 
     expect(await specialistCount()).toBe(before);
     expect(backups()).toHaveLength(0);
