@@ -127,5 +127,5 @@ describe('the installed bin', () => {
     const bad = spawnSync(process.execPath, [path.join(root, 'bin/asuhan.mjs'), 'status', '--db', path.join(path.dirname(db), 'missing.db')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-  });
+  }, 120_000);
 });
