@@ -15,6 +15,8 @@ interface I18n {
   date: (date: string) => string;
   month: (month: string) => string;
   time: (time: string) => string;
+  /** "09.00–12.00 WIB" */
+  timeRange: (start: string, end: string) => string;
   weekday: (isoWeekday: number) => string;
   errorText: (payload: ApiErrorPayload) => string;
 }
@@ -42,6 +44,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       date: (date) => formatDate(date, lang),
       month: (month) => formatMonth(month, lang),
       time: (time) => formatTime(time),
+      timeRange: (start, end) => `${start.replace(':', '.')}–${formatTime(end)}`,
       weekday: (isoWeekday) => weekdayName(isoWeekday, lang),
       errorText: (payload) => (lang === 'id' ? payload.message : payload.messageEn),
     }),

@@ -218,6 +218,16 @@ describe('Asuhan in the browser', () => {
     await page.getByRole('button', { name: 'ID', exact: true }).click();
   });
 
+  it('shows adoptions as a matrix of puskesmas and specialties', async () => {
+    await go('data');
+    await page.getByRole('tab', { name: 'Adopsi' }).click();
+    await page.getByRole('button', { name: 'Matriks' }).click();
+    const matrix = page.getByTestId('adoption-matrix');
+    await matrix.waitFor();
+    expect(await matrix.locator('tbody tr').count()).toBe(45);
+    await app.shot('15-adopsi-matriks');
+  });
+
   it('lists backups and makes one on demand', async () => {
     await go('data');
     await page.getByRole('tab', { name: 'Cadangan' }).click();
@@ -225,7 +235,7 @@ describe('Asuhan in the browser', () => {
     await page.getByRole('button', { name: 'Buat cadangan sekarang' }).click();
     await expectToast('Cadangan dibuat');
     expect((await app.testDb.api.client['backups:list']({})).backups.length).toBe(before + 1);
-    await app.shot('15-cadangan');
+    await app.shot('16-cadangan');
   });
 
   it('raised no script errors on any screen', () => {

@@ -23,7 +23,7 @@ export function statusLabel(status: VisitView['status'], t: Translate): string {
 }
 
 export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; onClose: () => void; onChanged: () => void }) {
-  const { t, longDate, time } = useI18n();
+  const { t, longDate, timeRange } = useI18n();
   const ref = useRefData();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
@@ -48,7 +48,7 @@ export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; 
       <dl className="details">
         <dt>{t('Tanggal', 'Date')}</dt>
         <dd>
-          {longDate(visit.date)}, {time(visit.startTime)}–{time(visit.endTime)}
+          {longDate(visit.date)}, {timeRange(visit.startTime, visit.endTime)}
         </dd>
         <dt>{t('Dokter spesialis', 'Specialist')}</dt>
         <dd>

@@ -48,7 +48,7 @@ function ExportButton({ id, busy, onClick, children }: { id: string; busy: strin
 }
 
 export function ExportScreen() {
-  const { t, lang, month: monthName, longDate, time } = useI18n();
+  const { t, lang, month: monthName, longDate, timeRange } = useI18n();
   const ref = useRefData();
   const [month, setMonth] = useState(addMonths(ref.info.today.slice(0, 7), 1));
   const [layout, setLayout] = useState<PdfLayout>('by-date');
@@ -218,7 +218,7 @@ export function ExportScreen() {
                   <tr key={v.id} className={first ? 'first-of-day' : undefined}>
                     <td>{first ? <strong>{longDate(v.date)}</strong> : null}</td>
                     <td className="nowrap">
-                      {time(v.startTime)}–{v.endTime.replace(':', '.')}
+                      {timeRange(v.startTime, v.endTime)}
                     </td>
                     <td>
                       {v.puskesmasName}

@@ -6,13 +6,25 @@ import { ApiError, call } from '../../api';
 import { useI18n } from '../../i18n';
 import { ErrorBanner, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
+import { useRefData } from '../../ref-data';
 
 function size(bytes: number): string {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+function reasonText(reason: string, t: (id: string, en: string) => string): string {
+  if (reason === 'manual') return t('Dibuat manual', 'Made by hand');
+  if (reason === 'daily') return t('Harian', 'Daily');
+  if (reason.startsWith('before-migration')) return t('Sebelum pembaruan database', 'Before a database upgrade');
+  if (reason.startsWith('before-restore')) return t('Sebelum pemulihan', 'Before a restore');
+  if (reason.startsWith('before-import')) return t('Sebelum impor', 'Before an import');
+  if (reason.startsWith('before-plan') || reason.startsWith('before-replan')) return t('Sebelum jadwal disimpan', 'Before a plan was saved');
+  return reason;
+}
+
 export function BackupsPanel() {
   const { t, lang } = useI18n();
+  const { info } = useRefData();
   const toast = useToast();
   const loaded = useLoad(() => call('backups:list', {}), []);
   const [busy, setBusy] = useState<string | null>(null);
@@ -40,7 +52,7 @@ export function BackupsPanel() {
     });
   };
 
-  const when = (iso: string) => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: info.timeZone }).format(new Date(iso));
 
   return (
     <div>
@@ -80,7 +92,7 @@ export function BackupsPanel() {
             {(loaded.data?.backups ?? []).map((backup) => (
               <tr key={backup.name}>
                 <td>{when(backup.createdAt)}</td>
-                <td>{backup.reason}</td>
+                <td>{reasonText(backup.reason, t)}</td>
                 <td className="num">{size(backup.bytes)}</td>
                 <td className="muted small">{backup.name}</td>
                 <td className="num">

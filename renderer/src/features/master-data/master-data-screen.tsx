@@ -1,6 +1,7 @@
 // Data master: one tab per kind of record.
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { AdoptionMatrix } from './adoption-matrix';
 import { BackupsPanel } from './backups-panel';
 import { EntityTable } from './entity-table';
 import { adoptionsConfig, holidaysConfig, hospitalsConfig, leaveConfig, puskesmasConfig, specialistsConfig } from './entities';
@@ -10,6 +11,7 @@ type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'leave' | '
 export function MasterDataScreen() {
   const { t, lang, date, longDate } = useI18n();
   const [tab, setTab] = useState<Tab>('specialists');
+  const [adoptionView, setAdoptionView] = useState<'list' | 'matrix'>('list');
   const leave = useMemo(() => leaveConfig(date), [date]);
   const holidays = useMemo(() => holidaysConfig(longDate), [longDate]);
   const tabs: { id: Tab; title: [string, string] }[] = [
@@ -37,7 +39,19 @@ export function MasterDataScreen() {
         {tab === 'specialists' ? <EntityTable key="specialists" config={specialistsConfig} /> : null}
         {tab === 'puskesmas' ? <EntityTable key="puskesmas" config={puskesmasConfig} /> : null}
         {tab === 'hospitals' ? <EntityTable key="hospitals" config={hospitalsConfig} /> : null}
-        {tab === 'adoptions' ? <EntityTable key="adoptions" config={adoptionsConfig} /> : null}
+        {tab === 'adoptions' ? (
+          <>
+            <div className="lang-switch view-switch" role="group" aria-label={t('Tampilan', 'View')}>
+              <button type="button" className={adoptionView === 'list' ? 'active' : ''} aria-pressed={adoptionView === 'list'} onClick={() => setAdoptionView('list')}>
+                {t('Daftar', 'List')}
+              </button>
+              <button type="button" className={adoptionView === 'matrix' ? 'active' : ''} aria-pressed={adoptionView === 'matrix'} onClick={() => setAdoptionView('matrix')}>
+                {t('Matriks', 'Matrix')}
+              </button>
+            </div>
+            {adoptionView === 'list' ? <EntityTable key="adoptions" config={adoptionsConfig} /> : <AdoptionMatrix />}
+          </>
+        ) : null}
         {tab === 'leave' ? <EntityTable key="leave" config={leave} /> : null}
         {tab === 'holidays' ? <EntityTable key="holidays" config={holidays} /> : null}
         {tab === 'backups' ? <BackupsPanel /> : null}

@@ -83,7 +83,7 @@ export function VisitLogForm({ visitId, onSaved }: { visitId: number; onSaved: (
 }
 
 function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics: Awaited<ReturnType<typeof call<'topics:list'>>>; onSaved: () => void }) {
-  const { t, lang, longDate, time, date } = useI18n();
+  const { t, lang, longDate, timeRange, date } = useI18n();
   const ref = useRefData();
   const toast = useToast();
   const [draft, setDraft] = useState<Draft>(() => draftOf(detail));
@@ -142,7 +142,7 @@ function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics
         {visit.puskesmasName} · {visit.specialistName}
       </h2>
       <p className="muted" style={{ marginTop: 0 }}>
-        {longDate(visit.date)}, {time(visit.startTime)}–{time(visit.endTime)} · {visit.specialtyName}
+        {longDate(visit.date)}, {timeRange(visit.startTime, visit.endTime)} · {visit.specialtyName}
         {detail.log ? ` · ${t('sudah dicatat; menyimpan akan mengganti catatan', 'already logged; saving replaces the log')}` : ''}
       </p>
       {error && !error.payload.fields?.length ? <ErrorBanner error={error} /> : null}
