@@ -60,11 +60,16 @@ export async function backupDatabase(
 export async function backupToFile(sqlite: BetterSqlite3.Database, target: string): Promise<void> {
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
+  // Read through a connection of its own: it sees only committed data, even when the app's
+  // connection is in the middle of a transaction (the web shell interleaves requests).
+  const reader = sqlite.memory ? sqlite : new BetterSqlite3(sqlite.name, { readonly: true, fileMustExist: true });
   try {
-    await copyDatabase(sqlite, partial);
+    if (reader !== sqlite) reader.pragma('busy_timeout = 5000');
+    await copyDatabase(reader, partial);
     toRollbackJournal(partial);
     fs.renameSync(partial, target);
   } finally {
+    if (reader !== sqlite) reader.close();
     for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) fs.rmSync(leftover, { force: true });
   }
 }

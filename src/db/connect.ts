@@ -11,6 +11,7 @@ import { ImmediateSqliteDialect } from './dialect';
 import type { Database } from './schema';
 
 export const APPLICATION_ID = 1095980366; // 'ASUN'
+const DAILY_BACKUP_CHECK_MS = 60 * 60 * 1000;
 
 export interface AsuhanDb {
   readonly kysely: Kysely<Database>;
@@ -67,11 +68,13 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   }
 
   const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  let dailyTimer: NodeJS.Timeout | undefined;
   const db: AsuhanDb = {
     kysely,
     sqlite,
     path: resolved,
     close: async () => {
+      clearInterval(dailyTimer);
       await kysely.destroy();
     },
   };
@@ -83,9 +86,15 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       throw error;
     }
   }
-  if (existedBefore && options.dailyBackup !== false && !options.readonly && appliedMigrations(sqlite).length > 0) {
+  if (resolved !== ':memory:' && options.dailyBackup !== false && !options.readonly) {
     // A failed daily backup (full disk, read-only folder) must not lock the coordinator out.
-    await backupIfDue(sqlite, resolved).catch((error: unknown) => process.emitWarning(`Asuhan: daily backup failed: ${String(error)}`));
+    const dailyBackup = () =>
+      sqlite.open && appliedMigrations(sqlite).length > 0
+        ? backupIfDue(sqlite, resolved).catch((error: unknown) => process.emitWarning(`Asuhan: daily backup failed: ${String(error)}`))
+        : undefined;
+    if (existedBefore) await dailyBackup();
+    // The app may stay open for weeks: it still gets a backup each day.
+    dailyTimer = setInterval(() => void dailyBackup(), DAILY_BACKUP_CHECK_MS).unref();
   }
   return db;
 }

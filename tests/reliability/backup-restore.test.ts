@@ -58,6 +58,16 @@ describe('backups', () => {
     expect(kept.every((b) => b.reason === 'daily')).toBe(true);
   });
 
+  it('hold only committed data, even while the app is in the middle of a transaction', async () => {
+    const t = await demoDb();
+    const before = contentDigest(t.db.sqlite);
+    t.db.sqlite.exec('BEGIN IMMEDIATE');
+    t.db.sqlite.prepare("INSERT INTO hospital (name) VALUES ('RS Belum Disimpan')").run();
+    const file = await backupDatabase(t.db.sqlite, backupDirFor(t.file), 'manual', TEST_TODAY);
+    t.db.sqlite.exec('ROLLBACK');
+    expect(fileDigest(file)).toBe(before);
+  });
+
   it('are taken daily when the app opens a database, not for new files or in memory', async () => {
     const dir = tempDir();
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
