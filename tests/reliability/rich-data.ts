@@ -26,7 +26,7 @@ export function insertVisitBatch(sqlite: BetterSqlite3.Database, month: string, 
   return adoptions.length;
 }
 
-export async function fillRichData(sqlite: BetterSqlite3.Database, api: Api): Promise<{ visits: number; logged: number }> {
+export async function fillRichData(sqlite: BetterSqlite3.Database, api: Api, options: { plansAndExports?: boolean } = {}): Promise<{ visits: number; logged: number }> {
   let visits = 0;
   for (const month of FILL_MONTHS) visits += insertVisitBatch(sqlite, month, `fill-${month}`);
   let logged = 0;
@@ -48,6 +48,17 @@ export async function fillRichData(sqlite: BetterSqlite3.Database, api: Api): Pr
       });
       if (result.ok) logged++;
     }
+  }
+  if (options.plansAndExports) {
+    // A saved plan for a future month, then the calendar files (which record what was sent).
+    if ((METHOD_NAMES as string[]).includes('plans:apply')) {
+      const preview = await api.invoke('plans:run', { month: '2026-03' });
+      if (preview.ok) await api.invoke('plans:apply', { planId: (preview.data as { planId: number }).planId });
+    }
+    if ((METHOD_NAMES as string[]).includes('exports:ics')) await api.invoke('exports:ics', { month: '2026-03' });
+    // The last tables of the foundation: travel distances and per-puskesmas requirements.
+    sqlite.exec(`INSERT OR IGNORE INTO distance (hospital_id, puskesmas_id, km, minutes) SELECT h.id, p.id, 3.5 + h.id + p.id / 10.0, 20 + p.id FROM hospital h, puskesmas p WHERE h.id <= 3 AND p.id <= 20`);
+    sqlite.exec(`INSERT OR IGNORE INTO puskesmas_requirement (puskesmas_id, specialty_id, visits_per_month) SELECT p.id, s.id, 2 FROM puskesmas p, specialty s WHERE s.code = 'obgyn' AND p.id <= 3`);
   }
   return { visits, logged };
 }
