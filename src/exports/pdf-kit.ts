@@ -65,8 +65,28 @@ export function fitColumns(doc: Doc, specs: ColumnSpec[], rows: string[][]): Pdf
   const widths =
     used <= width && growShare > 0
       ? natural.map((w, i) => w + (specs[i]!.grow ? ((width - used) * specs[i]!.share) / growShare : 0))
-      : natural.map((w) => (w * width) / used);
+      : squeeze(natural, specs.map((c) => c.share), width);
   return specs.map((spec, i) => ({ header: spec.header, width: widths[i]!, ...(spec.align ? { align: spec.align } : {}) }));
+}
+
+/**
+ * Too wide: columns that fit within their share of the width keep their natural width (a time
+ * never wraps), and only the long ones share what is left, in proportion to their shares.
+ */
+function squeeze(natural: number[], shares: number[], width: number): number[] {
+  const widths = [...natural];
+  let open = natural.map((_, i) => i);
+  let remaining = width;
+  for (;;) {
+    const shareSum = open.reduce((sum, i) => sum + shares[i]!, 0);
+    const fitting = open.filter((i) => natural[i]! <= (remaining * shares[i]!) / shareSum);
+    if (fitting.length === 0 || fitting.length === open.length) {
+      for (const i of open) widths[i] = fitting.length === open.length ? natural[i]! : (remaining * shares[i]!) / shareSum;
+      return widths;
+    }
+    for (const i of fitting) remaining -= natural[i]!;
+    open = open.filter((i) => !fitting.includes(i));
+  }
 }
 
 export function createPdf(title: string): Doc {
@@ -207,10 +227,14 @@ export function drawTable(doc: Doc, columns: PdfColumn[], rows: PdfRow[], option
   }
   let lastGroupCells: string[] = [];
   const rowHeight = (cells: string[]) => Math.max(...columns.map((c, i) => cellHeight(doc, cells[i] ?? '', c.width, false))) + CELL_PAD * 2;
-  const tailStart = Math.max(0, rows.length - ROWS_KEPT_WITH_SIGNATURE);
-  const tailHeight = options.reserveAfter ? rows.slice(tailStart).reduce((sum, row) => sum + rowHeight(row.cells), 0) : 0;
+  // As many of the last rows (up to three) as fit on one page together with what follows.
+  const usable = pageBottom(doc) - doc.page.margins.top - headerHeight;
+  const heightOf = (from: number) => rows.slice(from).reduce((sum, row) => sum + rowHeight(row.cells), 0);
+  let tailStart = Math.max(0, rows.length - ROWS_KEPT_WITH_SIGNATURE);
+  while (tailStart < rows.length - 1 && heightOf(tailStart) + (options.reserveAfter ?? 0) > usable) tailStart++;
+  const tailHeight = options.reserveAfter && heightOf(tailStart) + options.reserveAfter <= usable ? heightOf(tailStart) : 0;
   for (const [index, row] of rows.entries()) {
-    if (options.reserveAfter && index === tailStart && index > 0 && doc.y + tailHeight + options.reserveAfter > pageBottom(doc)) {
+    if (tailHeight && index === tailStart && index > 0 && doc.y + tailHeight + (options.reserveAfter ?? 0) > pageBottom(doc)) {
       doc.addPage();
       drawHeader();
       if (!row.groupStart) row.cells = row.cells.map((cell, i) => (row.carry?.includes(i) ? (lastGroupCells[i] ?? cell) : cell));

@@ -23,8 +23,12 @@ function timeRange(visit: RosterVisit, settings: Settings): string {
   return `${visit.startTime.replace(':', '.')}-${formatTime(visit.endTime, settings.timeZone)}`;
 }
 
+/** Notes can hold 2,000 characters; a roster row must stay shorter than a page. */
+const REMARK_CHARS = 240;
+
 function remark(visit: RosterVisit): string {
-  return [visit.status === 'planned' ? '' : STATUS_LABEL_ID[visit.status], visit.notes].filter(Boolean).join('; ');
+  const text = [visit.status === 'planned' ? '' : STATUS_LABEL_ID[visit.status], visit.notes].filter(Boolean).join('; ');
+  return text.length > REMARK_CHARS ? `${text.slice(0, REMARK_CHARS - 1).trimEnd()}…` : text;
 }
 
 const NO_VISITS = 'Belum ada kunjungan terjadwal untuk bulan ini.';

@@ -79,6 +79,24 @@ describe('PDF roster', () => {
     expect(pdfText(file)).toContain('dr. Ṡiti Ŋurhaliza, M.Kes');
   });
 
+  it('keeps every row on one page when notes are as long as allowed', async () => {
+    await seedMonthVisits(t.db.kysely, TEST_MONTH, 40);
+    const long = 'Catatan panjang tentang kunjungan ini, termasuk rencana bimbingan kasus rujukan. '.repeat(25).slice(0, 2000);
+    await t.db.kysely.updateTable('visit').set({ notes: long, status: 'confirmed' }).execute();
+    const roster = await loadRoster(t.db.kysely, TEST_MONTH);
+    const file = writeTemp(t.dir, 'roster-long-notes.pdf', await rosterPdf(roster, 'by-date', { signedOn }));
+    const pages = pdfPages(file);
+    for (let page = 1; page <= pages; page++) {
+      const text = pdfText(file, page);
+      expect(text, `page ${page}`).toContain(`Halaman ${page} dari ${pages}`);
+      expect(text, `page ${page}`).toMatch(/Hari, Tanggal/);
+    }
+    expect(pdfText(file)).toContain('Dikonfirmasi; Catatan');
+    expect(pdfText(file, pages)).toContain('NIP.');
+    // The signature never stands alone: the last page also holds table rows.
+    expect(pdfText(file, pages)).toMatch(/Dikonfirmasi/);
+  });
+
   it('prints the logo from the settings on the letterhead', async () => {
     await seedMonthVisits(t.db.kysely, TEST_MONTH, 3);
     await t.api.client['settings:update']({ changes: { logoDataUrl: pngDataUrl(48, 48, [0, 120, 60]) } });
