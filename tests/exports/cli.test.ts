@@ -40,6 +40,10 @@ describe('asuhan export', () => {
     const unchanged = await run(['export', 'ics', '--month', TEST_MONTH, '--out', out, '--only-changes', '--specialist', '1']);
     expect(unchanged).toMatchObject({ code: 0, out: expect.stringMatching(/Tidak ada yang perlu dikirim/) });
 
+    const history = await run(['export', 'history', '--month', TEST_MONTH]);
+    expect(history.out).toMatch(/Waktu \(UTC\)\s+Bulan\s+Untuk/);
+    expect(history.out).toMatch(new RegExp(`${TEST_MONTH}\\s+kabupaten\\s+\\s*20\\s+jadwal-${TEST_MONTH}-kabupaten\\.ics`));
+
     const pdf = await run(['export', 'pdf', '--month', TEST_MONTH, '--out', out, '--layout', 'by-puskesmas', '--json']);
     const written = JSON.parse(pdf.out) as { files: string[] };
     expect(pdfPages(written.files[0]!)).toBeGreaterThanOrEqual(1);

@@ -6,7 +6,7 @@ import { addMonths, isMonth, todayIn } from '../../domain/dates';
 import { type ExportFile, exportFile, MIME, writeExportFiles } from '../../exports/export-file';
 import type { TextMessage } from '../../exports/text';
 import type { CliCommand, CliIo } from '../command';
-import { printJson, stringOption, usageError } from '../command';
+import { formatTable, printJson, stringOption, usageError } from '../command';
 import { withApi } from '../session';
 
 const FORMATS = ['ics', 'pdf', 'xlsx', 'csv', 'text'] as const;
@@ -70,13 +70,14 @@ export function defaultMonth(io: CliIo, timeZone: string): string {
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Tulis jadwal sebulan sebagai kalender (ics), PDF, Excel, CSV atau pesan teks',
-  usage: 'asuhan export ics|pdf|xlsx|csv|text [--month YYYY-MM] [--out DIR] [--specialist ID] [--only-changes] [--layout by-date|by-puskesmas|per-specialist|compliance] [--kind roster|compliance] [--target specialist|puskesmas] [--delimiter ";"|","] [--db PATH] [--json]',
+  usage: 'asuhan export ics|pdf|xlsx|csv|text|history [--month YYYY-MM] [--out DIR] [--specialist ID] [--only-changes] [--layout by-date|by-puskesmas|per-specialist|compliance] [--kind roster|compliance] [--target specialist|puskesmas] [--delimiter ";"|","] [--db PATH] [--json]',
   details: [
     'Bawaan --month: bulan depan. Bawaan --out: folder "jadwal-YYYY-MM" di folder kerja.',
     'ics: satu berkas per dokter spesialis dan satu untuk kabupaten; --only-changes hanya mengirim yang baru, dipindah atau dibatalkan sejak ekspor terakhir ke dokter itu.',
     'pdf: --layout by-date (bawaan), by-puskesmas, per-specialist atau compliance (laporan kepatuhan).',
     'xlsx/csv: --kind roster (bawaan) atau compliance. CSV memakai UTF-8 dengan BOM dan pemisah ";" (Excel berbahasa Indonesia).',
     'text: pesan WhatsApp per dokter dan per puskesmas (--target untuk salah satu).',
+    'history: daftar berkas kalender yang sudah diekspor, kapan dan untuk siapa (--month, --specialist untuk menyaring).',
   ].join('\n'),
   allowPositionals: true,
   options: {
@@ -91,11 +92,20 @@ export const exportCommand: CliCommand = {
   },
   async run({ values, positionals }, flags, io) {
     if (positionals.length !== 1) throw usageError(`Sebutkan satu format: ${FORMATS.join(', ')}. Contoh: asuhan export pdf --month 2026-03`, `Name one format: ${FORMATS.join(', ')}. Example: asuhan export pdf --month 2026-03`);
-    const format = oneOf(positionals[0], FORMATS, 'Format') as Format;
     const monthOption = stringOption(values, 'month');
     if (monthOption !== undefined && !isMonth(monthOption)) throw usageError(`--month harus bulan dengan format YYYY-MM, bukan "${monthOption}".`, `--month must be a month written YYYY-MM, not "${monthOption}".`);
     const specialist = stringOption(values, 'specialist');
     if (specialist !== undefined && !/^[1-9]\d{0,9}$/.test(specialist)) throw usageError('--specialist harus ID angka dokter spesialis.', '--specialist must be the numeric ID of a specialist.');
+    if (positionals[0] === 'history') {
+      return withApi(flags, io, async (api) => {
+        const history = await api.client['exports:history']({ month: monthOption, specialistId: specialist ? Number(specialist) : undefined });
+        if (flags.json) printJson(io, history);
+        else if (history.length === 0) io.out('Belum ada ekspor kalender.');
+        else io.out(formatTable(['Waktu (UTC)', 'Bulan', 'Untuk', 'Perubahan saja', 'Acara', 'Berkas'], history.map((h) => [h.at.slice(0, 16).replace('T', ' '), h.month, h.specialistName ?? 'kabupaten', h.onlyChanges ? 'ya' : '', h.events, h.fileName])));
+        return 0;
+      });
+    }
+    const format = oneOf(positionals[0], FORMATS, 'Format') as Format;
     const options: MonthExportOptions = {
       specialistId: specialist ? Number(specialist) : undefined,
       onlyChanges: values['only-changes'] === true,
