@@ -96,3 +96,23 @@ describe('asuhan import', () => {
     expect(await run(['import', 'holidays', good, '--map', 'Keterangan'])).toMatchObject({ code: 2, err: expect.stringMatching(/kolom=field/) });
   });
 });
+
+describe('asuhan demo', () => {
+  it('ends by writing the planned month’s rosters into the folder it names', async () => {
+    const out: string[] = [];
+    const io: CliIo = { out: (l) => out.push(l), err: () => {}, env: {}, now: () => TEST_TODAY };
+    const db = path.join(t.dir, 'demo', 'asuhan.db');
+    expect(await main(['demo', '--db', db], io)).toBe(0);
+    const line = out.find((l) => l.startsWith('Jadwal 2026-03'))!;
+    const dir = /ditulis ke: (.+)$/.exec(line)![1]!;
+    expect(dir).toBe(path.join(t.dir, 'demo', 'ekspor', 'jadwal-2026-03'));
+    const files = fs.readdirSync(dir);
+    expect(files).toEqual(expect.arrayContaining(['jadwal-2026-03-by-date.pdf', 'jadwal-2026-03-by-puskesmas.pdf', 'jadwal-2026-03-per-specialist.pdf', 'jadwal-2026-03-kabupaten.ics', 'jadwal-2026-03.xlsx', 'pesan-2026-03-dokter.txt', 'pesan-2026-03-puskesmas.txt']));
+    const district = parseWithIcalJs(fs.readFileSync(path.join(dir, 'jadwal-2026-03-kabupaten.ics'), 'utf8'));
+    const perSpecialist = files.filter((f) => f.endsWith('.ics') && !f.includes('kabupaten'));
+    const specialistEvents = perSpecialist.flatMap((f) => parseWithIcalJs(fs.readFileSync(path.join(dir, f), 'utf8')).events);
+    expect(district.events.length).toBeGreaterThan(0);
+    expect(specialistEvents.map((e) => e.uid).sort()).toEqual(district.events.map((e) => e.uid).sort());
+    expect(pdfPages(path.join(dir, 'jadwal-2026-03-by-date.pdf'))).toBeGreaterThan(1);
+  });
+});
