@@ -4,6 +4,7 @@
 // Every case runs in its own process so its peak memory is its own.
 // Standalone: `node --import tsx scripts/bench/scheduler.ts [--sizes 14,45]` prints a markdown section.
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { addMonths, monthRange } from '../../src/domain/dates';
 import type { PlannedVisit, Problem } from '../../src/scheduler/problem';
@@ -14,6 +15,7 @@ import { syntheticDistrict } from '../../src/scheduler/synthetic-district';
 const FIRST_MONTH = '2026-03';
 const SEED = 2026;
 const DEFAULT_SIZES = [14, 45, 200, 1000];
+const REPEATS = 3;
 
 interface CaseResult {
   puskesmas: number;
@@ -58,11 +60,15 @@ async function runCase(spec: string): Promise<CaseResult> {
   let warmMs: number | null = null;
   let deterministic: boolean | null = null;
   let replan: CaseResult['replan'] = null;
-  if (Number(months) === 1 && (method === 'greedy' || Number(size) < 1000)) {
-    const again = performance.now();
-    const second = await solveProblem(problem, { method });
-    warmMs = performance.now() - again;
-    deterministic = second.objective === result.objective && sameVisits(second.visits, result.visits);
+  // The machine is shared: repeated timings report the best of REPEATS (fewer at province scale).
+  const repeats = Number(size) < 1000 ? REPEATS : 1;
+  if (Number(months) === 1) {
+    for (let i = 0; i < repeats; i++) {
+      const again = performance.now();
+      const second = await solveProblem(problem, { method });
+      warmMs = Math.min(warmMs ?? Infinity, performance.now() - again);
+      deterministic = (deterministic ?? true) && second.objective === result.objective && sameVisits(second.visits, result.visits);
+    }
   }
   if (Number(months) === 1 && method === 'milp' && result.visits.length > 0) {
     // One edit: the specialist of a mid-month visit takes leave that day; re-plan the month.
@@ -73,11 +79,13 @@ async function runCase(spec: string): Promise<CaseResult> {
       existingVisits: current,
       unavailability: [...problem.unavailability, { specialistId: hit.specialistId, startDate: hit.date, endDate: hit.date, kind: 'leave', reason: 'bench' }],
     };
-    const t0 = performance.now();
-    const replanned = await solveProblem(edited);
-    const replanMs = performance.now() - t0;
-    const match = matchPlans(result.visits, replanned.visits);
-    replan = { ms: replanMs, changed: match.moved.length + match.removed.length, status: replanned.status };
+    for (let i = 0; i < repeats; i++) {
+      const t0 = performance.now();
+      const replanned = await solveProblem(edited);
+      const replanMs = performance.now() - t0;
+      const match = matchPlans(result.visits, replanned.visits);
+      if (!replan || replanMs < replan.ms) replan = { ms: replanMs, changed: match.moved.length + match.removed.length, status: replanned.status };
+    }
   }
   return {
     puskesmas: problem.puskesmas.length,
@@ -113,7 +121,8 @@ function report(results: CaseResult[]): string {
     `Generated districts (seed ${SEED}, \`src/scheduler/synthetic-district.ts\`): puskesmas spread at Banyuwangi's density, 0.8 specialists per puskesmas (half OB-GYN, half pediatric),`,
     'one visit of each specialty per puskesmas per month, 20% of specialists on leave, duty or training for 3-14 days each month, two holidays a month;',
     `planned from ${FIRST_MONTH}. Default rule weights. Time is the solve in a fresh process (model build + HiGHS + scoring; the WASM runtime load is`,
-    "excluded); \"warm\" is the same solve again in that process, as in the app after its first plan. Peak memory is the process's maximum RSS.",
+    `excluded); "warm" is the best of ${REPEATS} further identical solves in that process (one at 1,000 puskesmas), as in the app after its first plan,`,
+    `and "deterministic" says whether they all returned the same plan. Peak memory is the process's maximum RSS.`,
     'Bound is the best lower bound on the objective proven by HiGHS; gap = (objective - bound) / objective. The greedy baseline has no bound.',
     '',
     '| puskesmas | specialists | months | method | visits | uncovered | time | warm | peak memory | objective | bound | gap | status | deterministic |',
@@ -124,7 +133,7 @@ function report(results: CaseResult[]): string {
       `| ${r.puskesmas} | ${r.specialists} | ${r.months} | ${r.method === 'milp' ? 'HiGHS MILP' : 'greedy'} | ${r.visits} | ${r.uncovered} | ${seconds(r.ms)} | ${r.warmMs === null ? '-' : seconds(r.warmMs)} | ${Math.round(r.peakMb)} MB | ${num(r.objective)} | ${num(r.bound)} | ${pct(r.gap)} | ${r.status} | ${r.deterministic === null ? '-' : r.deterministic ? 'yes' : 'NO'} |`,
     );
   }
-  lines.push('', '### Re-plan after one edit', '', 'The specialist of a mid-month visit takes leave that day; the month is re-planned with the first plan as the current plan (stability cost), in the same process.', '');
+  lines.push('', '### Re-plan after one edit', '', `The specialist of a mid-month visit takes leave that day; the month is re-planned with the first plan as the current plan (stability cost), in the same process (best of ${REPEATS}, one at 1,000 puskesmas).`, '');
   lines.push('| puskesmas | re-plan time | visits changed | status |', '|---:|---:|---:|---|');
   for (const r of results.filter((x) => x.replan)) lines.push(`| ${r.puskesmas} | ${seconds(r.replan!.ms)} | ${r.replan!.changed} | ${r.replan!.status} |`);
   lines.push('', '### Model size (one month, MILP)', '', '| puskesmas | columns | rows | specialist-puskesmas pairs | pairs kept |', '|---:|---:|---:|---:|---:|');
@@ -143,6 +152,7 @@ if (values.case) {
 } else {
   const sizes = values.sizes ? values.sizes.split(',').map(Number) : DEFAULT_SIZES;
   const results: CaseResult[] = [];
+  const loadBefore = os.loadavg()[0] as number;
   for (const size of sizes) {
     for (const months of [1, 12]) {
       for (const method of ['milp', 'greedy'] as const) {
@@ -153,5 +163,6 @@ if (values.case) {
       }
     }
   }
-  process.stdout.write(`${report(results)}\n`);
+  const loadAfter = os.loadavg()[0] as number;
+  process.stdout.write(`${report(results)}\n\nLoad average (1 min) on this 2-core machine, shared with other work: ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end.\n`);
 }

@@ -124,6 +124,17 @@ describe('soft rules, one at a time', () => {
     expect(sentence?.cost).toBe(problem.settings.weights.continuity / 2);
   });
 
+  it('continuity: names partial leave beside the main reason', async () => {
+    const problem = tinyProblem((p) => {
+      p.specialists[0]!.maxVisitsPerMonth = 1;
+      p.unavailability.push({ specialistId: ANI, startDate: '2026-03-02', endDate: '2026-03-13', kind: 'leave', reason: '' });
+    });
+    const result = await solveProblem(problem);
+    expect(result.explanations.find((e) => e.rule === 'continuity')?.message).toBe(
+      'Puskesmas Sempu dikunjungi dr. Budi, Sp.OG (dokter asuh cadangan), bukan dr. Ani, Sp.OG (dokter asuhnya), karena dr. Ani, Sp.OG sudah mencapai batas 1 kunjungan bulan ini (dan cuti 2-13 Maret 2026).',
+    );
+  });
+
   it('travel: costs one weight unit per 10 km and flags unknown distances as neutral', () => {
     const index = new ProblemIndex(tinyProblem((p) => p.distances.push({ hospitalId: 1, puskesmasId: SEMPU, km: 40, minutes: null })));
     const [cost] = travel.evaluate(index, monthPlan([visit(MONDAY)]));

@@ -33,23 +33,26 @@ function whyNotAdopter(index: ProblemIndex, plan: MonthPlan, adopterId: number, 
       messageEn: `${s.name}'s weekdays do not match the puskesmas's open days in ${formatMonth(plan.month, 'en')}`,
     };
   }
+  // Leave that did not rule out the whole month still explains part of it.
+  const alsoId = leave.length > 0 ? ` (dan ${leave.map((u) => `${KIND_ID[u.kind]} ${dateRange(u.startDate, u.endDate, 'id')}`).join(', ')})` : '';
+  const alsoEn = leave.length > 0 ? ` (and is ${leave.map((u) => `${KIND_EN[u.kind]} ${dateRange(u.startDate, u.endDate, 'en')}`).join(', ')})` : '';
   const own = plan.visits.filter((v) => v.specialistId === adopterId);
   if (own.length >= s.maxVisitsPerMonth) {
     return {
-      message: `${s.name} sudah mencapai batas ${s.maxVisitsPerMonth} kunjungan bulan ini`,
-      messageEn: `${s.name} has reached the monthly maximum of ${s.maxVisitsPerMonth} visits`,
+      message: `${s.name} sudah mencapai batas ${s.maxVisitsPerMonth} kunjungan bulan ini${alsoId}`,
+      messageEn: `${s.name} has reached the monthly maximum of ${s.maxVisitsPerMonth} visits${alsoEn}`,
     };
   }
   const busy = new Set(own.map((v) => v.date));
   if (free.every((d) => busy.has(d))) {
     return {
-      message: `hari kosong ${s.name} sudah terisi kunjungan lain (${free.map((d) => formatLongDate(d)).join('; ')})`,
-      messageEn: `${s.name}'s free days are taken by other visits (${free.map((d) => formatLongDate(d, 'en')).join('; ')})`,
+      message: `hari kosong ${s.name} sudah terisi kunjungan lain (${free.map((d) => formatLongDate(d)).join('; ')})${alsoId}`,
+      messageEn: `${s.name}'s free days are taken by other visits (${free.map((d) => formatLongDate(d, 'en')).join('; ')})${alsoEn}`,
     };
   }
   return {
-    message: `cara ini memberi jadwal keseluruhan yang lebih baik (jarak, pemerataan beban, perubahan sesedikit mungkin)`,
-    messageEn: `this gives a better plan overall (travel, even load, fewest changes)`,
+    message: `cara ini memberi jadwal keseluruhan yang lebih baik (jarak, pemerataan beban, perubahan sesedikit mungkin)${alsoId}`,
+    messageEn: `this gives a better plan overall (travel, even load, fewest changes)${alsoEn}`,
   };
 }
 
