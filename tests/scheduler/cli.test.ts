@@ -49,6 +49,14 @@ describe('asuhan demo, plan and solve', () => {
     expect((await run(['plan', '--month', '2026-04', '--dry-run', '--db', db])).out).toContain('Rencana April 2026');
   });
 
+  it('plans and saves a range of months in turn', async () => {
+    const range = await run(['plan', '--from', '2026-05', '--to', '2026-06', '--db', db]);
+    expect(range.code).toBe(0);
+    expect(range.out).toContain('Rencana Mei 2026: 90 kunjungan');
+    expect(range.out).toContain('Rencana Juni 2026: 90 kunjungan');
+    expect(range.out.match(/Disimpan sebagai rencana #\d+/g)).toHaveLength(2);
+  });
+
   it('refuses bad options and files with exit code 2 and one line', async () => {
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ format: 'asuhan-problem', version: 1, months: ['2026-13'] }));

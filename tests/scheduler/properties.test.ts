@@ -3,7 +3,8 @@
 // cause; fixed visits never move; new leave changes only the visits it must.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPlan } from '../../src/scheduler/checker';
+import { monthDays } from '../../src/domain/dates';
+import { checkOneVisit, checkPlan } from '../../src/scheduler/checker';
 import { ProblemIndex } from '../../src/scheduler/context';
 import type { PlannedVisit, Problem } from '../../src/scheduler/problem';
 import { matchPlans } from '../../src/scheduler/rules/stability';
@@ -67,6 +68,36 @@ describe('scheduler properties', () => {
           expect(u.messageEn.length).toBeGreaterThan(0);
         }
         expect(result.status).toBe('optimal');
+      }),
+      RUNS,
+    );
+  });
+
+  it('every cause given for an uncovered visit is true of the facts, as the independent checker sees them', async () => {
+    await fc.assert(
+      fc.asyncProperty(districtArb, async (d) => {
+        const problem = district({ ...d, leaveRate: Math.max(d.leaveRate, 0.5) });
+        const result = await solveProblem(problem);
+        const index = new ProblemIndex(problem);
+        for (const u of result.uncovered) {
+          const team = problem.specialists.filter((s) => s.specialtyId === u.specialtyId);
+          const probe = (specialistId: number, date: string) => ({
+            date,
+            ...(index.visitTime(u.puskesmasId, date) ?? { startTime: problem.settings.visitStart, endTime: '23:59' }),
+            specialistId,
+            puskesmasId: u.puskesmasId,
+            specialtyId: u.specialtyId,
+            fixed: false,
+            existingId: null,
+            uid: null,
+          });
+          const allowedSomeDay = (specialistId: number) => monthDays(MONTH).some((date) => checkOneVisit(index, probe(specialistId, date)).length === 0);
+          const reachable = team.filter((s) => checkOneVisit(index, probe(s.id, '2026-03-02')).every((v) => v.rule !== 'reach'));
+          if (u.cause === 'no-specialist') expect(team).toEqual([]);
+          if (u.cause === 'none-in-reach') expect(reachable).toEqual([]);
+          if (u.cause === 'all-unavailable') expect(team.some((s) => allowedSomeDay(s.id))).toBe(false);
+          if (u.cause === 'capacity') expect(team.some((s) => allowedSomeDay(s.id))).toBe(true);
+        }
       }),
       RUNS,
     );
