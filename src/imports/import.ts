@@ -9,7 +9,7 @@ import { backupDatabase, backupDirFor } from '../db/backup';
 import type { AsuhanDb } from '../db/connect';
 import type { Database } from '../db/schema';
 import { type ImportKind, KINDS, type KindDef, loadReferences } from './kinds';
-import { importError, readTableFile, type SheetData } from './read-file';
+import { importError, type RawSheet, readTableFile, type SheetData, withHeaderAt } from './read-file';
 import { normalise } from './values';
 
 export interface ImportRequest {
@@ -37,6 +37,8 @@ export interface ImportPreview {
   fileName: string;
   format: 'xlsx' | 'csv';
   sheetName: string | null;
+  /** The row holding the column headers (rows above it, such as a title, are skipped). */
+  headerRow: number;
   headers: string[];
   fields: { key: string; label: string; labelEn: string; required: boolean; hint: string; hintEn: string }[];
   mapping: Record<string, string>;
@@ -101,6 +103,31 @@ export function suggestMapping(def: KindDef, headers: string[]): Record<string, 
   return mapping;
 }
 
+/** Rows searched for the header: sheets often start with a title and a blank line. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header row: with a mapping, the first row holding every mapped column; otherwise the
+ * row (among the first ten) in which the most fields recognise their column.
+ */
+function headerIndex(def: KindDef, raw: RawSheet, mapping: Record<string, string> | undefined): number {
+  const candidates = raw.rows.slice(0, HEADER_SEARCH_ROWS).map((row) => row.map((cell) => cell.replace(/^\uFEFF/, '').trim()));
+  if (mapping) {
+    const found = candidates.findIndex((row) => Object.values(mapping).every((header) => row.includes(header)));
+    return Math.max(found, 0);
+  }
+  let best = 0;
+  let bestCount = 0;
+  candidates.forEach((row, index) => {
+    const count = Object.keys(suggestMapping(def, row)).length;
+    if (count > bestCount) {
+      best = index;
+      bestCount = count;
+    }
+  });
+  return best;
+}
+
 function checkMapping(def: KindDef, headers: string[], mapping: Record<string, string>): void {
   const problems: FieldIssue[] = [];
   for (const [key, header] of Object.entries(mapping)) {
@@ -138,8 +165,10 @@ const INPUT_TO_FIELD: Record<string, string> = { specialtyId: 'specialty', hospi
 
 export async function analyseImport(db: Kysely<Database>, request: ImportRequest): Promise<Analysis> {
   const def = KINDS[request.kind];
-  const sheet: SheetData = await readTableFile(request.fileName, request.bytes);
-  const mapping = request.mapping && Object.keys(request.mapping).length ? request.mapping : suggestMapping(def, sheet.headers);
+  const raw = await readTableFile(request.fileName, request.bytes);
+  const explicit = request.mapping && Object.keys(request.mapping).length ? request.mapping : undefined;
+  const sheet: SheetData = withHeaderAt(raw, headerIndex(def, raw, explicit));
+  const mapping = explicit ?? suggestMapping(def, sheet.headers);
   checkMapping(def, sheet.headers, mapping);
   const refs = await loadReferences(db);
   const columnOf = new Map(Object.entries(mapping).map(([key, header]) => [key, sheet.headers.indexOf(header)]));
@@ -217,6 +246,7 @@ export async function analyseImport(db: Kysely<Database>, request: ImportRequest
     fileName: request.fileName,
     format: sheet.format,
     sheetName: sheet.sheetName,
+    headerRow: sheet.headerRow,
     headers: sheet.headers,
     fields: def.fields.map(({ key, label, labelEn, required, hint, hintEn }) => ({ key, label, labelEn, required, hint, hintEn })),
     mapping,

@@ -11,15 +11,32 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5_000;
 const MAX_COLUMNS = 100;
 
-export interface SheetData {
+/** The file's non-empty rows as text, before a header row is chosen. */
+export interface RawSheet {
   format: 'xlsx' | 'csv';
   sheetName: string | null;
-  headers: string[];
-  /** Data rows (trailing empty rows dropped), each as long as `headers`. */
   rows: string[][];
-  /** Spreadsheet row number of each data row, for messages ("baris 7"). */
+  /** Spreadsheet row number of each row, for messages ("baris 7"). */
   rowNumbers: number[];
   warnings: { message: string; messageEn: string }[];
+}
+
+export interface SheetData extends RawSheet {
+  headers: string[];
+  /** Row number of the header row. */
+  headerRow: number;
+}
+
+/** Rows above the header (a title, a date) are left out; each data row is as long as the header. */
+export function withHeaderAt(raw: RawSheet, index: number): SheetData {
+  const headers = (raw.rows[index] ?? []).slice(0, MAX_COLUMNS).map((h) => h.replace(/^\uFEFF/, '').trim());
+  return {
+    ...raw,
+    headers,
+    headerRow: raw.rowNumbers[index] ?? index + 1,
+    rows: raw.rows.slice(index + 1).map((row) => Array.from({ length: headers.length }, (_, i) => row[i] ?? '')),
+    rowNumbers: raw.rowNumbers.slice(index + 1),
+  };
 }
 
 export function importError(messageId: string, messageEn: string): AsuhanError {
@@ -42,7 +59,7 @@ function sniff(bytes: Buffer): Magic {
   return 'text';
 }
 
-export async function readTableFile(fileName: string, bytes: Buffer): Promise<SheetData> {
+export async function readTableFile(fileName: string, bytes: Buffer): Promise<RawSheet> {
   if (bytes.length === 0) throw importError('Berkas kosong.', 'The file is empty.');
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw importError(
@@ -93,7 +110,7 @@ function looksBinary(text: string): boolean {
   return control > sample.length * 0.02;
 }
 
-function readCsv(bytes: Buffer): SheetData {
+function readCsv(bytes: Buffer): RawSheet {
   const { text, warning } = decodeText(bytes);
   if (looksBinary(text)) throw importError('Berkas ini bukan tabel CSV atau Excel (isinya biner). Tidak ada yang diubah.', 'This file is not a CSV or Excel table (binary content). Nothing was changed.');
   // Count lines before parsing, so a 100,000-row file is refused without building it in memory.
@@ -138,7 +155,7 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-async function readXlsx(bytes: Buffer): Promise<SheetData> {
+async function readXlsx(bytes: Buffer): Promise<RawSheet> {
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   let sheetName: string | null = null;
@@ -148,7 +165,8 @@ async function readXlsx(bytes: Buffer): Promise<SheetData> {
       sheetName = (worksheet as unknown as { name?: string }).name ?? null;
       for await (const row of worksheet) {
         const values = row.values as ExcelJS.CellValue[];
-        const cells = values.slice(1, MAX_COLUMNS + 1).map((v) => cellText(v).trim());
+        // Array.from, not map: the reader leaves holes for empty cells.
+        const cells = Array.from(values.slice(1, MAX_COLUMNS + 1), (v) => cellText(v).trim());
         if (cells.every((c) => c === '')) continue;
         rows.push(cells);
         rowNumbers.push(row.number);
@@ -164,10 +182,7 @@ async function readXlsx(bytes: Buffer): Promise<SheetData> {
   return toSheet('xlsx', sheetName, rows, rowNumbers);
 }
 
-function toSheet(format: SheetData['format'], sheetName: string | null, rows: string[][], rowNumbers: number[]): SheetData {
+function toSheet(format: RawSheet['format'], sheetName: string | null, rows: string[][], rowNumbers: number[]): RawSheet {
   if (rows.length === 0) throw importError('Berkas tidak berisi baris apa pun.', 'The file has no rows.');
-  const headers = (rows[0] as string[]).slice(0, MAX_COLUMNS).map((h) => h.replace(/^\uFEFF/, '').trim());
-  const width = headers.length;
-  const data = rows.slice(1).map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
-  return { format, sheetName, headers, rows: data, rowNumbers: rowNumbers.slice(1), warnings: [] };
+  return { format, sheetName, rows, rowNumbers, warnings: [] };
 }

@@ -149,6 +149,24 @@ describe('column mapping', () => {
   });
 });
 
+describe('sheets as offices keep them', () => {
+  it('finds the header below a title and counts rows as Excel does', async () => {
+    const file = await xlsx([
+      ['DAFTAR CUTI DOKTER SPESIALIS KABUPATEN BANYUWANGI'],
+      [],
+      ['Per 1 Maret 2026'],
+      ['No', 'Nama Dokter', 'Dari', 'Sampai', 'Jenis', 'Keterangan'],
+      [1, 'dr. Ayu Kartika Sari, Sp.OG', '2026-03-09', '2026-03-13', 'cuti', 'Umroh'],
+      [2, 'dr. Tidak Dikenal', '2026-03-09', '2026-03-10', 'cuti', ''],
+    ]);
+    const result = await preview(t.api, 'leave', 'cuti.xlsx', file);
+    expect(result.headerRow).toBe(4);
+    expect(result.mapping).toMatchObject({ specialist: 'Nama Dokter', startDate: 'Dari', endDate: 'Sampai', kind: 'Jenis', reason: 'Keterangan' });
+    expect(result.sample.map((r) => [r.row, r.action])).toEqual([[5, 'create'], [6, 'invalid']]);
+    expect(result.issues).toEqual([expect.objectContaining({ row: 6, column: 'Nama Dokter (kolom B)', message: 'Dokter spesialis: Dokter spesialis "dr. Tidak Dikenal" tidak ditemukan' })]);
+  });
+});
+
 describe('hostile and odd files', () => {
   const holidayLines = ['Tanggal;Nama;Jenis', '2027-12-24;Cuti bersama Natal é;cuti bersama'];
 
