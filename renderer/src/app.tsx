@@ -12,12 +12,12 @@ import { Icon, type IconName } from './ui/icons';
 
 export type ScreenId = 'jadwal' | 'dasbor' | 'kunjungan' | 'data' | 'ekspor';
 
-const SCREENS: { id: ScreenId; icon: IconName; id_: string; en: string; key: string }[] = [
-  { id: 'jadwal', icon: 'calendar', id_: 'Jadwal', en: 'Schedule', key: '1' },
-  { id: 'dasbor', icon: 'chart', id_: 'Dasbor', en: 'Dashboard', key: '2' },
-  { id: 'kunjungan', icon: 'clipboard', id_: 'Catatan kunjungan', en: 'Visit log', key: '3' },
-  { id: 'data', icon: 'database', id_: 'Data master', en: 'Master data', key: '4' },
-  { id: 'ekspor', icon: 'download', id_: 'Ekspor', en: 'Export', key: '5' },
+const SCREENS: { id: ScreenId; icon: IconName; labelId: string; en: string; key: string }[] = [
+  { id: 'jadwal', icon: 'calendar', labelId: 'Jadwal', en: 'Schedule', key: '1' },
+  { id: 'dasbor', icon: 'chart', labelId: 'Dasbor', en: 'Dashboard', key: '2' },
+  { id: 'kunjungan', icon: 'clipboard', labelId: 'Catatan kunjungan', en: 'Visit log', key: '3' },
+  { id: 'data', icon: 'database', labelId: 'Data master', en: 'Master data', key: '4' },
+  { id: 'ekspor', icon: 'download', labelId: 'Ekspor', en: 'Export', key: '5' },
 ];
 
 function screenFromHash(): ScreenId {
@@ -49,7 +49,7 @@ function Shell() {
   }, []);
   useEffect(() => {
     const current = SCREENS.find((s) => s.id === screen);
-    document.title = `${current ? (lang === 'id' ? current.id_ : current.en) : ''} · Asuhan`;
+    document.title = `${current ? (lang === 'id' ? current.labelId : current.en) : ''} · Asuhan`;
   }, [screen, lang]);
 
   let body: ReactNode;
@@ -86,7 +86,7 @@ function Shell() {
             <li key={s.id}>
               <a href={`#/${s.id}`} className={s.id === screen ? 'nav-item active' : 'nav-item'} aria-current={s.id === screen ? 'page' : undefined} title={`Alt+${s.key}`}>
                 <Icon name={s.icon} />
-                {lang === 'id' ? s.id_ : s.en}
+                {lang === 'id' ? s.labelId : s.en}
               </a>
             </li>
           ))}

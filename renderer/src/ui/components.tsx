@@ -36,19 +36,6 @@ export function ErrorBanner({ error, onClose }: { error: ApiError | undefined; o
   );
 }
 
-/** A screen whose API is not in this build yet: said plainly, never faked. */
-export function Unavailable({ what }: { what: string }) {
-  const { t } = useI18n();
-  return (
-    <div className="unavailable" data-testid="unavailable">
-      <h2>{t('Belum tersedia', 'Not available yet')}</h2>
-      <p>
-        {t(`${what} belum tersedia di versi ini.`, `${what} is not available in this version yet.`)}
-      </p>
-    </div>
-  );
-}
-
 export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

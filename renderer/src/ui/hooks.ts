@@ -31,30 +31,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
       .finally(() => {
         if (run === latest.current) setLoading(false);
       });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is a new closure each render; the caller's deps say when it means something new.
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
-}
-
-/** Runs a write; keeps `busy` true meanwhile so buttons can show progress and not double-submit. */
-export function useAction<A extends unknown[], R>(action: (...args: A) => Promise<R>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const run = useCallback(
-    async (...args: A): Promise<R | undefined> => {
-      setBusy(true);
-      setError(undefined);
-      try {
-        return await action(...args);
-      } catch (cause) {
-        setError(cause instanceof ApiError ? cause : new ApiError({ code: 'INTERNAL', message: String(cause), messageEn: String(cause) }));
-        return undefined;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [action],
-  );
-  return { run, busy, error, clearError: () => setError(undefined) };
 }

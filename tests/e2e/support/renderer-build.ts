@@ -24,7 +24,8 @@ function isFresh(): boolean {
   const index = path.join(RENDERER_DIST, 'index.html');
   if (!fs.existsSync(index)) return false;
   const built = fs.statSync(index).mtimeMs;
-  return SOURCE_DIRS.every((dir) => !fs.existsSync(dir) || newestSource(dir) <= built);
+  const config = path.join(ROOT, 'vite.config.ts');
+  return fs.statSync(config).mtimeMs <= built && SOURCE_DIRS.every((dir) => !fs.existsSync(dir) || newestSource(dir) <= built);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

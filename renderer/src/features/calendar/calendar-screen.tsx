@@ -6,7 +6,7 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { VisitView } from '../../../../src/domain/types';
 import { addDays } from '../../../../src/domain/dates';
 import { call } from '../../api';
@@ -36,7 +36,6 @@ export function CalendarScreen() {
   const { t, lang, errorText } = useI18n();
   const ref = useRefData();
   const toast = useToast();
-  const calendarRef = useRef<FullCalendar>(null);
   const [range, setRange] = useState<Range | null>(null);
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<VisitView | null>(null);
@@ -102,7 +101,6 @@ export function CalendarScreen() {
       <div className="calendar-layout">
         <div className="card" data-testid="calendar">
           <FullCalendar
-            ref={calendarRef}
             plugins={[dayGridPlugin, listPlugin, interactionPlugin]}
             initialView="dayGridMonth"
             initialDate={ref.info.today}
