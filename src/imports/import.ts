@@ -211,7 +211,9 @@ export async function analyseImport(db: Kysely<Database>, request: ImportRequest
       const existing = rowIssues.length === 0 ? def.findExisting(input, refs) : undefined;
       existingId = existing?.id;
       // Matched by name: keep the stored spelling rather than the file's capitals.
-      if (existing && 'name' in existing && typeof input.name === 'string' && normalise(String(existing.name)) === normalise(input.name)) delete input.name;
+      // ("Sempu" found "Puskesmas Sempu": no rename either.)
+      const bare = (name: string) => normalise(name.replace(/^puskesmas\s+/i, ''));
+      if (existing && 'name' in existing && typeof input.name === 'string' && bare(String(existing.name)) === bare(input.name)) delete input.name;
       try {
         parsedInput = parseInput(existing ? def.updateSchema : def.createSchema, input) as Record<string, unknown>;
       } catch (error) {

@@ -133,6 +133,20 @@ describe('row errors', () => {
   });
 });
 
+describe('puskesmas', () => {
+  it('are recognised by code or by name without the word "Puskesmas", and never renamed by that', async () => {
+    const file = csv(['Nama;Kode;Rawat inap', 'Sempu;;ya', 'Nama Baru Dari Kode;P3510020101;tidak']);
+    const before = await t.db.kysely.selectFrom('puskesmas').select(['name', 'code']).where('code', '=', 'P3510020101').executeTakeFirstOrThrow();
+    const result = await t.api.client['imports:commit']({ kind: 'puskesmas', fileName: 'p.csv', base64: b64(file) });
+    expect(result).toMatchObject({ created: 0, skipped: 0 });
+    const sempu = await t.db.kysely.selectFrom('puskesmas').selectAll().where('name', '=', 'Puskesmas Sempu').executeTakeFirstOrThrow();
+    expect(sempu.inpatient).toBe(1);
+    // Matched by its code, the second row renames that puskesmas, as the file says.
+    const byCode = await t.db.kysely.selectFrom('puskesmas').select('name').where('code', '=', before.code).executeTakeFirstOrThrow();
+    expect(byCode.name).toBe('Nama Baru Dari Kode');
+  });
+});
+
 describe('column mapping', () => {
   it('suggests fields from Indonesian and English headers and honours an explicit mapping', async () => {
     const file = csv(['Nama Dokter;Specialty;No HP;E-mail;Kolom Lain', 'dr. Map Satu, Sp.OG;Sp.OG;0812;map@example.org;x']);
