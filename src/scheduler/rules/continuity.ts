@@ -23,8 +23,9 @@ function whyNotAdopter(index: ProblemIndex, plan: MonthPlan, adopterId: number, 
   const free = open.filter((d) => !index.unavailableOn(adopterId, d));
   const leave = index.unavailabilityIn(adopterId, days[0] as string, days[days.length - 1] as string);
   if (free.length === 0 && leave.length > 0) {
-    const id = leave.map((u) => `${KIND_ID[u.kind]} ${dateRange(u.startDate, u.endDate, 'id')}`).join(', ');
-    const en = leave.map((u) => `${KIND_EN[u.kind]} ${dateRange(u.startDate, u.endDate, 'en')}`).join(', ');
+    const reason = (u: (typeof leave)[number]) => (u.reason ? ` (${u.reason})` : '');
+    const id = leave.map((u) => `${KIND_ID[u.kind]} ${dateRange(u.startDate, u.endDate, 'id')}${reason(u)}`).join(', ');
+    const en = leave.map((u) => `${KIND_EN[u.kind]} ${dateRange(u.startDate, u.endDate, 'en')}${reason(u)}`).join(', ');
     return { message: `${s.name} ${id}`, messageEn: `${s.name} is ${en}` };
   }
   if (free.length === 0) {
