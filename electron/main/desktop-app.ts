@@ -89,6 +89,15 @@ export function desktopShell(deps: Pick<ElectronDeps, 'dialog'>, window: () => B
       fs.writeFileSync(result.filePath, Buffer.from(file.base64, 'base64'));
       return result.filePath;
     },
+    'shell:save-files': async (files) => {
+      const owner = window();
+      if (!owner || !Array.isArray(files) || !files.every(isTransferFile) || files.length > 500) return null;
+      const result = await deps.dialog.showOpenDialog(owner, { properties: ['openDirectory', 'createDirectory'], defaultPath: app.getPath('documents') });
+      const folder = result.filePaths[0];
+      if (result.canceled || !folder) return null;
+      for (const file of files) fs.writeFileSync(path.join(folder, path.basename(file.fileName.replace(SAFE_NAME, '_'))), Buffer.from(file.base64, 'base64'));
+      return folder;
+    },
     'shell:open-file': async (filters) => {
       const owner = window();
       if (!owner) return null;

@@ -39,7 +39,8 @@ export function registerApi(ipcMain: Pick<IpcMain, 'handle'>, api: Pick<Api, 'in
 
 export function registerShell(ipcMain: Pick<IpcMain, 'handle'>, shell: DesktopShell, isTrusted: SenderCheck): string[] {
   handleTrusted(ipcMain, shellChannel('shell:save-file'), isTrusted, null, shell['shell:save-file']);
+  handleTrusted(ipcMain, shellChannel('shell:save-files'), isTrusted, null, shell['shell:save-files']);
   handleTrusted(ipcMain, shellChannel('shell:open-file'), isTrusted, null, shell['shell:open-file']);
   handleTrusted(ipcMain, shellChannel('shell:print'), isTrusted, false, shell['shell:print']);
-  return (['shell:save-file', 'shell:open-file', 'shell:print'] as const).map(shellChannel);
+  return (['shell:save-file', 'shell:save-files', 'shell:open-file', 'shell:print'] as const).map(shellChannel);
 }

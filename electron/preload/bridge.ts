@@ -21,6 +21,7 @@ export function createBridge(ipcRenderer: Pick<IpcRenderer, 'invoke'>): AsuhanBr
   ) as ApiClient;
   const shell: DesktopShell = {
     'shell:save-file': (file) => ipcRenderer.invoke(shellChannel('shell:save-file'), file),
+    'shell:save-files': (files) => ipcRenderer.invoke(shellChannel('shell:save-files'), files),
     'shell:open-file': (filters) => ipcRenderer.invoke(shellChannel('shell:open-file'), filters),
     'shell:print': () => ipcRenderer.invoke(shellChannel('shell:print')),
   };

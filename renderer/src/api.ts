@@ -75,6 +75,15 @@ export async function saveFile(file: TransferFile): Promise<boolean> {
   return true;
 }
 
+/** Several files: one folder dialog in Electron, one download each in the browser. Resolves with how many were saved. */
+export async function saveFiles(files: TransferFile[]): Promise<number> {
+  const desktop = window.asuhan;
+  if (desktop && files.length > 1) return (await desktop['shell:save-files'](files)) === null ? 0 : files.length;
+  let saved = 0;
+  for (const file of files) if (await saveFile(file)) saved++;
+  return saved;
+}
+
 /** Open dialog in Electron, a file picker in the browser. */
 export async function pickFile(accept: string[]): Promise<TransferFile | null> {
   const desktop = window.asuhan;

@@ -11,6 +11,8 @@ export interface TransferFile {
 export interface DesktopShell {
   /** Shows a save dialog; resolves with the chosen path, or null when cancelled. */
   'shell:save-file': (file: TransferFile) => Promise<string | null>;
+  /** Asks for a folder once and writes every file into it; resolves with the folder, or null when cancelled. */
+  'shell:save-files': (files: TransferFile[]) => Promise<string | null>;
   /** Shows an open dialog for one file; resolves with its content, or null when cancelled. */
   'shell:open-file': (filters: { name: string; extensions: string[] }[]) => Promise<TransferFile | null>;
   /** Prints the current window with the system's print dialog. */

@@ -130,6 +130,16 @@ describe('native dialogs', () => {
     expect(await shell['shell:save-file']({ fileName: 42 } as never)).toBeNull();
   });
 
+  it('writes several exports into one chosen folder', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const window = new FakeBrowserWindow({});
+    const shell = desktopShell({ dialog: { showOpenDialog: async () => ({ canceled: false, filePaths: [dir] }) } as never }, () => window as never, new FakeApp(dir) as never);
+    const files = ['a.ics', 'b.ics', '../c.ics'].map((fileName) => ({ fileName, mimeType: 'text/calendar', base64: Buffer.from(`BEGIN:VCALENDAR ${fileName}`).toString('base64') }));
+    expect(await shell['shell:save-files'](files)).toBe(dir);
+    expect(fs.readdirSync(dir).sort()).toEqual(['.._c.ics', 'a.ics', 'b.ics']);
+  });
+
   it('reads a chosen import file and prints through the window', async () => {
     const dir = tempDir();
     dirs.push(dir);

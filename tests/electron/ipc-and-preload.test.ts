@@ -22,6 +22,7 @@ beforeAll(async () => {
     ipcMain,
     {
       'shell:save-file': async (file) => `/saved/${file.fileName}`,
+      'shell:save-files': async () => '/saved',
       'shell:open-file': async () => null,
       'shell:print': async () => true,
     },
@@ -35,7 +36,7 @@ afterAll(async () => {
 
 describe('IPC channels', () => {
   it('has one channel per API method and per shell method, nothing else', () => {
-    const expected = [...METHOD_NAMES.map(apiChannel), shellChannel('shell:save-file'), shellChannel('shell:open-file'), shellChannel('shell:print')];
+    const expected = [...METHOD_NAMES.map(apiChannel), shellChannel('shell:save-file'), shellChannel('shell:save-files'), shellChannel('shell:open-file'), shellChannel('shell:print')];
     expect([...ipcMain.handlers.keys()].sort()).toEqual(expected.sort());
   });
 
@@ -64,8 +65,8 @@ describe('IPC channels', () => {
 describe('preload bridge', () => {
   const bridge = () => createBridge({ invoke: (channel: string, ...args: unknown[]) => ipcMain.invoke(channel, { frameUrl: APP_URL, senderId: WINDOW_ID }, ...args) } as never);
 
-  it('exposes exactly the API methods and the three shell methods', () => {
-    expect(Object.keys(bridge()).sort()).toEqual([...METHOD_NAMES, 'shell:open-file', 'shell:print', 'shell:save-file'].sort());
+  it('exposes exactly the API methods and the four shell methods', () => {
+    expect(Object.keys(bridge()).sort()).toEqual([...METHOD_NAMES, 'shell:open-file', 'shell:print', 'shell:save-file', 'shell:save-files'].sort());
     expect(Object.isFrozen(bridge())).toBe(true);
   });
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { TransferFile } from '../../../../src/contract/desktop-shell';
 import type { TextMessage } from '../../../../src/contract/exports';
 import { addMonths, firstDayOfMonth, lastDayOfMonth } from '../../../../src/domain/dates';
-import { ApiError, call, printPage, saveFile } from '../../api';
+import { ApiError, call, printPage, saveFiles } from '../../api';
 import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { ErrorBanner, Spinner, Swatch, useToast } from '../../ui/components';
@@ -25,8 +25,7 @@ function useExport() {
     try {
       const files = await make();
       if (files === null) return;
-      let saved = 0;
-      for (const file of files) if (await saveFile(file)) saved++;
+      const saved = await saveFiles(files);
       if (saved) toast(saved === 1 ? t(`Berkas ${files[0]?.fileName} disimpan.`, `File ${files[0]?.fileName} saved.`) : t(`${saved} berkas disimpan.`, `${saved} files saved.`));
       else if (files.length === 0) toast(t('Tidak ada yang perlu diekspor.', 'Nothing to export.'), 'info');
     } catch (cause) {
