@@ -228,6 +228,23 @@ describe('Asuhan in the browser', () => {
     await app.shot('15-adopsi-matriks');
   });
 
+  it('edits the programme settings, with the error next to the field', async () => {
+    await go('data');
+    await page.getByRole('tab', { name: 'Pengaturan' }).click();
+    const start = page.getByLabel('Jam mulai kunjungan');
+    await start.fill('9 pagi');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expect.poll(() => page.locator('.field-invalid .field-error').first().textContent()).toBeTruthy();
+    await app.shot('16-pengaturan-galat');
+    await start.fill('08:30');
+    await page.getByLabel('Bobot: jarak tempuh').fill('5');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expectToast('Pengaturan disimpan');
+    const settings = await app.testDb.api.client['settings:get']({});
+    expect(settings.visitStart).toBe('08:30');
+    expect(settings.weights.travel).toBe(5);
+  });
+
   it('lists backups and makes one on demand', async () => {
     await go('data');
     await page.getByRole('tab', { name: 'Cadangan' }).click();
@@ -235,7 +252,7 @@ describe('Asuhan in the browser', () => {
     await page.getByRole('button', { name: 'Buat cadangan sekarang' }).click();
     await expectToast('Cadangan dibuat');
     expect((await app.testDb.api.client['backups:list']({})).backups.length).toBe(before + 1);
-    await app.shot('16-cadangan');
+    await app.shot('17-cadangan');
   });
 
   it('raised no script errors on any screen', () => {

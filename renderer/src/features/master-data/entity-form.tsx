@@ -31,8 +31,10 @@ export function fieldKeyOf(issue: FieldIssue): string {
 export function errorsByField(error: ApiError | undefined, lang: 'id' | 'en'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error?.payload.fields ?? []) {
-    const key = fieldKeyOf(issue);
-    out[key] = out[key] ? `${out[key]}; ${lang === 'id' ? issue.message : issue.messageEn}` : lang === 'id' ? issue.message : issue.messageEn;
+    const text = lang === 'id' ? issue.message : issue.messageEn;
+    // Both the field (`openingHours`) and the full path (`weights.travel`) can name an input.
+    const fullPath = issue.path.split('.').filter((p) => p !== 'changes').join('.');
+    for (const key of new Set([fieldKeyOf(issue), fullPath])) out[key] = out[key] ? `${out[key]}; ${text}` : text;
   }
   return out;
 }

@@ -4,9 +4,10 @@ import { useI18n } from '../../i18n';
 import { AdoptionMatrix } from './adoption-matrix';
 import { BackupsPanel } from './backups-panel';
 import { EntityTable } from './entity-table';
+import { SettingsPanel } from './settings-panel';
 import { adoptionsConfig, holidaysConfig, hospitalsConfig, leaveConfig, puskesmasConfig, specialistsConfig } from './entities';
 
-type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'leave' | 'holidays' | 'backups';
+type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'leave' | 'holidays' | 'settings' | 'backups';
 
 export function MasterDataScreen() {
   const { t, lang, date, longDate } = useI18n();
@@ -21,6 +22,7 @@ export function MasterDataScreen() {
     { id: 'adoptions', title: adoptionsConfig.title },
     { id: 'leave', title: leave.title },
     { id: 'holidays', title: holidays.title },
+    { id: 'settings', title: ['Pengaturan', 'Settings'] },
     { id: 'backups', title: ['Cadangan', 'Backups'] },
   ];
   return (
@@ -54,6 +56,7 @@ export function MasterDataScreen() {
         ) : null}
         {tab === 'leave' ? <EntityTable key="leave" config={leave} /> : null}
         {tab === 'holidays' ? <EntityTable key="holidays" config={holidays} /> : null}
+        {tab === 'settings' ? <SettingsPanel /> : null}
         {tab === 'backups' ? <BackupsPanel /> : null}
       </div>
     </section>
