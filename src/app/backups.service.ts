@@ -1,5 +1,7 @@
 // Handlers for backups. Restoring replaces the content of the open database in place, so every
 // other handler keeps working on the restored data without reconnecting.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { BackupInfo } from '../contract/backups';
 import { notFound } from '../contract/errors';
@@ -22,16 +24,30 @@ export function backupsHandlers(ctx: AppContext): Pick<Handlers, 'backups:list' 
       if (!entry) throw notFound('Cadangan', 'Backup', path.basename(file));
       return toInfo(entry);
     },
-    'backups:restore': async ({ file }) => {
-      const entry = listBackups(folder()).find((b) => b.name === file);
-      if (!entry) throw notFound('Cadangan', 'Backup', file);
-      const result = await restoreIntoOpenDatabase(ctx.db, entry.file, ctx.now());
-      return {
-        restoredFrom: entry.name,
-        safetyBackup: result.safetyBackup ? path.basename(result.safetyBackup) : null,
-        restoredLevel: result.restoredLevel,
-        migrated: result.migrated,
-      };
+    'backups:restore': async ({ file, upload }) => {
+      let source: string;
+      let cleanup = () => {};
+      if (upload) {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asuhan-upload-'));
+        cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+        source = path.join(dir, 'uploaded.db');
+        fs.writeFileSync(source, Buffer.from(upload.base64, 'base64'));
+      } else {
+        const entry = listBackups(folder()).find((b) => b.name === file);
+        if (!entry) throw notFound('Cadangan', 'Backup', file ?? '');
+        source = entry.file;
+      }
+      try {
+        const result = await restoreIntoOpenDatabase(ctx.db, source, ctx.now());
+        return {
+          restoredFrom: upload ? upload.fileName : path.basename(source),
+          safetyBackup: result.safetyBackup ? path.basename(result.safetyBackup) : null,
+          restoredLevel: result.restoredLevel,
+          migrated: result.migrated,
+        };
+      } finally {
+        cleanup();
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 // Backups of the database: list, make one now, restore one (checked before anything is replaced).
 import { z } from 'zod';
 import { command, query } from './define';
+import { text } from './fields';
 import { msg } from './i18n';
 
 export interface BackupInfo {
@@ -35,8 +36,22 @@ const backupName = z
   .max(120, msg('terlalu panjang', 'too long'))
   .regex(/^asuhan-\d{8}-\d{6}-[A-Za-z0-9-]*\.db$/, msg('harus nama berkas dari daftar cadangan', 'must be a file name from the backup list'));
 
+/** A backup file the coordinator picked (a USB copy), sent like imports: name and base64 content. */
+const upload = z.object({
+  fileName: text(255),
+  base64: z.string().max(400_000_000, msg('berkas terlalu besar', 'file too large')).regex(/^[A-Za-z0-9+/=\r\n]*$/, msg('isi berkas harus base64', 'file content must be base64')),
+});
+
 export const backupsContract = {
   'backups:list': query<BackupList>()(z.object({}).default({})),
   'backups:create': command<BackupInfo>()(z.object({}).default({})),
-  'backups:restore': command<RestoreOutcome>()(z.object({ file: backupName })),
+  /** Restores a backup from the list (`file`) or an uploaded copy (`upload`): exactly one of them. */
+  'backups:restore': command<RestoreOutcome>()(
+    z
+      .object({ file: backupName.optional(), upload: upload.optional() })
+      .refine((input) => (input.file === undefined) !== (input.upload === undefined), {
+        ...msg('pilih satu: nama dari daftar cadangan atau berkas yang diunggah', 'give one: a name from the backup list or an uploaded file'),
+        path: ['file'],
+      }),
+  ),
 };

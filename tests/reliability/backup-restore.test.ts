@@ -167,6 +167,26 @@ describe('restore', () => {
     expect(integrity(other.sqlite)).toBe('ok');
   });
 
+  it('restores an uploaded copy (a file the coordinator picked) and refuses a bad one', async () => {
+    const t = await demoDb();
+    const copy = path.join(t.dir, 'salinan.db');
+    await backupDatabase(t.db.sqlite, t.dir, 'x', TEST_TODAY).then((file) => fs.renameSync(file, copy));
+    const expected = fileDigest(copy);
+    await t.api.client['hospitals:create'](HOSPITAL);
+    const outcome = await t.api.client['backups:restore']({ upload: { fileName: 'salinan.db', base64: fs.readFileSync(copy).toString('base64') } });
+    expect(outcome).toMatchObject({ restoredFrom: 'salinan.db', safetyBackup: expect.stringMatching(/before-restore/) });
+    t.db.sqlite.prepare("DELETE FROM audit_log WHERE action = 'restore'").run();
+    expect(contentDigest(t.db.sqlite)).toBe(expected);
+
+    const before = contentDigest(t.db.sqlite);
+    const garbage = await t.api.invoke('backups:restore', { upload: { fileName: 'foto.db', base64: Buffer.from('bukan database'.repeat(500)).toString('base64') } });
+    expect(garbage).toMatchObject({ ok: false, error: { code: 'IMPORT' } });
+    const both = await t.api.invoke('backups:restore', { file: 'asuhan-20260101-000000-daily.db', upload: { fileName: 'a.db', base64: '' } });
+    expect(both).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await t.api.invoke('backups:restore', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(contentDigest(t.db.sqlite)).toBe(before);
+  });
+
   it('restores a backup with another page size (the backup API cannot copy across page sizes into WAL)', async () => {
     const t = await demoDb();
     const backup = await backupDatabase(t.db.sqlite, backupDirFor(t.file), 'manual', TEST_TODAY);
