@@ -13,8 +13,11 @@ let app: AppHarness;
 let page: Page;
 const pageErrors: string[] = [];
 
+/** Opens a screen fresh (a hash-only change to the same screen would keep its state). */
 async function go(hash: string): Promise<void> {
-  await page.goto(`${app.shell.url}#/${hash}`);
+  const target = `${app.shell.url}#/${hash}`;
+  if (page.url() === target) await page.reload();
+  else await page.goto(target);
 }
 
 /** Waits for a notification with this text (older ones may still be on screen). */
@@ -162,6 +165,32 @@ describe('Asuhan in the browser', () => {
     await page.locator('.fc-list-event').first().waitFor({ timeout: 10_000 });
     await app.shot('09c-daftar');
     await page.locator('.fc-dayGridMonth-button').click();
+  });
+
+  it('moves a visit to a free day from its details, marked as changed by hand', async () => {
+    const client = app.testDb.api.client;
+    const visits = await client['visits:list']({ from: '2026-03-01', to: '2026-03-31' });
+    const visit = visits.find((v) => !v.pinned && v.status === 'planned');
+    if (!visit) throw new Error('no visit to move');
+    let target: string | undefined;
+    for (let day = 25; day <= 31 && !target; day++) {
+      const date = `2026-03-${day}`;
+      if (date === visit.date) continue;
+      const check = await client['visits:check']({ specialistId: visit.specialistId, puskesmasId: visit.puskesmasId, date, excludeVisitId: visit.id });
+      if (check.ok) target = date;
+    }
+    if (!target) throw new Error('no free day found');
+    await go('jadwal');
+    await page.locator('.fc-next-button').click();
+    await page.getByRole('combobox', { name: 'Dokter spesialis' }).selectOption(String(visit.specialistId));
+    await page.locator(`[data-visit-id="${visit.id}"]`).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Pindah ke tanggal').fill(target);
+    await dialog.getByRole('button', { name: 'Pindahkan' }).click();
+    await expectToast('Kunjungan dipindah');
+    const moved = (await client['visits:list']({ from: target, to: target })).find((v) => v.id === visit.id);
+    expect(moved).toMatchObject({ date: target, manual: true });
+    await expect.poll(() => page.locator(`[data-visit-id="${visit.id}"]`).evaluate((el) => el.classList.contains('manual'))).toBe(true);
   });
 
   it('logs a visit from the keyboard-friendly form', async () => {
