@@ -76,6 +76,10 @@ export function toErrorPayload(error: unknown): ApiErrorPayload {
   if (/CHECK constraint failed/.test(text)) {
     return new AsuhanError('VALIDATION', 'Nilai tidak valid untuk database.', 'Value not valid for the database.').toPayload();
   }
+  if (/database is locked|database table is locked/.test(text)) {
+    // Another process (the app, a CLI, an import) held the write lock longer than the busy timeout.
+    return conflict('Database sedang dipakai proses lain; tidak ada yang berubah. Coba lagi sebentar lagi.', 'The database is busy in another process; nothing was changed. Try again in a moment.').toPayload();
+  }
   if (/file is not a database|database disk image is malformed/.test(text)) {
     return new AsuhanError('DB_CORRUPT', 'Berkas database rusak atau bukan database Asuhan.', 'The database file is damaged or not an Asuhan database.').toPayload();
   }

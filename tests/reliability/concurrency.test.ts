@@ -1,11 +1,12 @@
 // The app and the CLI (or a second process) writing the same database at once: WAL and the busy
 // timeout serialise them; nothing is corrupted and every write that reported success is there.
 import fs from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase, backupDirFor } from '../../src/db/backup';
 import { restoreIntoOpenDatabase } from '../../src/db/restore';
 import { TEST_TODAY, createTestDb, type TestDb } from '../fixtures/temp-db';
-import { integrity } from './db-digest';
+import { contentDigest, integrity } from './db-digest';
 import { brokenInvariants } from './invariants';
 import { fillRichData, insertVisitBatch } from './rich-data';
 import { bundleWriter, startWriter } from './support/bundle-writer';
@@ -59,6 +60,22 @@ describe('concurrency', () => {
     expect(brokenInvariants(sqlite)).toEqual([]);
     expect(fs.existsSync(`${t.file}-wal`)).toBe(true);
   }, 90_000);
+
+  it('a write that cannot get the lock in time is refused clearly (CONFLICT), not an internal error', async () => {
+    const before = contentDigest(t.db.sqlite);
+    const holder = new BetterSqlite3(t.file);
+    holder.exec('BEGIN IMMEDIATE');
+    t.db.sqlite.pragma('busy_timeout = 50');
+    try {
+      const result = await t.api.invoke('hospitals:create', { name: 'RS Menunggu Kunci' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', messageEn: expect.stringMatching(/busy in another process/) } });
+    } finally {
+      t.db.sqlite.pragma('busy_timeout = 5000');
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(contentDigest(t.db.sqlite)).toBe(before);
+  });
 
   it('a restore while another process writes: the writer waits, nothing breaks, the restored data is there', async () => {
     const sqlite = t.db.sqlite;
