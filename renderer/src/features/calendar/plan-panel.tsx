@@ -148,7 +148,7 @@ function PlanPreviewView({ preview, lang }: { preview: PlanPreview; lang: 'id' |
         </div>
         <div className="stat">
           <div className="value" style={{ color: 'var(--ok)' }}>
-            +{changes.added.length}
+            {changes.added.length ? `+${changes.added.length}` : 0}
           </div>
           <div className="label">{t('Baru', 'Added')}</div>
         </div>
@@ -160,7 +160,7 @@ function PlanPreviewView({ preview, lang }: { preview: PlanPreview; lang: 'id' |
         </div>
         <div className="stat">
           <div className="value" style={{ color: 'var(--danger)' }}>
-            −{changes.removed.length}
+            {changes.removed.length ? `−${changes.removed.length}` : 0}
           </div>
           <div className="label">{t('Dihapus', 'Removed')}</div>
         </div>
