@@ -2,7 +2,7 @@
 // discussed (never with patient names) and what must happen next. Ctrl+Enter saves.
 import { useMemo, useState, type FormEvent } from 'react';
 import type { FieldIssue } from '../../../../src/contract/errors';
-import { AGE_GROUPS, ATTENDEE_ROLES, CASE_DECISIONS, OUTCOMES, type VisitLogDetail } from '../../../../src/contract/visit-log';
+import type { VisitLogDetail } from '../../../../src/contract/visit-log';
 import type { AttendeeRole, CaseAgeGroup, CaseDecision, VisitOutcome } from '../../../../src/db/schema';
 import { addDays } from '../../../../src/domain/dates';
 import { ApiError, call } from '../../api';
@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { ErrorBanner, Field, Loading, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
-import { AGE_LABELS, DECISION_LABELS, OUTCOME_LABELS, ROLE_LABELS, label } from './labels';
+import { AGE_GROUPS, AGE_LABELS, ATTENDEE_ROLES, CASE_DECISIONS, DECISION_LABELS, OUTCOMES, OUTCOME_LABELS, ROLE_LABELS, label } from './labels';
 
 interface CaseRow {
   ageGroup: CaseAgeGroup;
