@@ -20,8 +20,9 @@ function failAll(error: Error): void {
 
 function startWorker(): Worker {
   const entry = new URL(`./solve-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
+  // Resolved here, not in the worker, whose eval'd code would resolve from the working directory.
   const bootstrap = entry.endsWith('.ts')
-    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`
+    ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`
     : `import(${JSON.stringify(entry)})`;
   const started = new Worker(bootstrap, { eval: true });
   started.unref();
