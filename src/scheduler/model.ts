@@ -4,19 +4,22 @@
 //   x[s,c,d] binary   specialist s visits puskesmas c on day d (only where every hard rule allows)
 //   u[c]     >= 0     required visits left uncovered (cost UNCOVERED_PENALTY each)
 //   over[s]  >= 0     visits above s's fair share
-//   crowd[s,w] >= 0   visits of s beyond one in week w
+//   crowd[s,w] >= 0   visits of s beyond one in week w (likewise crowd[c,w] for a puskesmas
+//                     needing several visits of the specialty a month)
 //   keep[v], pair[v] in [0,1]  current-plan visit v kept on its day / kept with another day
 //
 //   sum_{s,d} x[s,c,d] + u[c] = need[c]            coverage (need = requirement - fixed visits)
-//   sum_c x[s,c,d] <= 1                            one visit a day
+//   sum_c x[s,c,d] <= 1                            one visit a day (with allowTwoVisitsPerDay: <= 2,
+//                                                  and 2 x[s,c,d] + sum of x[s,c',d] that cannot follow or precede it <= 2)
 //   sum_{c,d} x[s,c,d] <= max[s] - fixed[s]        monthly maximum
 //   sum_s x[s,c,d] <= 1                            one visit of a specialty per puskesmas per day
 //   sum x[s,.,.] - over[s] <= share[s] - fixed[s]  fairness
-//   sum_{d in w} x[s,.,d] - crowd[s,w] <= 1 - fixed[s,w]
+//   sum_{d in w} x[s,.,d] - crowd[s,w] <= 1 - fixed[s,w]   (and per puskesmas)
 //   keep[v] <= x[s_v,c_v,d_v]; sum_{v in (s,c)} keep+pair <= sum_d x[s,c,d]; keep[v]+pair[v] <= 1
 //
 // Per-visit soft costs (continuity, travel, preference, interval since the last visit, same-day
 // clash with other specialties) go straight onto x, computed by the rule modules themselves.
+// The LP relaxation is usually integral here; solve.ts tries it first (see highs.ts).
 import type { ProblemIndex } from './context';
 import { daysOf, lastVisitKey, weekdayOf } from './context';
 import { LpBuilder } from './lp';
