@@ -2,7 +2,7 @@
 // cross the API as { fileName, mimeType, base64 }: the browser downloads them, Electron
 // offers a save dialog.
 import { z } from 'zod';
-import type { ExportFile } from '../exports/export-file';
+import type { ExportFile } from './files';
 import type { IcsExportResult } from '../exports/ics-export';
 import type { TextMessage } from '../exports/text';
 import { command, query } from './define';

@@ -72,6 +72,28 @@ const FIELD_LABELS: Record<string, [string, string]> = {
   nameEn: ['Nama (Inggris)', 'Name (English)'],
   specialtyCode: ['Spesialisasi', 'Specialty'],
   windowMonths: ['Jangka bulan', 'Window in months'],
+  // Programme settings
+  programmeName: ['Nama program', 'Programme name'],
+  districtName: ['Kabupaten/kota', 'District'],
+  city: ['Kota surat', 'City on letters'],
+  officeName: ['Nama kantor', 'Office name'],
+  officeAddress: ['Alamat kantor', 'Office address'],
+  officePhone: ['Telepon kantor', 'Office phone'],
+  officeEmail: ['Email kantor', 'Office email'],
+  logoDataUrl: ['Logo', 'Logo'],
+  signatoryTitle: ['Jabatan penanda tangan', 'Signatory title'],
+  signatoryName: ['Nama penanda tangan', 'Signatory name'],
+  signatoryNip: ['NIP penanda tangan', 'Signatory NIP'],
+  coordinatorName: ['Nama koordinator', 'Coordinator name'],
+  coordinatorPhone: ['Telepon koordinator', 'Coordinator phone'],
+  coordinatorEmail: ['Email koordinator', 'Coordinator email'],
+  timeZone: ['Zona waktu', 'Time zone'],
+  visitStart: ['Jam mulai kunjungan', 'Visit start time'],
+  visitMinutes: ['Lama kunjungan (menit)', 'Visit length (minutes)'],
+  maxTravelKm: ['Jarak tempuh maksimal (km)', 'Maximum travel (km)'],
+  roadFactor: ['Faktor jalan', 'Road factor'],
+  averageSpeedKmh: ['Kecepatan rata-rata (km/jam)', 'Average speed (km/h)'],
+  solverTimeLimitSeconds: ['Batas waktu penyusunan (detik)', 'Solver time limit (seconds)'],
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>, language: Language): string {

@@ -1,7 +1,7 @@
 // Imports of master data from .xlsx or CSV: a template, a preview with the column mapping
 // and every row's problems, then the commit. Files arrive as base64.
 import { z } from 'zod';
-import type { ExportFile } from '../exports/export-file';
+import type { ExportFile } from './files';
 import type { ImportPreview, ImportResult } from '../imports/import';
 import { command, query } from './define';
 import { text } from './fields';

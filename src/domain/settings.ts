@@ -1,7 +1,7 @@
 // Programme settings: one validated object, stored as JSON under the key `programme`.
 // Every field has a default so older databases read cleanly after an upgrade.
 import { z } from 'zod';
-import { TIME_RE } from './dates';
+import { localTime } from '../contract/fields';
 
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 
@@ -33,7 +33,7 @@ export const settingsSchema = z.object({
   coordinatorPhone: z.string().max(60).default(''),
   coordinatorEmail: z.string().max(120).default(''),
   timeZone: z.enum(TIME_ZONES).default('Asia/Jakarta'),
-  visitStart: z.string().regex(TIME_RE).default('09:00'),
+  visitStart: localTime.default('09:00'),
   visitMinutes: z.number().int().min(30).max(600).default(180),
   maxTravelKm: z.number().min(0).max(2000).default(60),
   roadFactor: z.number().min(1).max(5).default(1.4),

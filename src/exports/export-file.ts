@@ -3,11 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface ExportFile {
-  fileName: string;
-  mimeType: string;
-  base64: string;
-}
+import type { ExportFile } from '../contract/files';
+
+export type { ExportFile };
 
 export const MIME = {
   ics: 'text/calendar; charset=utf-8',

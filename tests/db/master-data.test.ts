@@ -207,3 +207,16 @@ describe('the dispatcher', () => {
     expect(await t.api.invoke('hospitals:create', 'RS')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
+
+describe('settings messages', () => {
+  it('name the field and explain the format in both languages', async () => {
+    const result = await t.api.invoke('settings:update', { changes: { visitStart: '9 pagi' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        fields: [{ path: 'changes.visitStart', message: 'Jam mulai kunjungan: harus jam dengan format HH:mm (00:00-23:59)', messageEn: 'Visit start time: must be a time written HH:mm (00:00-23:59)' }],
+      },
+    });
+  });
+});
