@@ -73,7 +73,7 @@ async function runCase(spec: string): Promise<CaseResult> {
   if (Number(months) === 1 && method === 'milp' && result.visits.length > 0) {
     // One edit: the specialist of a mid-month visit takes leave that day; re-plan the month.
     const hit = result.visits[Math.floor(result.visits.length / 2)] as PlannedVisit;
-    const current = result.visits.map((v, i) => ({ id: i + 1, uid: `v${i + 1}`, date: v.date, startTime: v.startTime, specialistId: v.specialistId, puskesmasId: v.puskesmasId, specialtyId: v.specialtyId, fixed: false }));
+    const current = result.visits.map((v, i) => ({ id: i + 1, uid: `v${i + 1}`, date: v.date, startTime: v.startTime, specialistId: v.specialistId, puskesmasId: v.puskesmasId, specialtyId: v.specialtyId, fixed: false, exported: true }));
     const edited: Problem = {
       ...problem,
       existingVisits: current,

@@ -36,7 +36,7 @@ export async function problemFromDatabase(db: Kysely<Database>, months: string[]
   const settings = await getSettings(db);
   const from = firstDayOfMonth(months[0] as string);
   const to = lastDayOfMonth(months[months.length - 1] as string);
-  const [specialties, hospitals, specialistRows, puskesmasRows, leave, holidays, adoptions, programme, overrides, distances, visits, previous] =
+  const [specialties, hospitals, specialistRows, puskesmasRows, leave, holidays, adoptions, programme, overrides, distances, visits, previous, sent] =
     await Promise.all([
       db.selectFrom('specialty').select(['id', 'code', 'name']).where('active', '=', 1).orderBy('id').execute(),
       db.selectFrom('hospital').select(['id', 'name', 'lat', 'lon']).orderBy('id').execute(),
@@ -58,7 +58,14 @@ export async function problemFromDatabase(db: Kysely<Database>, months: string[]
         .where('status', 'in', ['planned', 'confirmed', 'done'])
         .groupBy(['puskesmas_id', 'specialty_id'])
         .execute(),
+      // Visits already in a specialist's calendar (stability counts them in full).
+      db
+        .selectFrom('ics_sent')
+        .select('visit_uid')
+        .where('cancelled', '=', 0)
+        .execute(),
     ]);
+  const exported = new Set(sent.map((r) => r.visit_uid));
   const activeSpecialties = new Set(specialties.map((k) => k.id));
   const specialists = specialistRows.map(toSpecialist).filter((s) => activeSpecialties.has(s.specialtyId));
   return {
@@ -98,6 +105,7 @@ export async function problemFromDatabase(db: Kysely<Database>, months: string[]
         puskesmasId: v.puskesmas_id,
         specialtyId: v.specialty_id,
         fixed: v.pinned === 1 || v.status !== 'planned',
+        exported: exported.has(v.uid),
       })),
     previousVisits: previous.filter((p) => p.date !== null).map((p) => ({ puskesmasId: p.puskesmas_id, specialtyId: p.specialty_id, date: p.date as string })),
   };

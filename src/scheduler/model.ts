@@ -28,7 +28,7 @@ import { continuityUnits } from './rules/continuity';
 import { fairShares } from './rules/fairness';
 import { preferenceUnits } from './rules/preference';
 import { intervalUnits, sameDayUnits, weekOf } from './rules/spread';
-import { MOVED_FRACTION } from './rules/stability';
+import { MOVED_FRACTION, stabilityWeight } from './rules/stability';
 import { travelUnits } from './rules/travel';
 
 export const UNCOVERED_PENALTY = 100_000;
@@ -226,12 +226,13 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
   if (w.stability > 0 && input.currentPlan.length > 0) {
     const pairRows = new Map<string, number[]>();
     for (const v of input.currentPlan) {
-      b.lp.offset += w.stability;
+      const weight = stabilityWeight(w.stability, v);
+      b.lp.offset += weight;
       const pairCols = byPair.get(`${v.specialistId}:${v.puskesmasId}`);
       if (!pairCols) continue;
       const same = byTriple.get(`${v.specialistId}:${v.puskesmasId}:${v.date}`);
-      const keep = b.addCol(-w.stability, 0, same === undefined ? 0 : 1, false);
-      const pair = b.addCol(-w.stability * MOVED_FRACTION, 0, 1, false);
+      const keep = b.addCol(-weight, 0, same === undefined ? 0 : 1, false);
+      const pair = b.addCol(-weight * MOVED_FRACTION, 0, 1, false);
       if (same !== undefined) b.addRow(-Infinity, 0, [keep, same], [1, -1]);
       b.addRow(-Infinity, 1, [keep, pair]);
       push(pairRows, `${v.specialistId}:${v.puskesmasId}`, keep);

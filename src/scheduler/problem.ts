@@ -90,6 +90,8 @@ export const problemSchema = z.object({
       puskesmasId: idNum,
       specialtyId: idNum,
       fixed: z.boolean(),
+      /** Already sent to the specialist's calendar: changing it costs the full stability weight (half otherwise). */
+      exported: z.boolean().default(true),
     }),
   ),
   /** The last visit before the first month per puskesmas and specialty, for month-to-month spacing. */
@@ -114,4 +116,6 @@ export interface PlannedVisit {
   fixed: boolean;
   existingId: number | null;
   uid: string | null;
+  /** For current-plan visits: already in the specialist's calendar (absent = yes). */
+  exported?: boolean;
 }

@@ -98,6 +98,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
       fixed: v.fixed,
       existingId: v.id,
       uid: v.uid,
+      exported: v.exported,
     });
     const known = existing.filter((v) => v.fixed && index.specialists.has(v.specialistId) && index.puskesmas.has(v.puskesmasId)).map(toPlanned);
     const currentPlan = existing.filter((v) => !v.fixed).map(toPlanned);

@@ -48,7 +48,7 @@ function district(d: DistrictParams): Problem {
 }
 
 function asExisting(visits: PlannedVisit[], fixed: (v: PlannedVisit, i: number) => boolean): Problem['existingVisits'] {
-  return visits.map((v, i) => ({ id: i + 1, uid: `v${i + 1}`, date: v.date, startTime: v.startTime, specialistId: v.specialistId, puskesmasId: v.puskesmasId, specialtyId: v.specialtyId, fixed: fixed(v, i) }));
+  return visits.map((v, i) => ({ id: i + 1, uid: `v${i + 1}`, date: v.date, startTime: v.startTime, specialistId: v.specialistId, puskesmasId: v.puskesmasId, specialtyId: v.specialtyId, fixed: fixed(v, i), exported: true }));
 }
 
 const RUNS = { numRuns: 40, seed: 20260301 };

@@ -175,6 +175,16 @@ describe('soft rules, one at a time', () => {
     expect(costs.find((c) => c.cost === 15)!.message).toContain('dipindah dari Senin, 2 Maret 2026 ke Rabu, 4 Maret 2026');
   });
 
+  it('stability: a visit not yet sent to any calendar costs half as much to change', () => {
+    const index = new ProblemIndex(tinyProblem());
+    const unsent = { ...visit(MONDAY), exported: false };
+    const [cost] = stability.evaluate(index, monthPlan([], { currentPlan: [unsent] }));
+    expect(cost!.cost).toBe(15);
+    expect(cost!.message).toBe('Kunjungan dr. Ani, Sp.OG ke Puskesmas Sempu pada Senin, 2 Maret 2026 dibatalkan.');
+    const [sent] = stability.evaluate(index, monthPlan([], { currentPlan: [visit(MONDAY)] }));
+    expect(sent!.message).toContain('(sudah dikirim ke kalender dokter) dibatalkan');
+  });
+
   it('preference: costs a visit off the preferred weekdays', () => {
     const index = new ProblemIndex(tinyProblem((p) => (p.specialists[0]!.preferredWeekdays = [2])));
     expect(preference.evaluate(index, monthPlan([visit(MONDAY)]))[0]!.message).toContain('bukan pada hari pilihannya (Selasa)');

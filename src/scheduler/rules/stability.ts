@@ -1,12 +1,20 @@
 // Soft: when re-planning, change as few visits of the current plan as possible. A visit kept
 // exactly costs nothing; one moved to another day with the same specialist and puskesmas costs
-// half the weight; one dropped (or given to another specialist) costs the full weight.
+// half the weight; one dropped (or given to another specialist) costs the full weight. Visits
+// not yet sent to a calendar count half.
 import { formatLongDate } from '../../domain/format-id';
 import type { ProblemIndex } from '../context';
 import type { PlannedVisit } from '../problem';
 import type { SoftCost, SoftRule } from './types';
 
 export const MOVED_FRACTION = 0.5;
+/** A current visit not yet sent to any calendar is cheaper to change. */
+export const UNEXPORTED_FRACTION = 0.5;
+
+/** Stability weight of one current-plan visit. */
+export function stabilityWeight(weight: number, visit: PlannedVisit): number {
+  return visit.exported === false ? weight * UNEXPORTED_FRACTION : weight;
+}
 
 export interface StabilityMatch {
   kept: [PlannedVisit, PlannedVisit][];
@@ -50,26 +58,28 @@ export const stability: SoftRule = {
     const weight = index.settings.weights.stability;
     const match = matchPlans(plan.currentPlan, plan.visits);
     const costs: SoftCost[] = [];
+    const sent = (v: PlannedVisit) => (v.exported === false ? '' : ' (sudah dikirim ke kalender dokter)');
+    const sentEn = (v: PlannedVisit) => (v.exported === false ? '' : " (already in the specialist's calendar)");
     for (const [old, now] of match.moved) {
       costs.push({
         rule: 'stability',
-        cost: weight * MOVED_FRACTION,
+        cost: stabilityWeight(weight, old) * MOVED_FRACTION,
         specialistId: old.specialistId,
         puskesmasId: old.puskesmasId,
         date: now.date,
-        message: `Kunjungan ${index.specialistName(old.specialistId)} ke ${index.puskesmasName(old.puskesmasId)} dipindah dari ${formatLongDate(old.date)} ke ${formatLongDate(now.date)}.`,
-        messageEn: `${index.specialistName(old.specialistId)}'s visit to ${index.puskesmasName(old.puskesmasId)} moves from ${formatLongDate(old.date, 'en')} to ${formatLongDate(now.date, 'en')}.`,
+        message: `Kunjungan ${index.specialistName(old.specialistId)} ke ${index.puskesmasName(old.puskesmasId)}${sent(old)} dipindah dari ${formatLongDate(old.date)} ke ${formatLongDate(now.date)}.`,
+        messageEn: `${index.specialistName(old.specialistId)}'s visit to ${index.puskesmasName(old.puskesmasId)}${sentEn(old)} moves from ${formatLongDate(old.date, 'en')} to ${formatLongDate(now.date, 'en')}.`,
       });
     }
     for (const old of match.removed) {
       costs.push({
         rule: 'stability',
-        cost: weight,
+        cost: stabilityWeight(weight, old),
         specialistId: old.specialistId,
         puskesmasId: old.puskesmasId,
         date: old.date,
-        message: `Kunjungan ${index.specialistName(old.specialistId)} ke ${index.puskesmasName(old.puskesmasId)} pada ${formatLongDate(old.date)} dibatalkan.`,
-        messageEn: `${index.specialistName(old.specialistId)}'s visit to ${index.puskesmasName(old.puskesmasId)} on ${formatLongDate(old.date, 'en')} is cancelled.`,
+        message: `Kunjungan ${index.specialistName(old.specialistId)} ke ${index.puskesmasName(old.puskesmasId)} pada ${formatLongDate(old.date)}${sent(old)} dibatalkan.`,
+        messageEn: `${index.specialistName(old.specialistId)}'s visit to ${index.puskesmasName(old.puskesmasId)} on ${formatLongDate(old.date, 'en')}${sentEn(old)} is cancelled.`,
       });
     }
     return costs;
