@@ -1,7 +1,7 @@
 // Lookups over a Problem that the model, the rules and the explanations share: who is who,
 // how far, when a puskesmas is open, who is on leave. Facts only; no rule lives here.
 import { haversineKm } from '../domain/geo';
-import { isoWeekday, minutesOf, monthDays, timeOf, type IsoWeekday } from '../domain/dates';
+import { isoWeekday, minutesOf, monthDays, TIME_RE, timeOf, type IsoWeekday } from '../domain/dates';
 import type { Problem, ProblemPuskesmas, ProblemSpecialist } from './problem';
 
 export interface Travel {
@@ -151,7 +151,8 @@ export class ProblemIndex {
 
   private computeVisitTime(puskesmasId: number, date: string): { startTime: string; endTime: string } | null {
     const hours = this.puskesmas.get(puskesmasId)?.openingHours[`${weekdayOf(date)}`];
-    if (!hours) return null;
+    // Hours that are not valid times (hand-edited data) count as closed rather than break the plan.
+    if (!hours || !TIME_RE.test(hours.open) || !TIME_RE.test(hours.close)) return null;
     const start = Math.max(minutesOf(this.settings.visitStart), minutesOf(hours.open));
     const end = start + this.settings.visitMinutes;
     if (end > minutesOf(hours.close)) return null;

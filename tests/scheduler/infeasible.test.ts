@@ -78,6 +78,9 @@ describe('uncovered visits and their causes', () => {
       p.adoptions = [];
     });
     expect((await solveProblem(empty)).visits).toEqual([]);
+    const garbled = tinyProblem((p) => (p.puskesmas[0]!.openingHours = { '1': { open: '7', close: 'siang' } }));
+    const partly = await solveProblem(garbled);
+    expect(partly.uncovered.map((u) => [u.puskesmasId, u.cause])).toEqual([[10, 'all-unavailable']]);
     const closed = tinyProblem((p) => p.puskesmas.forEach((c) => (c.openingHours = {})));
     const result = await solveProblem(closed);
     expect(result.uncovered.map((u) => u.cause)).toEqual(['all-unavailable', 'all-unavailable']);
