@@ -127,7 +127,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
       let values: ArrayLike<number> | null = null;
       if (highs) {
         try {
-          const solution = solveMilp(highs, sub.builder.lp, share, options.relativeGap ?? 1e-4);
+          const solution = solveMilp(highs, sub.builder.lp, share, options.relativeGap ?? 1e-4, () => greedyStart(sub));
           if (solution.values) {
             values = solution.values;
             if (solution.status !== 'optimal') allOptimal = false;
@@ -227,6 +227,13 @@ function round(value: number): number {
 
 function byDateThenIds(a: PlannedVisit, b: PlannedVisit): number {
   return (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.specialtyId - b.specialtyId || a.puskesmasId - b.puskesmasId || a.specialistId - b.specialistId;
+}
+
+/** The greedy plan as a MIP start: values of the visit and uncovered columns only. */
+function greedyStart(sub: SubModel): { indices: number[]; values: number[] } {
+  const values = greedyValues(sub);
+  const indices = [...sub.candidates.keys(), ...sub.uncoveredCols.map((u) => u.col)];
+  return { indices, values: indices.map((i) => values[i] ?? 0) };
 }
 
 /**
