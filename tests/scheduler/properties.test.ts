@@ -103,6 +103,18 @@ describe('scheduler properties', () => {
     );
   });
 
+  it('the same input gives the same plan', async () => {
+    await fc.assert(
+      fc.asyncProperty(districtArb, async (d) => {
+        const problem = district(d);
+        const [a, b] = [await solveProblem(problem), await solveProblem(structuredClone(problem))];
+        expect(b.visits).toEqual(a.visits);
+        expect(b.objective).toBe(a.objective);
+      }),
+      { ...RUNS, numRuns: 15 },
+    );
+  });
+
   it('pinned, confirmed and done visits never move, even when re-planning from scratch around them', async () => {
     await fc.assert(
       fc.asyncProperty(districtArb, fc.integer({ min: 2, max: 4 }), async (d, every) => {
