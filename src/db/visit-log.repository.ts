@@ -3,7 +3,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { notFound } from '../contract/errors';
 import type { Topic, VisitLog, VisitLogDetail } from '../contract/visit-log';
 import { listFollowups } from '../reports/followups';
-import { toVisit } from './mappers';
+import { visitViewQuery, toVisitView } from './visits.repository';
 import type { Database, TopicTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -20,35 +20,11 @@ export const toTopic = (r: Selectable<TopicTable>): Topic => ({
 });
 
 export async function getVisitLogDetail(db: Db, visitId: number): Promise<VisitLogDetail> {
-  const row = await db
-    .selectFrom('visit')
-    .innerJoin('specialist', 'specialist.id', 'visit.specialist_id')
-    .innerJoin('specialty', 'specialty.id', 'visit.specialty_id')
-    .innerJoin('puskesmas', 'puskesmas.id', 'visit.puskesmas_id')
-    .leftJoin('hospital', 'hospital.id', 'specialist.hospital_id')
-    .selectAll('visit')
-    .select([
-      'specialist.name as specialist_name',
-      'specialty.code as specialty_code',
-      'specialty.name as specialty_name',
-      'puskesmas.name as puskesmas_name',
-      'puskesmas.kecamatan as kecamatan',
-      'hospital.id as hospital_id',
-      'hospital.name as hospital_name',
-    ])
-    .where('visit.id', '=', visitId)
-    .executeTakeFirst();
+  const row = await visitViewQuery(db).where('visit.id', '=', visitId).executeTakeFirst();
   if (!row) throw notFound('Kunjungan', 'Visit', visitId);
 
   const visit = {
-    ...toVisit(row),
-    specialistName: row.specialist_name,
-    specialtyCode: row.specialty_code,
-    specialtyName: row.specialty_name,
-    puskesmasName: row.puskesmas_name,
-    kecamatan: row.kecamatan,
-    hospitalId: row.hospital_id,
-    hospitalName: row.hospital_name,
+    ...toVisitView(row),
     movedToVisitId: row.moved_to_visit_id,
     movedFromVisitId: row.moved_from_visit_id,
   };

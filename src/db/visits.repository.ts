@@ -12,8 +12,9 @@ export interface VisitFilter {
   includeCancelled?: boolean;
 }
 
-export async function listVisitViews(db: Kysely<Database>, filter: VisitFilter): Promise<VisitView[]> {
-  let query = db
+/** Visits joined with the names a screen or roster prints beside them; callers add filters. */
+export function visitViewQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('visit')
     .innerJoin('specialist', 'specialist.id', 'visit.specialist_id')
     .innerJoin('specialty', 'specialty.id', 'visit.specialty_id')
@@ -28,7 +29,26 @@ export async function listVisitViews(db: Kysely<Database>, filter: VisitFilter):
       'puskesmas.kecamatan as kecamatan',
       'hospital.id as hospital_id',
       'hospital.name as hospital_name',
-    ])
+    ]);
+}
+
+type VisitViewRow = Awaited<ReturnType<ReturnType<typeof visitViewQuery>['executeTakeFirstOrThrow']>>;
+
+export function toVisitView(row: VisitViewRow): VisitView {
+  return {
+    ...toVisit(row),
+    specialistName: row.specialist_name,
+    specialtyCode: row.specialty_code,
+    specialtyName: row.specialty_name,
+    puskesmasName: row.puskesmas_name,
+    kecamatan: row.kecamatan,
+    hospitalId: row.hospital_id,
+    hospitalName: row.hospital_name,
+  };
+}
+
+export async function listVisitViews(db: Kysely<Database>, filter: VisitFilter): Promise<VisitView[]> {
+  let query = visitViewQuery(db)
     .where('visit.date', '>=', filter.from)
     .where('visit.date', '<=', filter.to)
     .orderBy('visit.date')
@@ -38,15 +58,5 @@ export async function listVisitViews(db: Kysely<Database>, filter: VisitFilter):
   if (filter.specialistId) query = query.where('visit.specialist_id', '=', filter.specialistId);
   if (filter.puskesmasId) query = query.where('visit.puskesmas_id', '=', filter.puskesmasId);
   if (filter.includeCancelled === false) query = query.where('visit.status', '!=', 'cancelled');
-  const rows = await query.execute();
-  return rows.map((row) => ({
-    ...toVisit(row),
-    specialistName: row.specialist_name,
-    specialtyCode: row.specialty_code,
-    specialtyName: row.specialty_name,
-    puskesmasName: row.puskesmas_name,
-    kecamatan: row.kecamatan,
-    hospitalId: row.hospital_id,
-    hospitalName: row.hospital_name,
-  }));
+  return (await query.execute()).map(toVisitView);
 }
