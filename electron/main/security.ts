@@ -1,20 +1,10 @@
 // Locks the window down: isolated, sandboxed renderer without Node, a strict CSP, no remote
 // content, no navigation away from the app, no new windows, every permission refused.
 import type { Session, WebContents, WebPreferences } from 'electron';
+import { CONTENT_SECURITY_DIRECTIVES } from '../../src/app/content-security-policy';
 
 /** The renderer is one local bundle: nothing may load from anywhere else. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = CONTENT_SECURITY_DIRECTIVES.join('; ');
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {

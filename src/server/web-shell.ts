@@ -8,23 +8,12 @@ import { fileURLToPath } from 'node:url';
 import type { Api } from '../app/api';
 import type { ApiResult } from '../contract/index';
 import type { ErrorCode } from '../contract/errors';
+import { CONTENT_SECURITY_DIRECTIVES } from '../app/content-security-policy';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024; // imports carry whole spreadsheets as base64
 
-/** Styles may be inline (React style attributes, FullCalendar's injected sheet); scripts never. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The app's policy, and no page may frame the shell (clickjacking). */
+export const CONTENT_SECURITY_POLICY = [...CONTENT_SECURITY_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
