@@ -145,7 +145,8 @@ export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths): Prom
   deps.app.setAppUserModelId('id.asuhan.app');
 
   await deps.app.whenReady();
-  lockDownSession(deps.session.defaultSession, paths.devServerUrl);
+  const baseUrl = paths.devServerUrl ?? pathToFileURL(paths.rendererIndex).href;
+  lockDownSession(deps.session.defaultSession, baseUrl);
 
   let db: AsuhanDb;
   try {
@@ -159,7 +160,6 @@ export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths): Prom
   deps.app.on('will-quit', () => void db.close());
 
   const api = createApi(createContext(db));
-  const baseUrl = paths.devServerUrl ?? pathToFileURL(paths.rendererIndex).href;
   // Only the main window's own pages may call the API: not subframes, not navigated-away pages.
   const isTrusted = (frame: WebFrameMain | null, senderId: number) => {
     const window = currentWindow();

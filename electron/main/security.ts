@@ -45,16 +45,18 @@ export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowO
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** `devServerUrl` is allowed only when the app runs against Vite's dev server. */
-export function lockDownSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>, devServerUrl?: string): void {
+/**
+ * Only the app's own files load: `appBaseUrl` is the bundled renderer (file:) or, in development,
+ * Vite's dev server; any other file on the disk, and anything remote, is refused.
+ */
+export function lockDownSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>, appBaseUrl: string): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  // No remote content: only the app's own files (and in-page data/blob URLs) load at all.
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = /^(file|data|blob|devtools):/.test(details.url) || (devServerUrl !== undefined && details.url.startsWith(devServerUrl));
+    const allowed = /^(data|blob|devtools):/.test(details.url) || isAppUrl(details.url, appBaseUrl);
     callback({ cancel: !allowed });
   });
 }

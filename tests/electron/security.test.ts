@@ -34,7 +34,7 @@ describe('window security', () => {
 
   it('refuses every permission, sets the CSP and loads nothing remote', () => {
     const session = new FakeSession();
-    lockDownSession(session as never);
+    lockDownSession(session as never, APP);
     const granted: boolean[] = [];
     session.permissionRequest?.(null, 'media', (value) => granted.push(value));
     session.permissionRequest?.(null, 'notifications', (value) => granted.push(value));
@@ -55,12 +55,20 @@ describe('window security', () => {
     expect(cancelled('https://cdn.example/lib.js')).toBe(true);
     expect(cancelled('http://localhost:5173/src/main.tsx')).toBe(true);
     expect(cancelled(`${APP}`)).toBe(false);
+    expect(cancelled('file:///opt/Asuhan/resources/app.asar/dist/renderer/assets/index.js')).toBe(false);
     expect(cancelled('data:image/png;base64,AAAA')).toBe(false);
+    // Other files on the disk are not the app's, even through `..`.
+    expect(cancelled('file:///etc/passwd')).toBe(true);
+    expect(cancelled('file:///opt/Asuhan/resources/app.asar/dist/renderer/../../../secrets.txt')).toBe(true);
+    expect(cancelled('file:///C:/Users/koordinator/AppData/Roaming/Asuhan/asuhan.db')).toBe(true);
   });
 
   it('allows the dev server only when it is configured', () => {
     const session = new FakeSession();
     lockDownSession(session as never, 'http://localhost:5173/');
+    let remote: boolean | undefined;
+    session.requestListener?.({ url: 'file:///etc/passwd' }, (response) => (remote = response.cancel));
+    expect(remote).toBe(true);
     let cancel: boolean | undefined;
     session.requestListener?.({ url: 'http://localhost:5173/src/main.tsx' }, (response) => (cancel = response.cancel));
     expect(cancel).toBe(false);
