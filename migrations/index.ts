@@ -3,8 +3,9 @@
 // Kysely<any> and never import app code, so they stay frozen in time.
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_init';
-import * as m0003 from './0003_export_log';
 import * as m0002 from './0002_visit_log';
+import * as m0003 from './0003_export_log';
+import * as m0004 from './0004_report_facts';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_visit_log': m0002,
   '0003_export_log': m0003,
+  '0004_report_facts': m0004,
 };

@@ -207,6 +207,24 @@ export interface TopicTable {
   created_at: Timestamp;
 }
 
+/** A done visit's topic, kept by triggers (migration 0004) for fast grouped reports. */
+export interface TopicFactTable {
+  puskesmas_id: number;
+  topic_id: number;
+  date: CalendarDate;
+  visit_id: number;
+}
+
+/** A done visit's attendee row, kept by triggers (migration 0004) for fast grouped reports. */
+export interface AttendanceFactTable {
+  puskesmas_id: number;
+  role: AttendeeRole;
+  date: CalendarDate;
+  attendee_id: number;
+  visit_id: number;
+  headcount: number;
+}
+
 export interface VisitTopicTable {
   visit_id: number;
   topic_id: number;
@@ -284,6 +302,8 @@ export interface Database {
   visit_attendee: VisitAttendeeTable;
   topic: TopicTable;
   visit_topic: VisitTopicTable;
+  topic_fact: TopicFactTable;
+  attendance_fact: AttendanceFactTable;
   case_consult: CaseConsultTable;
   followup: FollowupTable;
 }
