@@ -2,7 +2,7 @@
 // plans:apply writes the draft into the visits in one transaction (backup first); single-visit
 // edits are judged by the independent hard-rule checker and refused with code RULE.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { AsuhanError, conflict, notFound } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import type { PlanListItem, PlanPreview, PlanVisit, VisitCheck } from '../contract/plans';
@@ -287,11 +287,19 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     },
 
     'plans:list': async ({ month }) => {
-      let query = db.selectFrom('plan').selectAll().orderBy('id', 'desc');
+      // Counted inside SQLite: a plan's summary holds every proposed visit, and building those
+      // objects in JavaScript for a long list of plans costs more than the list is worth.
+      let query = db
+        .selectFrom('plan')
+        .select(['id', 'month', 'status', 'created_at', 'objective', 'bound', 'gap', 'solve_ms'])
+        .select([
+          sql<number>`coalesce(json_array_length(summary, '$.visits'), 0)`.as('visit_count'),
+          sql<number>`(SELECT coalesce(sum(json_extract(u.value, '$.missing')), 0) FROM json_each(summary, '$.uncovered') AS u)`.as('uncovered_count'),
+        ])
+        .orderBy('id', 'desc');
       if (month) query = query.where('month', '=', month);
-      return (await query.execute()).map((row): PlanListItem => {
-        const summary = JSON.parse(row.summary) as Partial<DraftSummary>;
-        return {
+      return (await query.execute()).map(
+        (row): PlanListItem => ({
           id: row.id,
           month: row.month,
           status: row.status,
@@ -300,10 +308,10 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
           bound: row.bound,
           gap: row.gap,
           solveMs: row.solve_ms,
-          visits: summary.visits?.length ?? 0,
-          uncovered: summary.uncovered?.reduce((sum, u) => sum + u.missing, 0) ?? 0,
-        };
-      });
+          visits: Number(row.visit_count),
+          uncovered: Number(row.uncovered_count),
+        }),
+      );
     },
 
     'plans:get': async ({ id }) => {
