@@ -114,11 +114,11 @@ function PlanDialog({ month, onClose, onSaved }: { month: string; onClose: () =>
 }
 
 function VisitCells({ visit }: { visit: PlanVisit }) {
-  const { date, time } = useI18n();
+  const { longDate, time } = useI18n();
   return (
     <>
       <td>
-        {date(visit.date)} <span className="muted">{time(visit.startTime)}</span>
+        {longDate(visit.date)} <span className="muted">{time(visit.startTime)}</span>
       </td>
       <td>{visit.specialistName}</td>
       <td>{visit.puskesmasName}</td>
