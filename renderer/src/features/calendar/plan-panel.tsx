@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { PlanPreview, PlanVisit } from '../../../../src/contract/plans';
 import { ApiError, call } from '../../api';
 import { useI18n } from '../../i18n';
-import { ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
+import { EmptyRow, ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
 
 type Phase = { kind: 'idle' } | { kind: 'running'; startedAt: number } | { kind: 'preview'; preview: PlanPreview } | { kind: 'saving'; preview: PlanPreview };
 
@@ -229,11 +229,9 @@ function PlanPreviewView({ preview, lang }: { preview: PlanPreview; lang: 'id' |
                 </tr>
               ))}
               {changes.added.length + changes.moved.length + changes.removed.length === 0 ? (
-                <tr>
-                  <td colSpan={4} className="muted">
-                    {t('Tidak ada perubahan dibanding jadwal sekarang.', 'No changes compared with the current schedule.')}
-                  </td>
-                </tr>
+                <EmptyRow colSpan={4}>
+                  {t('Tidak ada perubahan dibanding jadwal sekarang.', 'No changes compared with the current schedule.')}
+                </EmptyRow>
               ) : null}
             </tbody>
           </table>
@@ -268,11 +266,9 @@ function PlanPreviewView({ preview, lang }: { preview: PlanPreview; lang: 'id' |
                 </tr>
               ))}
               {preview.uncovered.length === 0 ? (
-                <tr>
-                  <td colSpan={4} className="muted">
-                    {t('Semua kebutuhan terpenuhi.', 'Every requirement is covered.')}
-                  </td>
-                </tr>
+                <EmptyRow colSpan={4}>
+                  {t('Semua kebutuhan terpenuhi.', 'Every requirement is covered.')}
+                </EmptyRow>
               ) : null}
             </tbody>
           </table>

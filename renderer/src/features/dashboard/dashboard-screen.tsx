@@ -6,7 +6,7 @@ import { addMonths } from '../../../../src/domain/dates';
 import { call } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
 import { useRefData } from '../../ref-data';
-import { ErrorBanner, Loading, Spinner, Swatch } from '../../ui/components';
+import { EmptyRow, ErrorBanner, Loading, Spinner, Swatch } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 
 const STATE_COLORS: Record<DashboardPuskesmas['state'], string> = { met: '#067647', partial: '#d97706', pending: '#0e7490', none: '#b42318' };
@@ -146,11 +146,9 @@ function CoverageMap({ report }: { report: DashboardReport }) {
               </tr>
             ))}
             {lacking.length === 0 ? (
-              <tr>
-                <td colSpan={3} className="muted">
-                  {t('Semua puskesmas terpenuhi.', 'Every puskesmas is covered.')}
-                </td>
-              </tr>
+              <EmptyRow colSpan={3}>
+                {t('Semua puskesmas terpenuhi.', 'Every puskesmas is covered.')}
+              </EmptyRow>
             ) : null}
           </tbody>
         </table>

@@ -7,7 +7,7 @@ import { addMonths, firstDayOfMonth, lastDayOfMonth } from '../../../../src/doma
 import { ApiError, call, printPage, saveFiles } from '../../api';
 import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
-import { ErrorBanner, Spinner, Swatch, useToast } from '../../ui/components';
+import { EmptyRow, ErrorBanner, Spinner, Swatch, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { Icon } from '../../ui/icons';
 
@@ -232,11 +232,9 @@ export function ExportScreen() {
                 );
               })}
               {visits.length === 0 && !roster.loading ? (
-                <tr>
-                  <td colSpan={4} className="muted">
-                    {t('Belum ada kunjungan di bulan ini. Buat jadwal dulu di layar Jadwal.', 'No visits this month yet. Plan the month on the Schedule screen first.')}
-                  </td>
-                </tr>
+                <EmptyRow colSpan={4}>
+                  {t('Belum ada kunjungan di bulan ini. Buat jadwal dulu di layar Jadwal.', 'No visits this month yet. Plan the month on the Schedule screen first.')}
+                </EmptyRow>
               ) : null}
             </tbody>
           </table>

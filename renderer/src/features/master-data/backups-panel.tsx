@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { BackupInfo } from '../../../../src/contract/backups';
 import { ApiError, call } from '../../api';
 import { useI18n } from '../../i18n';
-import { ErrorBanner, Spinner, useToast } from '../../ui/components';
+import { EmptyRow, ErrorBanner, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { useRefData } from '../../ref-data';
 
@@ -103,11 +103,9 @@ export function BackupsPanel() {
               </tr>
             ))}
             {loaded.data && loaded.data.backups.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="muted">
-                  {t('Belum ada cadangan.', 'No backups yet.')}
-                </td>
-              </tr>
+              <EmptyRow colSpan={5}>
+                {t('Belum ada cadangan.', 'No backups yet.')}
+              </EmptyRow>
             ) : null}
           </tbody>
         </table>

@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
 import { useRefData, type RefData } from '../../ref-data';
-import { ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
+import { EmptyRow, ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { Icon } from '../../ui/icons';
 import type { ImportKind } from '../../../../src/contract/imports';
@@ -182,11 +182,9 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
               );
             })}
             {rows.length === 0 && !loaded.loading ? (
-              <tr>
-                <td colSpan={columns.length + 1} className="muted">
-                  {t('Tidak ada data.', 'Nothing here.')}
-                </td>
-              </tr>
+              <EmptyRow colSpan={columns.length + 1}>
+                {t('Tidak ada data.', 'Nothing here.')}
+              </EmptyRow>
             ) : null}
           </tbody>
         </table>
