@@ -8,7 +8,8 @@ import { formatMonth } from '../domain/format-id';
 import { type ExportFile, exportFile, MIME } from './export-file';
 import { buildCalendar, calendarUid, type CalendarEvent, visitEvent } from './ics';
 import { slug } from './labels';
-import { groupBy, loadRoster, type RosterVisit } from './roster-data';
+import { groupBy } from '../domain/collections';
+import { loadRoster, type RosterVisit } from './roster-data';
 
 export interface IcsExportOptions {
   month: string;

@@ -5,7 +5,8 @@ import type { Settings } from '../domain/settings';
 import type { ComplianceReport } from '../reports/compliance';
 import { type ColumnSpec, contentWidth, createPdf, drawFooters, drawHeading, drawLetterhead, drawSignature, drawTable, drawTitle, fitColumns, nextPageIndex, pdfBuffer, SIGNATURE_HEIGHT, type PdfRow } from './pdf-kit';
 import { placeLine, puskesmasLabel, STATUS_LABEL_ID } from './labels';
-import { activeVisits, groupBy, type RosterData, type RosterVisit } from './roster-data';
+import { groupBy } from '../domain/collections';
+import { activeVisits, type RosterData, type RosterVisit } from './roster-data';
 
 export type RosterLayout = 'by-date' | 'by-puskesmas' | 'per-specialist';
 

@@ -74,15 +74,3 @@ export async function loadRoster(db: Kysely<Database>, month: string, filter: Ro
 export function activeVisits<T extends { status: string }>(visits: T[]): T[] {
   return visits.filter((v) => v.status !== 'cancelled');
 }
-
-/** Groups keep the order in which their first member appears. */
-export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}

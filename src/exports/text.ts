@@ -3,7 +3,8 @@
 import { formatLongDate, formatMonth, formatTime } from '../domain/format-id';
 import type { Settings } from '../domain/settings';
 import { puskesmasLabel } from './labels';
-import { activeVisits, groupBy, type RosterData, type RosterVisit } from './roster-data';
+import { groupBy } from '../domain/collections';
+import { activeVisits, type RosterData, type RosterVisit } from './roster-data';
 
 export interface TextMessage {
   /** Who it is for: the specialist's or the puskesmas's name. */

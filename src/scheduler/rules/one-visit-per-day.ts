@@ -1,6 +1,7 @@
 // Hard: at most one visit per specialist per day; with settings.allowTwoVisitsPerDay, two when
 // the second starts after the first ends plus the drive between the two puskesmas (positions
 // known), both within opening hours (checked by opening-hours).
+import { groupBy } from '../../domain/collections';
 import { minutesOf } from '../../domain/dates';
 import { formatLongDate } from '../../domain/format-id';
 import type { PlannedVisit } from '../problem';
@@ -12,11 +13,7 @@ export const oneVisitPerDay: HardRule = {
   label: 'Satu kunjungan per hari',
   labelEn: 'One visit a day',
   checkMonth(index, plan) {
-    const byDay = new Map<string, PlannedVisit[]>();
-    for (const v of plan.visits) {
-      const key = `${v.specialistId}:${v.date}`;
-      byDay.set(key, [...(byDay.get(key) ?? []), v]);
-    }
+    const byDay = groupBy(plan.visits, (v) => `${v.specialistId}:${v.date}`);
     const violations: Violation[] = [];
     const two = index.settings.allowTwoVisitsPerDay;
     for (const visits of byDay.values()) {

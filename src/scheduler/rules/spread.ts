@@ -5,6 +5,7 @@
 //   unit; with `joint`, a visit on a day without the other specialties' visit costs one unit;
 // - within the month: a specialist's second (third...) visit in one week costs one unit, and so
 //   does a puskesmas's second visit of one specialty in one week.
+import { groupBy } from '../../domain/collections';
 import { addDays, daysBetween } from '../../domain/dates';
 import { formatLongDate } from '../../domain/format-id';
 import type { ProblemIndex } from '../context';
@@ -55,8 +56,7 @@ export const spread: SoftRule = {
     const weight = index.settings.weights.spread;
     const mode = index.settings.jointVisits;
     const costs: SoftCost[] = [];
-    const atPlace = new Map<number, PlannedVisit[]>();
-    for (const v of plan.visits) atPlace.set(v.puskesmasId, [...(atPlace.get(v.puskesmasId) ?? []), v]);
+    const atPlace = groupBy(plan.visits, (v) => v.puskesmasId);
 
     for (const v of plan.visits) {
       const place = index.puskesmasName(v.puskesmasId);
@@ -98,12 +98,7 @@ export const spread: SoftRule = {
       }
     }
 
-    const perWeek = new Map<string, PlannedVisit[]>();
-    for (const v of plan.visits) {
-      const key = `${v.specialistId}:${weekOf(v.date)}`;
-      perWeek.set(key, [...(perWeek.get(key) ?? []), v]);
-    }
-    for (const visits of perWeek.values()) {
+    for (const visits of groupBy(plan.visits, (v) => `${v.specialistId}:${weekOf(v.date)}`).values()) {
       if (visits.length < 2) continue;
       const first = visits[0] as PlannedVisit;
       const name = index.specialistName(first.specialistId);
@@ -116,12 +111,7 @@ export const spread: SoftRule = {
         messageEn: `${name} has ${visits.length} visits in one week (from ${formatLongDate(weekOf(first.date), 'en')}).`,
       });
     }
-    const placeWeek = new Map<string, PlannedVisit[]>();
-    for (const v of plan.visits) {
-      const key = `${v.puskesmasId}:${v.specialtyId}:${weekOf(v.date)}`;
-      placeWeek.set(key, [...(placeWeek.get(key) ?? []), v]);
-    }
-    for (const visits of placeWeek.values()) {
+    for (const visits of groupBy(plan.visits, (v) => `${v.puskesmasId}:${v.specialtyId}:${weekOf(v.date)}`).values()) {
       if (visits.length < 2) continue;
       const first = visits[0] as PlannedVisit;
       const place = index.puskesmasName(first.puskesmasId);
