@@ -1,6 +1,6 @@
 import type { RefData } from '../../ref-data';
 import { useI18n } from '../../i18n';
-import { Swatch } from '../../ui/components';
+import { ActiveSpecialistOptions, Swatch } from '../../ui/components';
 import type { CalendarFilters } from './calendar-events';
 
 export function CalendarFilterPanel({ filters, onChange, data: ref }: { filters: CalendarFilters; onChange: (next: CalendarFilters) => void; data: RefData }) {
@@ -15,13 +15,7 @@ export function CalendarFilterPanel({ filters, onChange, data: ref }: { filters:
         <span className="field-label">{t('Dokter spesialis', 'Specialist')}</span>
         <select aria-label={t('Dokter spesialis', 'Specialist')} value={filters.specialistId ?? ''} onChange={(e) => onChange({ ...filters, specialistId: numberOrNull(e.target.value) })}>
           <option value="">{t('Semua', 'All')}</option>
-          {ref.specialists
-            .filter((s) => s.active)
-            .map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+          <ActiveSpecialistOptions specialists={ref.specialists} />
         </select>
       </label>
       <label className="field">

@@ -2,11 +2,10 @@
 // specialist, and which topics were taught. Charts are plain SVG and CSS.
 import { useState } from 'react';
 import type { DashboardPuskesmas, DashboardReport } from '../../../../src/reports/dashboard';
-import { addMonths } from '../../../../src/domain/dates';
 import { call } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
 import { useRefData } from '../../ref-data';
-import { EmptyRow, ErrorBanner, Loading, Spinner, Swatch } from '../../ui/components';
+import { EmptyRow, MonthStepper, ErrorBanner, Loading, Spinner, Swatch } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 
 const STATE_COLORS: Record<DashboardPuskesmas['state'], string> = { met: '#067647', partial: '#d97706', pending: '#0e7490', none: '#b42318' };
@@ -225,7 +224,7 @@ function TopicBars({ report }: { report: DashboardReport }) {
 }
 
 export function DashboardScreen() {
-  const { t, month: monthName } = useI18n();
+  const { t } = useI18n();
   const ref = useRefData();
   const [month, setMonth] = useState(ref.info.today.slice(0, 7));
   const loaded = useLoad(() => call('reports:dashboard', { month }), [month]);
@@ -234,15 +233,7 @@ export function DashboardScreen() {
     <section aria-labelledby="dash-title">
       <div className="screen-head">
         <h1 id="dash-title">{t('Dasbor', 'Dashboard')}</h1>
-        <div className="row">
-          <button type="button" onClick={() => setMonth(addMonths(month, -1))} aria-label={t('Bulan sebelumnya', 'Previous month')}>
-            ‹
-          </button>
-          <strong style={{ minWidth: 140, textAlign: 'center' }}>{monthName(month)}</strong>
-          <button type="button" onClick={() => setMonth(addMonths(month, 1))} aria-label={t('Bulan berikutnya', 'Next month')}>
-            ›
-          </button>
-        </div>
+        <MonthStepper month={month} onChange={setMonth} />
         {loaded.loading ? <Spinner /> : null}
       </div>
       <ErrorBanner error={loaded.error} />

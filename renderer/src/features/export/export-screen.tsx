@@ -7,7 +7,7 @@ import { addMonths, firstDayOfMonth, lastDayOfMonth } from '../../../../src/doma
 import { ApiError, call, printPage, saveFiles } from '../../api';
 import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
-import { EmptyRow, ErrorBanner, Spinner, Swatch, useToast } from '../../ui/components';
+import { ActiveSpecialistOptions, EmptyRow, MonthStepper, ErrorBanner, Spinner, Swatch, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { Icon } from '../../ui/icons';
 
@@ -74,15 +74,7 @@ export function ExportScreen() {
     <section aria-labelledby="export-title">
       <div className="screen-head">
         <h1 id="export-title">{t('Ekspor jadwal', 'Export the schedule')}</h1>
-        <div className="row">
-          <button type="button" onClick={() => setMonth(addMonths(month, -1))} aria-label={t('Bulan sebelumnya', 'Previous month')}>
-            ‹
-          </button>
-          <strong style={{ minWidth: 140, textAlign: 'center' }}>{monthName(month)}</strong>
-          <button type="button" onClick={() => setMonth(addMonths(month, 1))} aria-label={t('Bulan berikutnya', 'Next month')}>
-            ›
-          </button>
-        </div>
+        <MonthStepper month={month} onChange={setMonth} />
         {exporter.busy ? <Spinner label={t('Menyiapkan berkas…', 'Preparing the file…')} /> : null}
       </div>
       <ErrorBanner error={exporter.error} onClose={exporter.clearError} />
@@ -109,13 +101,7 @@ export function ExportScreen() {
               <span className="field-label">{t('Untuk', 'For')}</span>
               <select value={specialistId ?? ''} onChange={(e) => setSpecialistId(e.target.value ? Number(e.target.value) : null)} aria-label={t('Kalender untuk', 'Calendar for')}>
                 <option value="">{t('Semua dokter (satu berkas per dokter)', 'Every specialist (one file each)')}</option>
-                {ref.specialists
-                  .filter((s) => s.active)
-                  .map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
+                <ActiveSpecialistOptions specialists={ref.specialists} />
               </select>
             </label>
             <label className="check">
