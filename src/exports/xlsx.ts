@@ -1,9 +1,12 @@
 // Excel workbooks: bold shaded header, frozen first row, filters, readable column widths.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyPackage } from '../domain/lazy-package';
 import type { Table } from './table-data';
 
+const exceljs = lazyPackage<typeof ExcelJS>('exceljs');
+
 export async function workbookOf(tables: Table[], title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Asuhan';
   workbook.title = title;
   // Fixed so the same data gives the same file.

@@ -3,10 +3,13 @@
 // carry the current records: an export that imports back unchanged.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyPackage } from '../domain/lazy-package';
 import { csvOf } from '../exports/csv';
 import type { Table } from '../exports/table-data';
 import { type ImportKind, KINDS, type References } from './kinds';
+
+const exceljs = lazyPackage<typeof ExcelJS>('exceljs');
 
 export type TemplateFormat = 'xlsx' | 'csv';
 
@@ -33,7 +36,7 @@ export async function buildTemplate(kind: ImportKind, format: TemplateFormat, re
   const table = tableOf(kind, refs ? def.exportRows(refs) : def.examples);
   if (format === 'csv') return Buffer.from(csvOf(table, ';'), 'utf8');
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Asuhan';
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
