@@ -41,7 +41,7 @@ export async function buildTemplate(kind: ImportKind, format: TemplateFormat, re
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = table.headers.map((header, i) => ({ header, key: String(i), width: table.widths[i] }));
+  sheet.columns = table.headers.map((header, i) => ({ header, key: String(i), width: table.widths?.[i] }));
   // Every cell is text, so Excel keeps "0812..." and "2026-03-02" exactly as typed.
   for (let c = 1; c <= table.headers.length; c++) sheet.getColumn(c).numFmt = '@';
   for (const row of table.rows) sheet.addRow(row);

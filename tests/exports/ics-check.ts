@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
+import { findPython } from '../fixtures/tools';
 
 export interface ParsedEvent {
   uid: string;
@@ -83,14 +84,14 @@ export interface PythonCalendar {
   events: { uid: string; start: string; tz: string; status: string; sequence: number }[];
 }
 
-/** Parses files with python3-icalendar (Debian's /usr/bin/python3, not a pyenv one). */
+/** Parses files with python3-icalendar (a python3 that has it, found by name). */
 export function parseWithPython(dir: string, files: { fileName: string; base64: string }[]): PythonCalendar[] {
   const paths = files.map((file) => {
     const target = path.join(dir, file.fileName);
     fs.writeFileSync(target, Buffer.from(file.base64, 'base64'));
     return target;
   });
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', PYTHON_READER, ...paths], { encoding: 'utf8' })) as PythonCalendar[];
+  return JSON.parse(execFileSync(findPython(['icalendar'], 'python3-icalendar'), ['-c', PYTHON_READER, ...paths], { encoding: 'utf8' })) as PythonCalendar[];
 }
 
 /** RFC 5545 layout: CRLF everywhere, lines of at most 75 octets, calendar properties before the first component. */
