@@ -86,8 +86,9 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, letterhead: string[]
     const decimals = table.decimals?.[col] ?? 0;
     const longest = Math.max(0, ...cells.map((cell) => displayLength(cell, decimals)));
     const max = table.widths?.[col] ?? DEFAULT_MAX_WIDTH;
-    // The cap is for long values (they wrap); a header always gets its width unless it is very long.
-    const width = Math.max(Math.min(max, Math.max(longest, 4) + 2), Math.min(DEFAULT_MAX_WIDTH, header.length + 2));
+    // The cap is for long values (they wrap); a header (bold, so a little wider) always gets its
+    // width unless it is very long.
+    const width = Math.max(Math.min(max, Math.max(longest, 4) + 2), Math.min(DEFAULT_MAX_WIDTH, header.length + 3));
     const numFmt = numberFormat(cells, table.decimals?.[col]);
     // Dates and times centred: right-aligned they would run into the text of the next column.
     const centred = numFmt === DATE_FORMAT || numFmt === TIME_FORMAT;
@@ -106,7 +107,7 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, letterhead: string[]
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
   // Readers do not grow a row for wrapped text they did not lay out themselves: room for two lines.
-  if (table.headers.some((text) => text.length + 2 > DEFAULT_MAX_WIDTH)) header.height = 30;
+  if (table.headers.some((text) => text.length + 3 > DEFAULT_MAX_WIDTH)) header.height = 30;
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDFE7EF' } };
     cell.border = { bottom: { style: 'thin' } };
