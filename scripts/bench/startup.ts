@@ -61,16 +61,18 @@ try {
     `The compiled CLI (\`dist/cli/\`, built at install by \`prepare\`), wall-clock time from spawn to exit, median and fastest of ${rounds} interleaved rounds.`,
     'Targets: `asuhan --help` under 300 ms, `asuhan status` under 400 ms, each under 4 × bare Node.',
     '',
-    '| Command | Median | Fastest | × bare Node | Target | Met |',
+    '| Command | Median | Fastest | × bare Node | Target | Met: time / ratio |',
     '|---|---:|---:|---:|---|---|',
     ...cases.map((c, i) => {
       const m = median(times[i]!);
       const ratio = m / bare;
-      const met = c.targetMs === null ? '' : m < c.targetMs && ratio < 4 ? 'yes' : 'no';
+      const yes = (ok: boolean) => (ok ? 'yes' : 'no');
+      const met = c.targetMs === null ? '' : `${yes(m < c.targetMs)} / ${yes(ratio < 4)}`;
       return `| ${c.label} | ${m.toFixed(0)} ms | ${Math.min(...times[i]!).toFixed(0)} ms | ${ratio.toFixed(2)} | ${c.targetMs === null ? '' : `< ${c.targetMs} ms, < 4 ×`} | ${met} |`;
     }),
     '',
-    'HiGHS, pdfkit and exceljs are not loaded by either command: each command is its own chunk and those packages are required on first use.',
+    'HiGHS, pdfkit and exceljs are not loaded by either command (tests/cli/compiled-cli.test.ts checks it): each command is its own chunk and those packages are required on first use.',
+    'On a loaded machine every row slows alike and the times miss while the ratios hold; compare the ratios, or rerun when the load average is low.',
     '',
     `Load average (1 min) on this ${os.cpus().length}-core machine, shared with other work: ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end.`,
   ];
