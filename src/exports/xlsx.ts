@@ -113,7 +113,7 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, letterhead: string[]
     cell.border = { bottom: { style: 'thin' } };
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, table.rows.length + 1), column: table.headers.length } };
-  if (table.sums?.length) addTotals(sheet, table);
+  if (table.sums?.length && table.rows.length > 0) addTotals(sheet, table);
 }
 
 /** A bold "Jumlah" row under the filtered range: SUM formulas, with their values for readers that do not calculate. */
