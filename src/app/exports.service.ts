@@ -4,6 +4,7 @@ import { todayIn } from '../domain/dates';
 import { csvOf } from '../exports/csv';
 import { exportFile, MIME } from '../exports/export-file';
 import { exportIcs } from '../exports/ics-export';
+import { letterheadLines } from '../exports/labels';
 import { compliancePdf, rosterPdf } from '../exports/pdf';
 import { loadRoster } from '../exports/roster-data';
 import { complianceSpecialistTable, compliancePuskesmasTable, rosterTable, type Table } from '../exports/table-data';
@@ -15,11 +16,12 @@ import type { AppContext } from './context';
 type ExportHandlers = Pick<Handlers, Extract<keyof Handlers, `exports:${string}`>>;
 
 export function exportHandlers({ db: { kysely: db }, now }: AppContext): ExportHandlers {
-  const tablesFor = async (month: string, kind: 'roster' | 'compliance'): Promise<Table[]> => {
+  const tablesFor = async (month: string, kind: 'roster' | 'compliance'): Promise<{ tables: Table[]; letterhead: string[] }> => {
     const roster = await loadRoster(db, month);
-    if (kind === 'roster') return [rosterTable(roster)];
+    const letterhead = letterheadLines(roster.settings);
+    if (kind === 'roster') return { tables: [rosterTable(roster)], letterhead };
     const report = await complianceReport(db, month, { today: todayIn(roster.settings.timeZone, now()) });
-    return [compliancePuskesmasTable(report), complianceSpecialistTable(report)];
+    return { tables: [compliancePuskesmasTable(report), complianceSpecialistTable(report)], letterhead };
   };
   const baseName = (month: string, kind: 'roster' | 'compliance') => (kind === 'roster' ? `jadwal-${month}` : `kepatuhan-${month}`);
 
@@ -36,12 +38,14 @@ export function exportHandlers({ db: { kysely: db }, now }: AppContext): ExportH
       return exportFile(`jadwal-${month}-${layout}.pdf`, MIME.pdf, await rosterPdf(roster, layout, { signedOn }));
     },
 
-    'exports:xlsx': async ({ month, kind }) =>
-      exportFile(`${baseName(month, kind)}.xlsx`, MIME.xlsx, await workbookOf(await tablesFor(month, kind), baseName(month, kind))),
+    'exports:xlsx': async ({ month, kind }) => {
+      const { tables, letterhead } = await tablesFor(month, kind);
+      return exportFile(`${baseName(month, kind)}.xlsx`, MIME.xlsx, await workbookOf(tables, baseName(month, kind), letterhead));
+    },
 
     'exports:csv': async ({ month, kind, delimiter }) => {
       // A CSV holds one table: the compliance CSV is the per-puskesmas one.
-      const [table] = await tablesFor(month, kind);
+      const [table] = (await tablesFor(month, kind)).tables;
       return exportFile(`${baseName(month, kind)}.csv`, MIME.csv, csvOf(table!, delimiter));
     },
 

@@ -58,10 +58,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       io.out(APP_VERSION);
       return 0;
     }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) {
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (!entry) {
       throw new AsuhanError('VALIDATION', `Perintah tidak dikenal: ${name}. Lihat "asuhan --help".`, `Unknown command: ${name}. See "asuhan --help".`);
     }
+    const command = await entry.load();
     let parsed;
     try {
       parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: command.allowPositionals ?? false, strict: true });

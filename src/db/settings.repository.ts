@@ -17,6 +17,8 @@ export async function updateSettings(db: Kysely<Database>, changes: SettingsChan
   return inTransaction(db, async (trx) => {
     const before = await getSettings(trx);
     const after = settingsSchema.parse({ ...before, ...changes, weights: { ...before.weights, ...(changes.weights ?? {}) } });
+    // Changing nothing writes nothing: no row rewritten, no audit entry (a rerun of the demo stays a no-op).
+    if (JSON.stringify(after) === JSON.stringify(before)) return after;
     await trx
       .insertInto('setting')
       .values({ key: KEY, value: JSON.stringify(after) })

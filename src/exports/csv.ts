@@ -1,7 +1,7 @@
 // CSV for Excel: UTF-8 with a byte-order mark (so Excel on Windows does not read it as
 // ANSI), CRLF, and cells that could start a formula made inert (CSV injection).
 import Papa from 'papaparse';
-import type { Table } from './table-data';
+import { plainCell, type Table } from './table-data';
 
 /** Indonesian Excel uses ';' as list separator (',' is the decimal mark), so ';' is the default. */
 export type CsvDelimiter = ';' | ',';
@@ -16,6 +16,6 @@ export function safeCell(value: string | number): string | number {
 }
 
 export function csvOf(table: Table, delimiter: CsvDelimiter = ';'): string {
-  const body = Papa.unparse({ fields: table.headers, data: table.rows.map((row) => row.map(safeCell)) }, { delimiter, newline: '\r\n', quotes: false });
+  const body = Papa.unparse({ fields: table.headers, data: table.rows.map((row) => row.map((cell) => safeCell(plainCell(cell)))) }, { delimiter, newline: '\r\n', quotes: false });
   return `\uFEFF${body}\r\n`;
 }

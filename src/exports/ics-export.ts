@@ -63,6 +63,7 @@ function withdrawal(sent: Sent): CalendarEvent {
     uid: sent.visit_uid,
     sequence: sent.sequence + 1,
     cancelled: true,
+    tentative: false,
     date: sent.date,
     startTime: sent.start_time,
     endTime: sent.end_time,

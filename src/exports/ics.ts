@@ -1,7 +1,9 @@
 // RFC 5545 calendar files. Times are written in the district's zone with its VTIMEZONE, so
 // Google, Outlook and Apple show the visit at the same wall-clock time wherever the phone is;
 // DTSTAMP stays UTC. UIDs are the visits' stable uids; SEQUENCE and STATUS:CANCELLED let
-// calendars that honour them update or remove an event instead of adding a copy.
+// calendars that honour them update or remove an event instead of adding a copy. A planned
+// visit goes out TENTATIVE and titled "Rencana kunjungan ...", a confirmed or done one
+// CONFIRMED: the title changes on confirmation, so the update is sent with a higher SEQUENCE.
 import { TZDate } from '@date-fns/tz';
 import { ICalAlarmType, ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
@@ -14,6 +16,8 @@ export interface CalendarEvent {
   uid: string;
   sequence: number;
   cancelled: boolean;
+  /** Planned, not yet confirmed: STATUS:TENTATIVE. */
+  tentative: boolean;
   date: string;
   startTime: string;
   endTime: string;
@@ -44,8 +48,9 @@ export function calendarUid(visitUid: string): string {
   return visitUid.includes('@') ? visitUid : `${visitUid}@asuhan`;
 }
 
-export function visitSummary(visit: Pick<RosterVisit, 'specialistName' | 'puskesmasName'>): string {
-  return `Kunjungan ${visit.specialistName} ke ${puskesmasLabel(visit.puskesmasName)}`;
+/** "Kunjungan dr. X ke Puskesmas Y", or "Rencana kunjungan ..." while it is planned, not confirmed. */
+export function visitSummary(visit: Pick<RosterVisit, 'specialistName' | 'puskesmasName'>, planned = false): string {
+  return `${planned ? 'Rencana kunjungan' : 'Kunjungan'} ${visit.specialistName} ke ${puskesmasLabel(visit.puskesmasName)}`;
 }
 
 export function visitLocation(visit: Pick<RosterVisit, 'puskesmasName' | 'puskesmasAddress' | 'kecamatan'>): string {
@@ -58,8 +63,12 @@ function coordinatorLine(settings: Settings): string {
   return contact || [settings.officeName, settings.officePhone].filter(Boolean).join(', ');
 }
 
+/** Cancelled and missed visits did not and will not take place: the calendar drops them. */
+const NOT_TAKING_PLACE: Record<string, string> = { cancelled: 'DIBATALKAN', missed: 'TIDAK TERLAKSANA' };
+
 export function visitEvent(visit: RosterVisit, settings: Settings, sequence = visit.sequence): CalendarEvent {
-  const cancelled = visit.status === 'cancelled';
+  const notTakingPlace = NOT_TAKING_PLACE[visit.status];
+  const tentative = visit.status === 'planned';
   const when = `${formatLongDate(visit.date)}, ${formatTime(visit.startTime, settings.timeZone).replace(/ .*/, '')}-${formatTime(visit.endTime, settings.timeZone)}`;
   const description = [
     settings.programmeName,
@@ -77,11 +86,12 @@ export function visitEvent(visit: RosterVisit, settings: Settings, sequence = vi
   return {
     uid: calendarUid(visit.uid),
     sequence,
-    cancelled,
+    cancelled: notTakingPlace !== undefined,
+    tentative,
     date: visit.date,
     startTime: visit.startTime,
     endTime: visit.endTime,
-    summary: cancelled ? `DIBATALKAN: ${summary}` : summary,
+    summary: notTakingPlace ? `${notTakingPlace}: ${summary}` : visitSummary(visit, tentative),
     location: visitLocation(visit),
     description,
     reminder: `Besok ${formatTime(visit.startTime, settings.timeZone)}: ${summary}`,
@@ -117,9 +127,10 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
       summary: event.summary,
       location: event.location,
       description: event.description,
-      status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: event.cancelled ? ICalEventStatus.CANCELLED : event.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
     if (!event.cancelled) created.createAlarm({ type: ICalAlarmType.display, trigger: ONE_DAY_SECONDS, description: event.reminder });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line with CRLF, the last one too; ical-generator omits that one.
+  return `${calendar.toString().replace(/(\r\n)?$/, '\r\n')}`;
 }

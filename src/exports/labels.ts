@@ -1,4 +1,5 @@
 // Words the exports print: visit statuses, place lines, and the ids used in file names.
+import type { Settings } from '../domain/settings';
 import type { VisitStatus } from '../domain/types';
 
 export const STATUS_LABEL_ID: Record<VisitStatus, string> = {
@@ -30,4 +31,17 @@ export function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return cleaned.slice(0, 60) || 'x';
+}
+
+/**
+ * The office's letterhead as lines (name, then address and contacts), leaving out what the
+ * settings leave empty: a district that has not filled them in gets no letterhead, never
+ * another district's.
+ */
+export function letterheadLines(settings: Pick<Settings, 'officeName' | 'districtName' | 'officeAddress' | 'officePhone' | 'officeEmail'>): string[] {
+  const office = settings.officeName.trim() || settings.districtName.trim();
+  const contacts = [settings.officeAddress.trim(), settings.officePhone.trim() && `Telp. ${settings.officePhone.trim()}`, settings.officeEmail.trim() && `Email: ${settings.officeEmail.trim()}`]
+    .filter(Boolean)
+    .join(' · ');
+  return [office, contacts].filter(Boolean);
 }

@@ -2,11 +2,14 @@
 // every page, a signature block and "Halaman i dari n". pdfkit's built-in Helvetica covers
 // only Windows-1252 and is not embedded, so the shipped DejaVu Sans is used throughout.
 import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { lazyPackage } from '../domain/lazy-package';
 import { formatDate } from '../domain/format-id';
 import type { Settings } from '../domain/settings';
 
 type Doc = PDFKit.PDFDocument;
+
+const pdfkit = lazyPackage<typeof PDFDocument>('pdfkit');
 
 const FONT_REGULAR = fileURLToPath(new URL('./fonts/DejaVuSans.ttf', import.meta.url));
 const FONT_BOLD = fileURLToPath(new URL('./fonts/DejaVuSans-Bold.ttf', import.meta.url));
@@ -90,7 +93,7 @@ function squeeze(natural: number[], shares: number[], width: number): number[] {
 }
 
 export function createPdf(title: string): Doc {
-  const doc = new PDFDocument({
+  const doc = new (pdfkit())({
     size: 'A4',
     layout: 'landscape',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_SPACE, left: MARGIN, right: MARGIN },

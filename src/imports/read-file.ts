@@ -2,9 +2,12 @@
 // old .xls, PDFs, binary junk, oversize files and sheets with more rows than any district has.
 // CSV may be UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or Windows-1252.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AsuhanError } from '../contract/errors';
+import { lazyPackage } from '../domain/lazy-package';
+
+const exceljs = lazyPackage<typeof ExcelJS>('exceljs');
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** A district has hundreds of records; 5,000 rows leaves room and keeps a preview quick. */
@@ -160,7 +163,7 @@ async function readXlsx(bytes: Buffer): Promise<RawSheet> {
   const rowNumbers: number[] = [];
   let sheetName: string | null = null;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
+    const reader = new (exceljs().stream.xlsx.WorkbookReader)(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
     for await (const worksheet of reader) {
       sheetName = (worksheet as unknown as { name?: string }).name ?? null;
       for await (const row of worksheet) {

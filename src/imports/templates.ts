@@ -3,10 +3,13 @@
 // carry the current records: an export that imports back unchanged.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyPackage } from '../domain/lazy-package';
 import { csvOf } from '../exports/csv';
 import type { Table } from '../exports/table-data';
 import { type ImportKind, KINDS, type References } from './kinds';
+
+const exceljs = lazyPackage<typeof ExcelJS>('exceljs');
 
 export type TemplateFormat = 'xlsx' | 'csv';
 
@@ -33,12 +36,12 @@ export async function buildTemplate(kind: ImportKind, format: TemplateFormat, re
   const table = tableOf(kind, refs ? def.exportRows(refs) : def.examples);
   if (format === 'csv') return Buffer.from(csvOf(table, ';'), 'utf8');
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Asuhan';
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = table.headers.map((header, i) => ({ header, key: String(i), width: table.widths[i] }));
+  sheet.columns = table.headers.map((header, i) => ({ header, key: String(i), width: table.widths?.[i] }));
   // Every cell is text, so Excel keeps "0812..." and "2026-03-02" exactly as typed.
   for (let c = 1; c <= table.headers.length; c++) sheet.getColumn(c).numFmt = '@';
   for (const row of table.rows) sheet.addRow(row);

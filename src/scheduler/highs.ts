@@ -1,6 +1,6 @@
 // HiGHS (WASM) loaded once per process; solves one LinearProgram with a time limit and
-// reports objective, best bound and status.
-import loadHighs from 'highs';
+// reports objective, best bound and status. The package is imported on first solve, not at start-up.
+import type loadHighs from 'highs';
 import type { LinearProgram } from './lp';
 
 type HighsRuntime = Awaited<ReturnType<typeof loadHighs>>;
@@ -8,7 +8,7 @@ type HighsRuntime = Awaited<ReturnType<typeof loadHighs>>;
 let runtime: Promise<HighsRuntime> | null = null;
 
 export function highsRuntime(): Promise<HighsRuntime> {
-  runtime ??= loadHighs();
+  runtime ??= import('highs').then((highs) => highs.default());
   return runtime;
 }
 

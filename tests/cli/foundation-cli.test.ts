@@ -118,7 +118,7 @@ describe('help', () => {
 });
 
 describe('the installed bin', () => {
-  it('runs through npx-style node bin/asuhan.mjs without a build step', () => {
+  it('runs through npx-style node bin/asuhan.mjs (the CLI compiled at install)', () => {
     const db = dbPath();
     const root = path.resolve(__dirname, '../..');
     execFileSync(process.execPath, [path.join(root, 'bin/asuhan.mjs'), 'init', '--db', db], { encoding: 'utf8' });

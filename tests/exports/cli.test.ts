@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/command';
@@ -115,4 +116,38 @@ describe('asuhan demo', () => {
     expect(specialistEvents.map((e) => e.uid).sort()).toEqual(district.events.map((e) => e.uid).sort());
     expect(pdfPages(path.join(dir, 'jadwal-2026-03-by-date.pdf'))).toBeGreaterThan(1);
   });
+
+  it('run again with nothing changed, changes nothing and says so; after a change it plans again', async () => {
+    const out: string[] = [];
+    const io: CliIo = { out: (l) => out.push(l), err: () => {}, env: {}, now: () => TEST_TODAY };
+    const db = path.join(t.dir, 'again', 'asuhan.db');
+    const rosters = path.join(t.dir, 'again', 'ekspor', 'jadwal-2026-03');
+    expect(await main(['demo', '--db', db], io)).toBe(0);
+    const files = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => `${e.parentPath}/${e.name}:${fs.statSync(`${e.parentPath}/${e.name}`).mtimeMs}`).sort() : []);
+    const counts = () => {
+      const sqlite = new Database(db, { readonly: true });
+      try {
+        return ['plan', 'visit', 'audit_log', 'export_log', 'ics_sent'].map((table) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+      } finally {
+        sqlite.close();
+      }
+    };
+    const before = { counts: counts(), backups: files(path.join(t.dir, 'again', 'backups')), rosters: files(rosters) };
+
+    out.length = 0;
+    expect(await main(['demo', '--db', db], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/Tidak ada yang berubah sejak rencana #1 untuk Maret 2026 disimpan: tidak ada rencana baru dan tidak ada cadangan\./);
+    expect(out.join('\n')).toContain(`Jadwal 2026-03 sudah ada di: ${rosters}`);
+    expect({ counts: counts(), backups: files(path.join(t.dir, 'again', 'backups')), rosters: files(rosters) }).toEqual(before);
+
+    // Something the planner reads changes (written behind the app's back, so no audit entry): it plans again.
+    const sqlite = new Database(db);
+    sqlite.prepare(`INSERT INTO unavailability (specialist_id, start_date, end_date, kind, reason) SELECT specialist_id, '2026-03-01', '2026-03-31', 'leave', 'Cuti' FROM visit WHERE date LIKE '2026-03-%' LIMIT 1`).run();
+    sqlite.close();
+    out.length = 0;
+    expect(await main(['demo', '--db', db, '--json'], io)).toBe(0);
+    const rerun = JSON.parse(out.join('\n')) as { plan: { planId: number; unchanged?: boolean } };
+    expect(rerun.plan.planId).toBe(2);
+    expect(rerun.plan.unchanged).toBeUndefined();
+  }, 180_000);
 });

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
+import { findPython } from '../fixtures/tools';
 
 export interface ParsedEvent {
   uid: string;
@@ -83,34 +84,12 @@ export interface PythonCalendar {
   events: { uid: string; start: string; tz: string; status: string; sequence: number }[];
 }
 
-/** Parses files with python3-icalendar (Debian's /usr/bin/python3, not a pyenv one). */
+/** Parses files with python3-icalendar (a python3 that has it, found by name). */
 export function parseWithPython(dir: string, files: { fileName: string; base64: string }[]): PythonCalendar[] {
   const paths = files.map((file) => {
     const target = path.join(dir, file.fileName);
     fs.writeFileSync(target, Buffer.from(file.base64, 'base64'));
     return target;
   });
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', PYTHON_READER, ...paths], { encoding: 'utf8' })) as PythonCalendar[];
-}
-
-/** RFC 5545 layout: CRLF everywhere, lines of at most 75 octets, calendar properties before the first component. */
-export function layoutProblems(text: string): string[] {
-  const problems: string[] = [];
-  if (/[^\r]\n/.test(text)) problems.push('bare LF');
-  const lines = text.split('\r\n');
-  lines.forEach((line, i) => {
-    if (Buffer.byteLength(line, 'utf8') > 75) problems.push(`line ${i + 1} longer than 75 octets`);
-  });
-  let depth = 0;
-  for (const line of lines) {
-    if (line.startsWith('BEGIN:') && line !== 'BEGIN:VCALENDAR') depth++;
-    else if (line.startsWith('END:') && line !== 'END:VCALENDAR') depth--;
-    else if (depth === 0 && line && !line.startsWith(' ') && !/^(BEGIN|END):VCALENDAR$/.test(line) && seenComponent(lines, line)) problems.push(`calendar property after a component: ${line}`);
-  }
-  return problems;
-}
-
-function seenComponent(lines: string[], line: string): boolean {
-  const index = lines.indexOf(line);
-  return lines.slice(0, index).some((l) => l.startsWith('BEGIN:V') && l !== 'BEGIN:VCALENDAR');
+  return JSON.parse(execFileSync(findPython(['icalendar'], 'python3-icalendar'), ['-c', PYTHON_READER, ...paths], { encoding: 'utf8' })) as PythonCalendar[];
 }

@@ -5,7 +5,8 @@ import { buildCalendar, type CalendarEvent } from '../../src/exports/ics';
 import { fileBytes } from '../../src/exports/export-file';
 import { createTestDb, TEST_TODAY, type TestDb } from '../fixtures/temp-db';
 import { seedMonthVisits, TEST_MONTH } from './fixtures';
-import { layoutProblems, parseWithIcalJs, parseWithPython } from './ics-check';
+import { parseWithIcalJs, parseWithPython } from './ics-check';
+import { rfc5545Problems } from './ics-rfc5545';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -49,10 +50,13 @@ describe('ICS export', () => {
       expect(event.description).toMatch(/Koordinator: /);
       expect(event.description).toMatch(/pengampu utama/);
       expect(event.alarmTriggers).toEqual(['-P1D']);
-      expect(event.status).toBe('CONFIRMED');
+      // Planned, not yet confirmed: the status, the title and the description say so alike.
+      expect(event.status).toBe('TENTATIVE');
+      expect(event.summary).toMatch(/^Rencana kunjungan dr\. /);
+      expect(event.description).toContain('Status: Direncanakan');
     }
 
-    for (const file of result.files) expect(layoutProblems(text(file)), file.fileName).toEqual([]);
+    for (const file of result.files) expect(rfc5545Problems(fileBytes(file)), file.fileName).toEqual([]);
 
     const python = parseWithPython(t.dir, result.files);
     expect(python).toHaveLength(result.files.length);
@@ -94,8 +98,9 @@ describe('ICS export', () => {
 
     // The old owner gets a cancellation, the new owner the event.
     const reassignedEvents = find(reassigned.uid);
-    expect(reassignedEvents.map((e) => e.status).sort()).toEqual(['CANCELLED', 'CONFIRMED']);
+    expect(reassignedEvents.map((e) => e.status).sort()).toEqual(['CANCELLED', 'TENTATIVE']);
     expect(events).toHaveLength(4);
+    for (const file of changes.files) expect(rfc5545Problems(fileBytes(file)), file.fileName).toEqual([]);
 
     const log = await db.selectFrom('export_log').selectAll().where('only_changes', '=', 1).where('specialist_id', 'is not', null).execute();
     expect(log.length).toBe(changes.summary.filter((s) => s.specialistId !== null).length);
@@ -115,10 +120,39 @@ describe('ICS export', () => {
     const changes = await exportIcs(db, { month: TEST_MONTH, onlyChanges: true, now: TEST_TODAY });
     const events = changes.files.filter((f) => !f.fileName.includes('kabupaten')).flatMap((f) => parseWithIcalJs(text(f)).events);
     const moved = events.find((e) => e.uid === `${movedOut!.uid}@asuhan`);
-    expect(moved).toMatchObject({ localStart: `2026-04-07T${movedOut!.start_time}`, status: 'CONFIRMED', sequence: movedOut!.sequence + 1 });
+    expect(moved).toMatchObject({ localStart: `2026-04-07T${movedOut!.start_time}`, status: 'TENTATIVE', sequence: movedOut!.sequence + 1 });
     const withdrawn = events.find((e) => e.uid === `${deleted!.uid}@asuhan`);
     expect(withdrawn).toMatchObject({ status: 'CANCELLED', sequence: 1, localStart: `${deleted!.date}T${deleted!.start_time}` });
     expect(events).toHaveLength(2);
+    for (const file of changes.files) expect(rfc5545Problems(fileBytes(file)), file.fileName).toEqual([]);
+  });
+
+  it('confirming a planned visit sends it again as CONFIRMED with a higher SEQUENCE; logging it done or missed says so', async () => {
+    await seedMonthVisits(t.db.kysely, TEST_MONTH, 6);
+    const db = t.db.kysely;
+    await exportIcs(db, { month: TEST_MONTH, now: TEST_TODAY });
+    const [confirmed, done, missed] = await db.selectFrom('visit').selectAll().orderBy('id').limit(3).execute();
+    await db.updateTable('visit').set({ status: 'confirmed' }).where('id', '=', confirmed!.id).execute();
+
+    const changes = await exportIcs(db, { month: TEST_MONTH, onlyChanges: true, now: TEST_TODAY });
+    const events = changes.files.filter((f) => !f.fileName.includes('kabupaten')).flatMap((f) => parseWithIcalJs(text(f)).events);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ uid: `${confirmed!.uid}@asuhan`, status: 'CONFIRMED', sequence: confirmed!.sequence + 1 });
+    expect(events[0]!.summary).toMatch(/^Kunjungan dr\. /);
+    expect(events[0]!.description).toContain('Status: Dikonfirmasi');
+    expect(events[0]!.alarmTriggers).toEqual(['-P1D']);
+
+    await db.updateTable('visit').set({ status: 'done' }).where('id', '=', done!.id).execute();
+    await db.updateTable('visit').set({ status: 'missed' }).where('id', '=', missed!.id).execute();
+    const all = await exportIcs(db, { month: TEST_MONTH, now: TEST_TODAY });
+    const district = parseWithIcalJs(text(all.files.find((f) => f.fileName.includes('kabupaten'))!)).events;
+    const byUid = (uid: string) => district.find((e) => e.uid === `${uid}@asuhan`)!;
+    expect(byUid(done!.uid)).toMatchObject({ status: 'CONFIRMED' });
+    expect(byUid(done!.uid).description).toContain('Status: Terlaksana');
+    expect(byUid(missed!.uid)).toMatchObject({ status: 'CANCELLED', alarmTriggers: [] });
+    expect(byUid(missed!.uid).summary).toMatch(/^TIDAK TERLAKSANA: Kunjungan /);
+    expect(byUid(missed!.uid).description).toContain('Status: Tidak terlaksana');
+    for (const file of all.files) expect(rfc5545Problems(fileBytes(file)), file.fileName).toEqual([]);
   });
 
   it('keeps wall-clock times whatever the zone of the machine that makes the file', () => {
@@ -134,7 +168,7 @@ describe('ICS export', () => {
             process.env.TZ = machineZone;
             const date = day.toISOString().slice(0, 10);
             const start = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-            const event: CalendarEvent = { uid: 'x@asuhan', sequence: 0, cancelled: false, date, startTime: start, endTime: '16:00', summary: 's', location: 'l', description: 'd', reminder: 'r' };
+            const event: CalendarEvent = { uid: 'x@asuhan', sequence: 0, cancelled: false, tentative: false, date, startTime: start, endTime: '16:00', summary: 's', location: 'l', description: 'd', reminder: 'r' };
             const parsed = parseWithIcalJs(buildCalendar([event], { name: 'n', timeZone: districtZone, stamp: TEST_TODAY }));
             expect(parsed.events[0]!.localStart).toBe(`${date}T${start}`);
             expect(parsed.events[0]!.tzid).toBe(districtZone);

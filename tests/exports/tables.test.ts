@@ -34,7 +34,7 @@ describe('XLSX', () => {
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getRow(2).getCell(2).value).toBe('2026-03-02');
+    expect(sheet.getRow(2).getCell(2).value).toEqual(new Date('2026-03-02T00:00:00Z'));
     expect(sheet.getRow(2).getCell(3).value).toBe('Senin');
     const noteCells = sheet.getColumn(12).values.filter((v) => typeof v === 'string' && v.startsWith('=HYPERLINK'));
     expect(noteCells).toHaveLength(1);
@@ -45,10 +45,11 @@ describe('XLSX', () => {
     const file = await t.api.client['exports:xlsx']({ month: TEST_MONTH, kind: 'compliance' });
     const workbook = await readWorkbook(file.base64);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Kepatuhan puskesmas', 'Kepatuhan dokter']);
-    expect(workbook.getWorksheet('Kepatuhan puskesmas')!.rowCount).toBe(45 * 2 + 1);
+    // One row per puskesmas and specialty under the header, then the "Jumlah" row.
+    expect(workbook.getWorksheet('Kepatuhan puskesmas')!.rowCount).toBe(45 * 2 + 2);
     const specialists = await t.db.kysely.selectFrom('specialist').select('id').execute();
     expect(workbook.getWorksheet('Kepatuhan dokter')!.rowCount).toBeGreaterThan(1);
-    expect(workbook.getWorksheet('Kepatuhan dokter')!.rowCount).toBeLessThanOrEqual(specialists.length + 1);
+    expect(workbook.getWorksheet('Kepatuhan dokter')!.rowCount).toBeLessThanOrEqual(specialists.length + 2);
   });
 });
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/command';
-import { COMMANDS } from '../../src/cli/commands/index';
+import { loadCommands } from '../../src/cli/commands/index';
 import { main } from '../../src/cli/main';
 import { TEST_TODAY, tempDir } from '../fixtures/temp-db';
 import { fileDigest } from './db-digest';
@@ -46,6 +46,7 @@ function expectOneLineFailure(result: { code: number; err: string[] }, label: st
   expect(result.err[0], label).not.toMatch(/\n|\bat \S+ \(|\.ts:\d+/);
 }
 
+const COMMANDS = await loadCommands();
 const STRING_OPTIONS = COMMANDS.flatMap((command) =>
   Object.entries(command.options)
     .filter(([, spec]) => spec.type === 'string')

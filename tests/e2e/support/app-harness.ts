@@ -4,9 +4,10 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWebShell, type WebShell } from '../../../src/server/web-shell';
 import { createTestDb, type TestDb } from '../../fixtures/temp-db';
+import { findExecutable } from '../../fixtures/tools';
 import { ensureRendererBuilt, RENDERER_DIST } from './renderer-build';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? findExecutable('chromium', 'chromium');
 export const SHOTS_DIR = process.env.ASUHAN_SHOTS ?? '/tmp/asuhan-shots';
 
 export interface AppHarness {
