@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import semver from 'semver';
 import { parse } from 'yaml';
-import { BUILDER_CONFIG, compareFuses, configuredFuses, FUSE_WIRE_ORDER, type FuseWire } from '../../scripts/release/check-fuses';
+import { BUILDER_CONFIG, compareFuses, configuredFuses, FUSE_WIRE_ORDER, type FuseWire } from '../../scripts/release-checks/check-fuses';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const config = parse(fs.readFileSync(BUILDER_CONFIG, 'utf8')) as Record<string, unknown>;
