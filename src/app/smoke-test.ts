@@ -24,7 +24,7 @@ export const SMOKE_FOLDER_PREFIX = "asuhan-smoke Siti Nur'aini Ç-";
 export type SmokeStep = 'folder' | 'open' | 'migrate' | 'seed' | 'plan' | 'export' | 'check';
 
 export interface SmokeOptions {
-  /** The user-data folder; by default a fresh one in the temp folder, removed afterwards. */
+  /** The user-data folder (created when missing, kept afterwards); by default a fresh one in the temp folder, removed afterwards. */
   userDataDir?: string;
   /** Opens the database as the app does (the Electron main passes its own opener). */
   open?: (file: string) => Promise<AsuhanDb>;
@@ -102,7 +102,11 @@ export async function runSmokeTest(options: SmokeOptions = {}): Promise<SmokeRes
   let ownFolder: string | undefined;
   let db: AsuhanDb | undefined;
   try {
-    const dir = await step('folder', () => options.userDataDir ?? (ownFolder = fs.mkdtempSync(path.join(os.tmpdir(), SMOKE_FOLDER_PREFIX))));
+    const dir = await step('folder', () => {
+      if (options.userDataDir === undefined) return (ownFolder = fs.mkdtempSync(path.join(os.tmpdir(), SMOKE_FOLDER_PREFIX)));
+      fs.mkdirSync(options.userDataDir, { recursive: true });
+      return options.userDataDir;
+    });
     const dbFile = path.join(dir, DB_FILE_NAME);
     check('folder', !fs.existsSync(dbFile), `${dbFile} already exists: the smoke test needs a fresh folder`);
 
