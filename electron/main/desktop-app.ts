@@ -8,12 +8,14 @@ import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMa
 import { createApi, type Api } from '../../src/app/api';
 import { createContext } from '../../src/app/context';
 import { DB_FILE_NAME, PRODUCT_NAME } from '../../src/app/paths';
-import type { DesktopShell, TransferFile } from '../../src/contract/desktop-shell';
+import type { DesktopShell, TransferFile, UpdateStatus } from '../../src/contract/desktop-shell';
+import { backupDatabase, backupDirFor } from '../../src/db/backup';
 import { openDatabase, type AsuhanDb } from '../../src/db/connect';
 import { ensureCoreSpecialties } from '../../src/seed/demo';
 import { seedHolidays } from '../../src/seed/holidays';
 import { registerApi, registerShell } from './ipc';
 import { hardenWebContents, isAppUrl, lockDownSession, secureWebPreferences } from './security';
+import { createUpdateController, type UpdateController, type UpdateDeps } from './updates';
 
 export interface ElectronDeps {
   app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'whenReady' | 'getPath' | 'quit' | 'setAppUserModelId'>;
@@ -21,6 +23,8 @@ export interface ElectronDeps {
   ipcMain: Pick<IpcMain, 'handle'>;
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showErrorBox'>;
   session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'> };
+  /** electron-updater and what it needs to know; absent, the app never looks for updates. */
+  updates?: Omit<UpdateDeps, 'isEnabled' | 'backup'>;
 }
 
 export interface AppPaths {
@@ -73,9 +77,14 @@ function isTransferFile(value: unknown): value is TransferFile {
   return typeof file?.fileName === 'string' && typeof file.base64 === 'string' && typeof file.mimeType === 'string' && file.fileName.length <= 200;
 }
 
-/** Native dialogs and printing for the focused window. */
-export function desktopShell(deps: Pick<ElectronDeps, 'dialog'>, window: () => BrowserWindow | null, app: Pick<App, 'getPath'>): DesktopShell {
+const NO_UPDATES: UpdateStatus = { state: 'unavailable', reason: 'development' };
+
+/** Native dialogs, printing and updates for the focused window. */
+export function desktopShell(deps: Pick<ElectronDeps, 'dialog'>, window: () => BrowserWindow | null, app: Pick<App, 'getPath'>, updates?: UpdateController): DesktopShell {
   return {
+    'shell:update-status': async () => updates?.status() ?? NO_UPDATES,
+    'shell:update-check': async () => (updates ? updates.check() : NO_UPDATES),
+    'shell:update-install': async () => (updates ? updates.install() : NO_UPDATES),
     'shell:save-file': async (file) => {
       const owner = window();
       if (!owner || !isTransferFile(file)) return null;
@@ -121,6 +130,7 @@ export interface RunningApp {
   api: Api;
   db: AsuhanDb;
   window: () => BrowserWindow | null;
+  updates: UpdateController | undefined;
 }
 
 /**
@@ -166,8 +176,15 @@ export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths): Prom
     return window !== null && senderId === window.webContents.id && frame !== null && frame.parent === null && isAppUrl(frame.url, baseUrl);
   };
   registerApi(deps.ipcMain, api, isTrusted);
-  registerShell(deps.ipcMain, desktopShell(deps, currentWindow, deps.app), isTrusted);
+  const updates = deps.updates
+    ? createUpdateController({
+        ...deps.updates,
+        isEnabled: async () => (await api.client['settings:get']({})).checkForUpdates,
+        backup: () => backupDatabase(db.sqlite, backupDirFor(db.path), 'before-update'),
+      })
+    : undefined;
+  registerShell(deps.ipcMain, desktopShell(deps, currentWindow, deps.app, updates), isTrusted);
 
   mainWindow = createMainWindow(deps, paths);
-  return { api, db, window: currentWindow };
+  return { api, db, window: currentWindow, updates };
 }

@@ -42,5 +42,9 @@ export function registerShell(ipcMain: Pick<IpcMain, 'handle'>, shell: DesktopSh
   handleTrusted(ipcMain, shellChannel('shell:save-files'), isTrusted, null, shell['shell:save-files']);
   handleTrusted(ipcMain, shellChannel('shell:open-file'), isTrusted, null, shell['shell:open-file']);
   handleTrusted(ipcMain, shellChannel('shell:print'), isTrusted, false, shell['shell:print']);
-  return (['shell:save-file', 'shell:save-files', 'shell:open-file', 'shell:print'] as const).map(shellChannel);
+  const refusedUpdate = { state: 'error', message: 'Permintaan ditolak: bukan dari jendela Asuhan.', messageEn: 'Request refused: not from the Asuhan window.' } as const;
+  handleTrusted(ipcMain, shellChannel('shell:update-status'), isTrusted, refusedUpdate, shell['shell:update-status']);
+  handleTrusted(ipcMain, shellChannel('shell:update-check'), isTrusted, refusedUpdate, shell['shell:update-check']);
+  handleTrusted(ipcMain, shellChannel('shell:update-install'), isTrusted, refusedUpdate, shell['shell:update-install']);
+  return (['shell:save-file', 'shell:save-files', 'shell:open-file', 'shell:print', 'shell:update-status', 'shell:update-check', 'shell:update-install'] as const).map(shellChannel);
 }

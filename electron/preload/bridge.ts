@@ -24,6 +24,9 @@ export function createBridge(ipcRenderer: Pick<IpcRenderer, 'invoke'>): AsuhanBr
     'shell:save-files': (files) => ipcRenderer.invoke(shellChannel('shell:save-files'), files),
     'shell:open-file': (filters) => ipcRenderer.invoke(shellChannel('shell:open-file'), filters),
     'shell:print': () => ipcRenderer.invoke(shellChannel('shell:print')),
+    'shell:update-status': () => ipcRenderer.invoke(shellChannel('shell:update-status')),
+    'shell:update-check': () => ipcRenderer.invoke(shellChannel('shell:update-check')),
+    'shell:update-install': () => ipcRenderer.invoke(shellChannel('shell:update-install')),
   };
   return Object.freeze({ ...api, ...shell }) satisfies AsuhanBridge;
 }

@@ -4,6 +4,7 @@ import { CalendarScreen } from './features/calendar/calendar-screen';
 import { DashboardScreen } from './features/dashboard/dashboard-screen';
 import { ExportScreen } from './features/export/export-screen';
 import { MasterDataScreen } from './features/master-data/master-data-screen';
+import { UpdateNotice } from './features/updates/update-notice';
 import { VisitLogScreen } from './features/visit-log/visit-log-screen';
 import { I18nProvider, useI18n } from './i18n';
 import { RefDataProvider, useRefData } from './ref-data';
@@ -92,6 +93,7 @@ function Shell() {
           ))}
         </ul>
         <div className="sidebar-foot">
+          <UpdateNotice />
           <div className="lang-switch" role="group" aria-label={t('Bahasa', 'Language')}>
             <button type="button" className={lang === 'id' ? 'active' : ''} onClick={() => setLang('id')} aria-pressed={lang === 'id'}>
               ID

@@ -47,6 +47,8 @@ export const settingsSchema = z.object({
   weights: ruleWeightsSchema.default(() => ruleWeightsSchema.parse({})),
   solverTimeLimitSeconds: z.number().min(1).max(600).default(20),
   language: z.enum(['id', 'en']).default('id'),
+  /** Desktop app: look for a newer release on GitHub when online (installing always waits for a click). */
+  checkForUpdates: z.boolean().default(true),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

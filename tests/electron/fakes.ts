@@ -108,6 +108,10 @@ export class FakeSession {
 
 export class FakeApp extends FakeEmitter {
   quits = 0;
+  locksRequested = 0;
+  exitCode: number | null = null;
+  isPackaged = false;
+  readonly setPaths = new Map<string, string>();
   constructor(
     readonly userData: string,
     readonly gotLock = true,
@@ -115,13 +119,20 @@ export class FakeApp extends FakeEmitter {
     super();
   }
   requestSingleInstanceLock(): boolean {
+    this.locksRequested++;
     return this.gotLock;
   }
   whenReady(): Promise<void> {
     return Promise.resolve();
   }
   getPath(name: string): string {
-    return name === 'userData' ? this.userData : `${this.userData}/${name}`;
+    return this.setPaths.get(name) ?? (name === 'userData' ? this.userData : `${this.userData}/${name}`);
+  }
+  setPath(name: string, value: string): void {
+    this.setPaths.set(name, value);
+  }
+  exit(code = 0): void {
+    this.exitCode = code;
   }
   quit(): void {
     this.quits++;

@@ -25,6 +25,9 @@ beforeAll(async () => {
       'shell:save-files': async () => '/saved',
       'shell:open-file': async () => null,
       'shell:print': async () => true,
+      'shell:update-status': async () => ({ state: 'up-to-date', current: '0.1.0' }),
+      'shell:update-check': async () => ({ state: 'available', current: '0.1.0', version: '0.2.0' }),
+      'shell:update-install': async () => ({ state: 'installing', current: '0.1.0', version: '0.2.0', backupFile: '/backups/before-update.db' }),
     },
     trusted as never,
   );
@@ -36,7 +39,8 @@ afterAll(async () => {
 
 describe('IPC channels', () => {
   it('has one channel per API method and per shell method, nothing else', () => {
-    const expected = [...METHOD_NAMES.map(apiChannel), shellChannel('shell:save-file'), shellChannel('shell:save-files'), shellChannel('shell:open-file'), shellChannel('shell:print')];
+    const shell = ['shell:save-file', 'shell:save-files', 'shell:open-file', 'shell:print', 'shell:update-status', 'shell:update-check', 'shell:update-install'] as const;
+    const expected = [...METHOD_NAMES.map(apiChannel), ...shell.map(shellChannel)];
     expect([...ipcMain.handlers.keys()].sort()).toEqual(expected.sort());
   });
 
@@ -57,6 +61,7 @@ describe('IPC channels', () => {
       const result = (await ipcMain.invoke(apiChannel('hospitals:create'), sender, input)) as { ok: boolean };
       expect(result.ok).toBe(false);
       expect(await ipcMain.invoke(shellChannel('shell:print'), sender)).toBe(false);
+      expect(await ipcMain.invoke(shellChannel('shell:update-install'), sender)).toMatchObject({ state: 'error', messageEn: 'Request refused: not from the Asuhan window.' });
     }
     expect(await testDb.api.client['hospitals:list']({})).toHaveLength(before);
   });
@@ -65,8 +70,9 @@ describe('IPC channels', () => {
 describe('preload bridge', () => {
   const bridge = () => createBridge({ invoke: (channel: string, ...args: unknown[]) => ipcMain.invoke(channel, { frameUrl: APP_URL, senderId: WINDOW_ID }, ...args) } as never);
 
-  it('exposes exactly the API methods and the four shell methods', () => {
-    expect(Object.keys(bridge()).sort()).toEqual([...METHOD_NAMES, 'shell:open-file', 'shell:print', 'shell:save-file', 'shell:save-files'].sort());
+  it('exposes exactly the API methods and the seven shell methods', () => {
+    const shell = ['shell:open-file', 'shell:print', 'shell:save-file', 'shell:save-files', 'shell:update-status', 'shell:update-check', 'shell:update-install'];
+    expect(Object.keys(bridge()).sort()).toEqual([...METHOD_NAMES, ...shell].sort());
     expect(Object.isFrozen(bridge())).toBe(true);
   });
 
@@ -85,5 +91,10 @@ describe('preload bridge', () => {
 
   it('passes files to the save dialog channel', async () => {
     expect(await bridge()['shell:save-file']({ fileName: 'roster.pdf', mimeType: 'application/pdf', base64: 'JVBERi0=' })).toBe('/saved/roster.pdf');
+  });
+
+  it('carries update requests to their channels', async () => {
+    expect(await bridge()['shell:update-check']()).toEqual({ state: 'available', current: '0.1.0', version: '0.2.0' });
+    expect(await bridge()['shell:update-install']()).toMatchObject({ state: 'installing', version: '0.2.0' });
   });
 });

@@ -60,6 +60,7 @@ const FIELDS: FieldSpec[] = [
   { key: 'solverTimeLimitSeconds', label: ['Batas waktu penjadwal (detik)', 'Scheduler time limit (s)'], kind: 'number' },
   { key: 'allowBackupCover', label: ['Dokter lain boleh menggantikan dalam jangkauan', 'Other specialists may cover within reach'], kind: 'checkbox' },
   { key: 'allowTwoVisitsPerDay', label: ['Boleh dua kunjungan sehari', 'Allow two visits a day'], kind: 'checkbox' },
+  { key: 'checkForUpdates', label: ['Aplikasi desktop: periksa versi baru saat online', 'Desktop app: look for a new version when online'], kind: 'checkbox' },
   ...WEIGHTS.map((w): FieldSpec => ({ key: `weights.${w.key}`, label: w.label, kind: 'number' })),
 ];
 
