@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { findExecutable, findPython } from '../fixtures/tools';
 
@@ -85,7 +86,9 @@ wb.save(sys.argv[2])
 /** `libreoffice --headless --convert-to <filter>`, with a private profile so parallel runs do not collide. */
 export function convertWithLibreOffice(file: string, filter: string, outDir: string, extension: string): string {
   const profile = path.join(outDir, 'lo-profile');
-  execFileSync(findExecutable('libreoffice', 'libreoffice-calc'), [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, file], {
+  // Windows installs LibreOffice as soffice.exe; Debian as libreoffice (and soffice).
+  const office = process.platform === 'win32' ? findExecutable('soffice', 'LibreOffice') : findExecutable('libreoffice', 'libreoffice-calc');
+  execFileSync(office, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', filter, '--outdir', outDir, file], {
     stdio: 'pipe',
     timeout: 180_000,
   });
