@@ -173,6 +173,12 @@ export async function countRows(ctx: AppContext) {
   const db = ctx.db.kysely;
   const count = async (table: 'specialty' | 'hospital' | 'specialist' | 'puskesmas' | 'adoption' | 'holiday' | 'unavailability' | 'visit') =>
     Number((await db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  // Active and inactive apart: a record switched off is kept for history but plans nothing.
+  const split = async (table: 'specialty' | 'hospital' | 'specialist' | 'puskesmas') => {
+    const rows = await db.selectFrom(table).select(['active', sql<number>`count(*)`.as('n')]).groupBy('active').execute();
+    const of = (flag: number) => Number(rows.find((r) => r.active === flag)?.n ?? 0);
+    return { active: of(1), inactive: of(0) };
+  };
   const bySpecialty = await db
     .selectFrom('specialist')
     .innerJoin('specialty', 'specialty.id', 'specialist.specialty_id')
@@ -180,15 +186,32 @@ export async function countRows(ctx: AppContext) {
     .where('specialist.active', '=', 1)
     .groupBy('specialty.code')
     .execute();
+  const adoptions = await db
+    .selectFrom('adoption')
+    .innerJoin('specialist', 'specialist.id', 'adoption.specialist_id')
+    .innerJoin('puskesmas', 'puskesmas.id', 'adoption.puskesmas_id')
+    .select(sql<number>`sum(specialist.active = 1 AND puskesmas.active = 1)`.as('active'))
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  const [specialties, hospitals, specialists, puskesmas] = await Promise.all([split('specialty'), split('hospital'), split('specialist'), split('puskesmas')]);
+  const activeAdoptions = Number(adoptions.active ?? 0);
   return {
-    specialties: await count('specialty'),
-    hospitals: await count('hospital'),
-    specialists: await count('specialist'),
+    specialties: specialties.active,
+    hospitals: hospitals.active,
+    specialists: specialists.active,
     specialistsBySpecialty: Object.fromEntries(bySpecialty.map((r) => [r.code, Number(r.n)])),
-    puskesmas: await count('puskesmas'),
-    adoptions: await count('adoption'),
+    puskesmas: puskesmas.active,
+    adoptions: activeAdoptions,
     holidays: await count('holiday'),
     unavailability: await count('unavailability'),
     visits: await count('visit'),
+    /** Records switched off (adoptions: of an inactive specialist or puskesmas). */
+    inactive: {
+      specialties: specialties.inactive,
+      hospitals: hospitals.inactive,
+      specialists: specialists.inactive,
+      puskesmas: puskesmas.inactive,
+      adoptions: Number(adoptions.n) - activeAdoptions,
+    },
   };
 }

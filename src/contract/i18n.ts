@@ -75,6 +75,8 @@ const FIELD_LABELS: Record<string, [string, string]> = {
   // Programme settings
   programmeName: ['Nama program', 'Programme name'],
   districtName: ['Kabupaten/kota', 'District'],
+  province: ['Provinsi', 'Province'],
+  defaultOpeningHours: ['Hari dan jam kerja puskesmas', 'Puskesmas working days and hours'],
   city: ['Kota surat', 'City on letters'],
   officeName: ['Nama kantor', 'Office name'],
   officeAddress: ['Alamat kantor', 'Office address'],

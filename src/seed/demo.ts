@@ -108,6 +108,8 @@ export async function seedDemo(db: Kysely<Database>, today: string): Promise<See
     await updateSettings(trx, {
       programmeName: 'Puskesmas Asuhan Spesialistik (PAS)',
       districtName: 'Kabupaten Banyuwangi',
+      province: 'Jawa Timur',
+      timeZone: 'Asia/Jakarta',
       city: 'Banyuwangi',
       officeName: 'Dinas Kesehatan Kabupaten Banyuwangi',
       officeAddress: 'Jl. Letkol Istiqlah No. 42, Banyuwangi, Jawa Timur',
