@@ -17,6 +17,7 @@ import {
   updateEntity,
 } from '../db/entities';
 import { toAdoption, toAuditEntry } from '../db/mappers';
+import { decreeWarnings, effectiveHolidays, yearsWithoutDecree } from '../db/holidays.repository';
 import { getSettings, updateSettings } from '../db/settings.repository';
 import type { Unavailability } from '../domain/types';
 import type { AppContext } from './context';
@@ -65,7 +66,7 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
 
     'puskesmas:list': async ({ includeInactive }) => listEntities(db, PUSKESMAS, includeInactive),
     'puskesmas:get': async ({ id }) => getEntity(db, PUSKESMAS, id),
-    'puskesmas:create': async (input) => insertEntity(db, PUSKESMAS, input),
+    'puskesmas:create': async (input) => insertEntity(db, PUSKESMAS, { ...input, openingHours: input.openingHours ?? (await getSettings(db)).defaultOpeningHours }),
     'puskesmas:update': async ({ id, changes }) => updateEntity(db, PUSKESMAS, id, changes),
 
     'adoptions:list': async ({ specialistId, puskesmasId }) => {
@@ -123,6 +124,10 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
       if (from) query = query.where('date', '>=', from);
       if (to) query = query.where('date', '<=', to);
       return (await query.execute()).map(HOLIDAY.toDomain);
+    },
+    'holidays:effective': async ({ from, to }) => {
+      const years = await yearsWithoutDecree(db, from, to);
+      return { holidays: await effectiveHolidays(db, from, to), yearsWithoutDecree: years, warnings: decreeWarnings(years) };
     },
     'holidays:create': async (input) => insertEntity(db, HOLIDAY, input),
     'holidays:update': async ({ id, changes }) => updateEntity(db, HOLIDAY, id, changes),

@@ -11,6 +11,7 @@ import { audit } from '../db/audit';
 import { type EntityDef, HOLIDAY, HOSPITAL, insertEntity, listEntities, PUSKESMAS, SPECIALIST, SPECIALTY, UNAVAILABILITY, updateEntity } from '../db/entities';
 import { toAdoption } from '../db/mappers';
 import type { Database } from '../db/schema';
+import { getSettings } from '../db/settings.repository';
 import { weekdayName } from '../domain/format-id';
 import type { Adoption, Holiday, Hospital, Puskesmas, Specialist, Specialty, Unavailability } from '../domain/types';
 import { normalise, type Parsed, parseBoolean, parseChoice, parseDate, parseName, parseNumber, parseText, parseWeekdays } from './values';
@@ -214,7 +215,8 @@ const puskesmas: KindDef = {
     }
     return findPuskesmas(refs, String(input.name ?? ''));
   },
-  write: (trx, input, id) => writeEntity(trx, PUSKESMAS, input, id),
+  write: async (trx, input, id) =>
+    writeEntity(trx, PUSKESMAS, id === undefined && input.openingHours === undefined ? { ...input, openingHours: (await getSettings(trx)).defaultOpeningHours } : input, id),
   exportRows: (refs) =>
     refs.puskesmas.map((p) => ({ name: p.name, code: p.code ?? '', kecamatan: p.kecamatan, address: p.address, lat: num(p.lat), lon: num(p.lon), poned: yes(p.poned), inpatient: yes(p.inpatient), notes: p.notes, active: yes(p.active) })),
   examples: [

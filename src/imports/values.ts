@@ -133,3 +133,29 @@ export function parseChoice<T extends string>(raw: string, choices: Record<strin
   const value = choices[normalise(raw)];
   return value ? ok(value) : fail(`"${raw.slice(0, 40)}" tidak dikenal; pilih ${describeId}`, `"${raw.slice(0, 40)}" is not known; choose ${describeEn}`);
 }
+
+const TIME_RANGE = /^(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})$/;
+
+/** "Senin-Kamis 07.30-14.00, Jumat 07.30-11.00" (or the JSON the API takes) as opening hours per ISO weekday. */
+export function parseOpeningHours(raw: string): Parsed<Partial<Record<string, { open: string; close: string }>>> {
+  const text = raw.trim();
+  if (text.startsWith('{')) {
+    try {
+      return ok(JSON.parse(text));
+    } catch {
+      return fail('JSON jam buka tidak terbaca', 'the opening-hours JSON cannot be read');
+    }
+  }
+  const hours: Record<string, { open: string; close: string }> = {};
+  for (const part of text.split(/[,;]\s*/).filter(Boolean)) {
+    const match = /^(.*?)\s+(\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})$/.exec(part.trim());
+    const times = match ? TIME_RANGE.exec(match[2]!) : null;
+    const days = match ? parseWeekdays(match[1]!) : null;
+    if (!match || !times || !days?.ok || !days.value?.length) {
+      return fail(`"${part.slice(0, 40)}" harus berbentuk "Senin-Kamis 07.30-14.00"`, `"${part.slice(0, 40)}" must look like "Senin-Kamis 07.30-14.00"`);
+    }
+    const at = (h: string, m: string) => `${h.padStart(2, '0')}:${m}`;
+    for (const day of days.value) hours[String(day)] = { open: at(times[1]!, times[2]!), close: at(times[3]!, times[4]!) };
+  }
+  return ok(hours);
+}
