@@ -10,7 +10,7 @@ import { printStatus, readStatus } from './status';
 
 export const initCommand: CliCommand = {
   name: 'init',
-  summary: 'Buat database (dengan --demo: isi kabupaten contoh Banyuwangi)',
+  summary: 'Buat database (kosong, dari program kabupaten lain dengan --programme, atau --demo: kabupaten contoh)',
   usage: 'asuhan init [--demo | --programme FILE] [--db PATH] [--json]',
   details: [
     'Membuat database bila belum ada, menjalankan migrasi, mengisi spesialisasi inti dan hari libur resmi 2025-2027.',
