@@ -415,11 +415,13 @@ const leave: KindDef = {
 
 const HOLIDAY_KINDS = { libur: 'libur', liburnasional: 'libur', hariliburnasional: 'libur', holiday: 'libur', publicholiday: 'libur', cutibersama: 'cuti_bersama', jointleave: 'cuti_bersama', collectiveleave: 'cuti_bersama' } as const;
 
-/** The decree's own words for its two tables. */
+/** The decree's own words for its two tables; a title naming both ("Hari Libur Nasional dan Cuti
+ * Bersama") starts with the first. */
 export function holidaySection(text: string): HolidayKind | null {
-  if (/cuti\s*bersama/i.test(text)) return 'cuti_bersama';
-  if (/libur\s*nasional|hari\s*libur/i.test(text)) return 'libur';
-  return null;
+  const cuti = text.search(/cuti\s*bersama/i);
+  const libur = text.search(/libur\s*nasional|hari\s*libur/i);
+  if (cuti < 0 && libur < 0) return null;
+  return cuti >= 0 && (libur < 0 || cuti < libur) ? 'cuti_bersama' : 'libur';
 }
 
 function isoOf(day: DayOfYear, year: number): string {
