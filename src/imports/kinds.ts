@@ -195,7 +195,7 @@ const specialists: KindDef = {
   fields: [
     field('name', 'Nama', 'Name', parseName, { required: true, aliases: ['nama dokter', 'nama lengkap', 'dokter', 'dokter spesialis', 'specialist', 'full name'], hint: 'nama lengkap dengan gelar, contoh dr. Ayu Sari, Sp.OG', hintEn: 'full name with titles' }),
     field('specialty', 'Spesialisasi', 'Specialty', parseName, { required: true, aliases: ['spesialis', 'keahlian', 'bidang', 'kode spesialisasi', 'speciality'], hint: 'kode (obgyn, pediatric), nama (Anak) atau gelar (Sp.OG)', hintEn: 'code (obgyn, pediatric), name or title (Sp.OG)' }),
-    field('hospital', 'Rumah sakit', 'Hospital', parseName, { aliases: ['rs', 'rumah sakit asal', 'asal rs', 'home hospital'], hint: 'nama rumah sakit seperti tercatat di Asuhan', hintEn: 'hospital name as recorded in Asuhan' }),
+    field('hospital', 'Rumah sakit', 'Hospital', parseName, { aliases: ['rs', 'rumah sakit asal', 'asal rs', 'rs asal', 'asal rumah sakit', 'tempat tugas', 'unit kerja', 'instansi', 'home hospital'], hint: 'nama rumah sakit seperti tercatat di Asuhan', hintEn: 'hospital name as recorded in Asuhan' }),
     field('phone', 'Telepon', 'Phone', parsePhone, { aliases: ['hp', 'no hp', 'nomor hp', 'no telepon', 'telp', 'whatsapp', 'wa', 'mobile'], hint: 'contoh 0812-3456-7890 atau +62 812 3456 7890', hintEn: 'e.g. 0812-3456-7890 or +62 812 3456 7890' }),
     field('email', 'Email', 'Email', parseText, { aliases: ['e-mail', 'surel', 'alamat email'] }),
     field('maxVisitsPerMonth', 'Maks. kunjungan per bulan', 'Max visits per month', parseNumber, { aliases: ['maks kunjungan', 'kunjungan maksimal', 'max visits', 'kuota'], hint: 'angka 0-62', hintEn: 'number 0-62' }),

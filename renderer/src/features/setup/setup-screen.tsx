@@ -35,13 +35,17 @@ export function SetupScreen() {
   const [programme, setProgramme] = useState<ProgrammeImportResult | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const required = t('wajib diisi', 'is required');
-  const errors: Record<string, string> = { ...Object.fromEntries(missing.map((key) => [key, required])), ...errorsByField(error, lang) };
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // A field filled since the last save (by hand or offered from the district's name) is no longer missing.
+  const stillEmpty = missing.filter((key) => String(draft[key as keyof Draft] ?? '').trim() === '');
+  const errors: Record<string, string> = { ...Object.fromEntries(stillEmpty.map((key) => [key, required])), ...errorsByField(error, lang) };
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
   const zoneOf = provinceTimeZone(draft.province);
   const zone = zoneOf ? zoneAbbreviation(zoneOf) : '';
 
   // The office and the signatory usually carry the district's name: offered, never forced.
-  const setDistrict = (name: string) =>
+  const setDistrict = (name: string) => {
     setDraft((d) => {
       const office = (n: string) => (n ? `Dinas Kesehatan ${n}` : '');
       const head = (n: string) => (n ? `Kepala Dinas Kesehatan ${n}` : '');
@@ -52,6 +56,7 @@ export function SetupScreen() {
         signatoryTitle: d.signatoryTitle === '' || d.signatoryTitle === head(d.districtName) ? head(name) : d.signatoryTitle,
       };
     });
+  };
 
   const startFromProgramme = async () => {
     const file = await pickFile(['.json']);
@@ -172,7 +177,7 @@ export function SetupScreen() {
           <h2>{t('Hari dan jam kerja puskesmas', 'Puskesmas working days and hours')}</h2>
           <p className="muted small">{t('Dipakai untuk puskesmas baru; tiap puskesmas bisa diubah sendiri nanti.', 'Used for new puskesmas; each can be changed later.')}</p>
           <Field label={t('Hari dan jam buka', 'Opening days and hours')} error={errors.defaultOpeningHours} group>
-            <HoursEditor value={draft.defaultOpeningHours} onChange={(next) => set('defaultOpeningHours', next)} t={t} weekday={weekday} zone={zone || '—'} />
+            <HoursEditor value={draft.defaultOpeningHours} onChange={(next) => set('defaultOpeningHours', next)} t={t} weekday={weekday} zone={zone || t('zona provinsi (pilih provinsi di atas)', 'the province’s zone (choose it above)')} />
           </Field>
           <div className="form-grid">
             <Field label={t(`Jam mulai kunjungan${zone ? ` (${zone})` : ''}`, `Visit start time${zone ? ` (${zone})` : ''}`)} error={errors.visitStart} hint={t('HH:mm, mis. 09:00', 'HH:mm, e.g. 09:00')}>
@@ -182,9 +187,9 @@ export function SetupScreen() {
         </section>
 
         <div className="form-actions">
-          {missing.length ? (
+          {stillEmpty.length ? (
             <span className="field-error" role="alert">
-              {t(`Masih perlu diisi: ${missing.length} isian bertanda *`, `Still to fill in: ${missing.length} fields marked *`)}
+              {t(`Masih perlu diisi: ${stillEmpty.length} isian bertanda *`, `Still to fill in: ${stillEmpty.length} fields marked *`)}
             </span>
           ) : null}
           {busy === 'save' ? <Spinner /> : null}
