@@ -59,13 +59,22 @@ describe('a new WITA district, from a blank database to a signed roster', () => 
     await page.getByText('Masih perlu diisi').waitFor();
     await app.shot('baru-02-setup-belum-lengkap');
 
+    // Start from another district's programme: its name, rules and weights come along.
+    const programme = JSON.parse(Buffer.from((await app.testDb.api.client['programme:export']({})).base64, 'base64').toString('utf8'));
+    programme.settings = { ...programme.settings, programmeName: WITA_DISTRICT.programmeName, visitMinutes: 150, weights: { ...programme.settings.weights, travel: 3 } };
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Pilih berkas program…' }).click();
+    await (await chooser).setFiles({ name: 'program-kabupaten-lain.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(programme)) });
+    await page.getByText('Program diterapkan:').waitFor();
+    expect(await page.locator('input[name="programmeName"]').inputValue()).toBe(WITA_DISTRICT.programmeName);
+    expect((await app.testDb.api.client['settings:get']({})).weights.travel).toBe(3);
+
     const fill = (name: string, value: string) => page.locator(`input[name="${name}"]`).fill(value);
     await fill('districtName', WITA_DISTRICT.districtName);
     // The office and the signatory's title follow the district's name.
     expect(await page.locator('input[name="officeName"]').inputValue()).toBe('Dinas Kesehatan Kabupaten Lembah Kenari');
     await page.locator('select[name="province"]').selectOption(WITA_DISTRICT.province);
     await page.getByText('Zona waktu: WITA (Asia/Makassar)').waitFor();
-    await fill('programmeName', WITA_DISTRICT.programmeName);
     await fill('officeAddress', WITA_DISTRICT.officeAddress);
     await fill('city', WITA_DISTRICT.city);
     await fill('signatoryName', WITA_DISTRICT.signatoryName);
@@ -166,7 +175,8 @@ describe('a new WITA district, from a blank database to a signed roster', () => 
     expect(text).toMatch(/Kenari, 18 Februari 2026/);
     expect(text).toContain(WITA_DISTRICT.signatoryName);
     expect(text).toContain(`NIP. ${WITA_DISTRICT.signatoryNip}`);
-    expect(text.match(/09\.00-12\.00 WITA/g)?.length).toBe(8);
+    // 150-minute visits: the programme file's visit length.
+    expect(text.match(/09\.00-11\.30 WITA/g)?.length).toBe(8);
     expect(text).not.toMatch(/\bWIB\b|Banyuwangi|Jawa Timur/);
     // Names kept as the district writes them, not doubled ("Puskesmas PKM ...").
     expect(text).toContain('PKM Kenari Utara');
