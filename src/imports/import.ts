@@ -20,7 +20,7 @@ export interface ImportRequest {
   bytes: Buffer;
   /** field key -> column header; when absent, suggested from the headers. */
   mapping?: Record<string, string> | undefined;
-  /** Take the single closest name wherever a name is not found ("RSIA Albara" -> "RSIA Al-Barra"). */
+  /** Take the single closest name wherever a name is not found ("RSIA Almarah" -> "RSIA Al-Marrah"). */
   acceptSuggestions?: boolean | undefined;
 }
 

@@ -1,6 +1,6 @@
 // Finding a record by the name a coordinator typed: case, punctuation and the usual prefixes
 // (Puskesmas, PKM, UPT/UPTD Puskesmas, RSUD, RSU, RSIA, RS) do not matter, and a name that is
-// still not found gets the closest existing names as a suggestion ("maksud Anda RSIA Al-Barra?").
+// still not found gets the closest existing names as a suggestion ("maksud Anda RSIA Al-Marrah?").
 import { distance } from 'fastest-levenshtein';
 import { normalise } from './values';
 
@@ -11,7 +11,7 @@ const PREFIXES = [
   'rsud', 'rsia', 'rsu', 'rs',
 ];
 
-/** "UPTD Puskesmas Malin Deman" -> "malindeman"; "RSIA Al-Barra" -> "albarra". */
+/** "UPTD Puskesmas Lawa Deman" -> "lawademan"; "RSIA Al-Marrah" -> "almarrah". */
 export function bareName(name: string): string {
   let words = name
     .normalize('NFKD')
@@ -83,7 +83,7 @@ export function closestNames<T extends { name: string }>(items: readonly T[], va
   return closest.slice(0, 3);
 }
 
-/** "maksud Anda RSIA Al-Barra?" / "did you mean RSIA Al-Barra?" */
+/** "maksud Anda RSIA Al-Marrah?" / "did you mean RSIA Al-Marrah?" */
 export function suggestionText(names: string[]): { id: string; en: string } {
   return { id: `maksud Anda ${names.join(' atau ')}?`, en: `did you mean ${names.join(' or ')}?` };
 }

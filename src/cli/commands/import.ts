@@ -56,7 +56,7 @@ export const importCommand: CliCommand = {
   details: [
     'Kolom dikenali dari judulnya (Indonesia atau Inggris); --map menetapkan sendiri, misalnya --map "Nama Dokter=name,HP=phone".',
     'Tidak ada yang ditulis bila ada baris yang salah, kecuali dengan --only-valid (baris salah dilewati). Cadangan database dibuat dulu.',
-    'Nama yang tidak ditemukan diberi saran terdekat ("maksud Anda RSIA Al-Barra?"); --accept-suggestions menerimanya.',
+    'Nama yang tidak ditemukan diberi saran terdekat ("maksud Anda RSIA Al-Marrah?"); --accept-suggestions menerimanya.',
     'Baris catatan ("(nama tidak ditemukan)", "tidak ada") dilewati; kolom Kabupaten/Kota menyaring baris kabupaten ini saja.',
     '--dry-run hanya menampilkan pratinjau. --template DIR menulis templat .xlsx dan .csv untuk jenis itu ke DIR (tanpa FILE).',
   ].join('\n'),
