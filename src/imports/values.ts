@@ -223,6 +223,8 @@ export function parseHolidayDates(raw: string): Parsed<DayOfYear[] | null> {
     const [y, m, d] = plain.value.split('-').map(Number) as [number, number, number];
     return ok([{ year: y, month: m, day: d }]);
   }
+  // "31/02/2027" is a date written in numbers that does not exist: say so, as parseDate does.
+  if (!plain.ok && /^[\d\s/.-]+$/.test(text)) return plain;
   const body = text.replace(WEEKDAY_WORDS, '').replace(/\s*(?:s\.?d\.?|sampai dengan|sampai|hingga)\s*/gi, '-');
   const month = (word: string) => MONTHS[normalise(word)];
   const bad = fail(

@@ -34,7 +34,7 @@ describe.each([
 
   /** The screen's visible text, kept for the checks below, and a screenshot of it. */
   async function look(name: string): Promise<string> {
-    const text = await page.evaluate(() => document.body.innerText);
+    const text = await page.locator('body').innerText();
     seen[name] = text;
     await app.shot(`zona-${zone}-${name}`);
     return text;

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiClient } from '../../../../src/contract/index';
 import type { ProgrammeImportResult } from '../../../../src/contract/programme';
-import { missingSettings, SETUP_KEYS, type Settings } from '../../../../src/domain/settings';
+import type { Settings } from '../../../../src/domain/settings';
 import { PROVINCES, provinceTimeZone, zoneAbbreviation } from '../../../../src/domain/zones';
 import { ApiError, call, pickFile } from '../../api';
 import { useI18n } from '../../i18n';
@@ -81,9 +81,9 @@ export function SetupScreen() {
     setBusy('save');
     setError(undefined);
     try {
-      const saved = await call('settings:update', { changes: draft satisfies SettingsChanges });
+      await call('settings:update', { changes: draft satisfies SettingsChanges });
       // Saved so far; the app opens once every required field is filled.
-      const stillMissing = missingSettings(saved, SETUP_KEYS);
+      const stillMissing = (await call('app:info', {})).setup.missing;
       setMissing(stillMissing);
       if (stillMissing.length) {
         setBusy(null);
