@@ -5,6 +5,7 @@ import { DashboardScreen } from './features/dashboard/dashboard-screen';
 import { ExportScreen } from './features/export/export-screen';
 import { MasterDataScreen } from './features/master-data/master-data-screen';
 import { UpdateNotice } from './features/updates/update-notice';
+import { SetupScreen } from './features/setup/setup-screen';
 import { VisitLogScreen } from './features/visit-log/visit-log-screen';
 import { I18nProvider, useI18n } from './i18n';
 import { RefDataProvider, useRefData } from './ref-data';
@@ -52,6 +53,9 @@ function Shell() {
     const current = SCREENS.find((s) => s.id === screen);
     document.title = `${current ? (lang === 'id' ? current.labelId : current.en) : ''} · Asuhan`;
   }, [screen, lang]);
+
+  // A blank database knows no district: nothing else opens before the setup.
+  if (ref.info.setup.needed) return <SetupScreen />;
 
   let body: ReactNode;
   switch (screen) {

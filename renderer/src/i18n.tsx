@@ -3,7 +3,8 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '../../src/contract/i18n';
 import type { ApiErrorPayload } from '../../src/contract/errors';
-import { formatDate, formatLongDate, formatMonth, formatTime, weekdayName } from '../../src/domain/format-id';
+import { formatDate, formatLongDate, formatMonth, formatTime, formatTimeRange, weekdayName } from '../../src/domain/format-id';
+import { zoneAbbreviation } from '../../src/domain/zones';
 
 export type Translate = (id: string, en: string) => string;
 
@@ -14,15 +15,23 @@ interface I18n {
   longDate: (date: string) => string;
   date: (date: string) => string;
   month: (month: string) => string;
+  /** "09.00 WITA": in the district's zone. */
   time: (time: string) => string;
-  /** "09.00–12.00 WIB" */
+  /** "09.00–12.00 WITA" */
   timeRange: (start: string, end: string) => string;
+  /** The district's zone: "WIB", "WITA" or "WIT". */
+  zone: string;
   weekday: (isoWeekday: number) => string;
   errorText: (payload: ApiErrorPayload) => string;
 }
 
 const LANG_KEY = 'asuhan.lang';
-const I18nContext = createContext<I18n | null>(null);
+/** What depends on the language alone; the zone-bound parts are added in useI18n. */
+type LanguageParts = Omit<I18n, 'time' | 'timeRange' | 'zone'>;
+const I18nContext = createContext<LanguageParts | null>(null);
+/** The district's IANA zone, provided once the app knows the district (see ref-data.tsx). */
+const DistrictZoneContext = createContext<string>('');
+export const DistrictZoneProvider = DistrictZoneContext.Provider;
 
 function initialLanguage(): Language {
   return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id';
@@ -35,7 +44,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = next;
     setLangState(next);
   }, []);
-  const value = useMemo<I18n>(
+  const value = useMemo<LanguageParts>(
     () => ({
       lang,
       setLang,
@@ -43,8 +52,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       longDate: (date) => formatLongDate(date, lang),
       date: (date) => formatDate(date, lang),
       month: (month) => formatMonth(month, lang),
-      time: (time) => formatTime(time),
-      timeRange: (start, end) => `${start.replace(':', '.')}–${formatTime(end)}`,
       weekday: (isoWeekday) => weekdayName(isoWeekday, lang),
       errorText: (payload) => (lang === 'id' ? payload.message : payload.messageEn),
     }),
@@ -55,6 +62,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
 export function useI18n(): I18n {
   const value = useContext(I18nContext);
+  const timeZone = useContext(DistrictZoneContext);
   if (!value) throw new Error('useI18n outside I18nProvider');
-  return value;
+  return useMemo<I18n>(
+    () => ({
+      ...value,
+      // Before the district is known no time is shown, so none is written without its zone.
+      time: (time) => (timeZone ? formatTime(time, timeZone) : time.replace(':', '.')),
+      timeRange: (start, end) => (timeZone ? formatTimeRange(start, end, timeZone) : `${start.replace(':', '.')}–${end.replace(':', '.')}`),
+      zone: timeZone ? zoneAbbreviation(timeZone) : '',
+    }),
+    [value, timeZone],
+  );
 }

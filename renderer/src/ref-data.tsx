@@ -1,12 +1,15 @@
 // Master data most screens need for names, colours and filters, loaded once and reloaded after edits.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { AppInfo } from '../../src/contract/app';
+import type { Settings } from '../../src/domain/settings';
 import type { Hospital, Puskesmas, Specialist, Specialty } from '../../src/domain/types';
 import { call } from './api';
+import { DistrictZoneProvider } from './i18n';
 import { useLoad } from './ui/hooks';
 
 export interface RefData {
   info: AppInfo;
+  settings: Settings;
   specialties: Specialty[];
   specialists: Specialist[];
   puskesmas: Puskesmas[];
@@ -25,14 +28,15 @@ const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((item) =>
 export function RefDataProvider({ children, fallback }: { children: ReactNode; fallback: (error?: string) => ReactNode }) {
   const loaded = useLoad(
     async () => {
-      const [info, specialties, specialists, puskesmas, hospitals] = await Promise.all([
+      const [info, settings, specialties, specialists, puskesmas, hospitals] = await Promise.all([
         call('app:info', {}),
+        call('settings:get', {}),
         call('specialties:list', { includeInactive: true }),
         call('specialists:list', { includeInactive: true }),
         call('puskesmas:list', { includeInactive: true }),
         call('hospitals:list', { includeInactive: true }),
       ]);
-      return { info, specialties, specialists, puskesmas, hospitals };
+      return { info, settings, specialties, specialists, puskesmas, hospitals };
     },
     [],
   );
@@ -49,7 +53,11 @@ export function RefDataProvider({ children, fallback }: { children: ReactNode; f
     };
   }, [loaded.data, loaded.reload]);
   if (!value) return <>{fallback(loaded.error?.message)}</>;
-  return <RefContext.Provider value={value}>{children}</RefContext.Provider>;
+  return (
+    <RefContext.Provider value={value}>
+      <DistrictZoneProvider value={value.info.timeZone}>{children}</DistrictZoneProvider>
+    </RefContext.Provider>
+  );
 }
 
 export function useRefData(): RefData {

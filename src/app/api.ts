@@ -10,6 +10,7 @@ import { exportHandlers } from './exports.service';
 import { importHandlers } from './imports.service';
 import { masterDataHandlers } from './master-data.service';
 import { plansHandlers } from './plans.service';
+import { programmeHandlers } from './programme.service';
 import { visitLogHandlers } from './visit-log.service';
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -20,6 +21,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...importHandlers(ctx),
     ...masterDataHandlers(ctx),
     ...plansHandlers(ctx),
+    ...programmeHandlers(ctx),
     ...visitLogHandlers(ctx),
   } satisfies Handlers;
 }

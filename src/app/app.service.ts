@@ -3,6 +3,8 @@ import { LATEST_MIGRATION, appliedMigrations } from '../db/connect';
 import { getSettings } from '../db/settings.repository';
 import { listVisitViews } from '../db/visits.repository';
 import { todayIn } from '../domain/dates';
+import { missingSettings, SETUP_KEYS } from '../domain/settings';
+import { zoneAbbreviation } from '../domain/zones';
 import type { AppContext } from './context';
 import { countRows } from './master-data.service';
 import { APP_VERSION } from './version';
@@ -11,12 +13,16 @@ export function appHandlers(ctx: AppContext): Pick<Handlers, 'app:info' | 'visit
   return {
     'app:info': async () => {
       const settings = await getSettings(ctx.db.kysely);
+      const missing = missingSettings(settings, SETUP_KEYS);
       return {
         version: APP_VERSION,
         databasePath: ctx.db.path,
         schemaVersion: appliedMigrations(ctx.db.sqlite).at(-1) ?? LATEST_MIGRATION,
         today: todayIn(settings.timeZone, ctx.now()),
         timeZone: settings.timeZone,
+        zone: zoneAbbreviation(settings.timeZone),
+        districtName: settings.districtName,
+        setup: { needed: missing.length > 0, missing },
         counts: await countRows(ctx),
       };
     },

@@ -1,6 +1,8 @@
 // Handlers for exports. Generation lives in src/exports; this maps API inputs onto it.
 import type { Handlers } from '../contract/index';
+import { getSettings } from '../db/settings.repository';
 import { todayIn } from '../domain/dates';
+import { IDENTITY_KEYS, LETTERHEAD_KEYS, requireSettings } from '../domain/settings';
 import { csvOf } from '../exports/csv';
 import { exportFile, MIME } from '../exports/export-file';
 import { exportIcs } from '../exports/ics-export';
@@ -26,10 +28,14 @@ export function exportHandlers({ db: { kysely: db }, now }: AppContext): ExportH
   const baseName = (month: string, kind: 'roster' | 'compliance') => (kind === 'roster' ? `jadwal-${month}` : `kepatuhan-${month}`);
 
   return {
-    'exports:ics': async ({ month, specialistId, onlyChanges }) => exportIcs(db, { month, specialistId, onlyChanges, now: now() }),
+    'exports:ics': async ({ month, specialistId, onlyChanges }) => {
+      requireSettings(await getSettings(db), IDENTITY_KEYS, { id: 'Kalender', en: 'The calendar' });
+      return exportIcs(db, { month, specialistId, onlyChanges, now: now() });
+    },
 
     'exports:pdf': async ({ month, layout }) => {
       const roster = await loadRoster(db, month);
+      requireSettings(roster.settings, LETTERHEAD_KEYS, { id: 'PDF dengan kop surat', en: 'A PDF with the letterhead' });
       const signedOn = todayIn(roster.settings.timeZone, now());
       if (layout === 'compliance') {
         const report = await complianceReport(db, month, { today: signedOn });
@@ -51,6 +57,7 @@ export function exportHandlers({ db: { kysely: db }, now }: AppContext): ExportH
 
     'exports:text': async ({ month, target, id }) => {
       const roster = await loadRoster(db, month);
+      requireSettings(roster.settings, IDENTITY_KEYS, { id: 'Pesan jadwal', en: 'The messages' });
       return { messages: target === 'specialist' ? specialistMessages(roster, id) : puskesmasMessages(roster, id) };
     },
 

@@ -14,9 +14,9 @@ export function importHandlers({ db, now }: AppContext): ImportHandlers {
       const bytes = withData ? await buildTemplate(kind, format, await loadReferences(db.kysely)) : await shippedTemplate(kind, format);
       return exportFile(templateFileName(kind, format, withData), MIME[format], bytes);
     },
-    'imports:preview': async ({ kind, fileName, base64, mapping }) => previewImport(db.kysely, { kind, fileName, bytes: Buffer.from(base64, 'base64'), mapping }),
-    'imports:commit': async ({ kind, fileName, base64, mapping, onlyValidRows }) => {
-      const { preview: _preview, ...result } = await commitImport(db, { kind, fileName, bytes: Buffer.from(base64, 'base64'), mapping, onlyValidRows }, now());
+    'imports:preview': async ({ kind, fileName, base64, mapping, acceptSuggestions }) => previewImport(db.kysely, { kind, fileName, bytes: Buffer.from(base64, 'base64'), mapping, acceptSuggestions }),
+    'imports:commit': async ({ kind, fileName, base64, mapping, onlyValidRows, acceptSuggestions }) => {
+      const { preview: _preview, ...result } = await commitImport(db, { kind, fileName, bytes: Buffer.from(base64, 'base64'), mapping, onlyValidRows, acceptSuggestions }, now());
       return result;
     },
   };

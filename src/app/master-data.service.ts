@@ -17,6 +17,7 @@ import {
   updateEntity,
 } from '../db/entities';
 import { toAdoption, toAuditEntry } from '../db/mappers';
+import { decreeWarnings, effectiveHolidays, yearsWithoutDecree } from '../db/holidays.repository';
 import { getSettings, updateSettings } from '../db/settings.repository';
 import type { Unavailability } from '../domain/types';
 import type { AppContext } from './context';
@@ -65,7 +66,7 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
 
     'puskesmas:list': async ({ includeInactive }) => listEntities(db, PUSKESMAS, includeInactive),
     'puskesmas:get': async ({ id }) => getEntity(db, PUSKESMAS, id),
-    'puskesmas:create': async (input) => insertEntity(db, PUSKESMAS, input),
+    'puskesmas:create': async (input) => insertEntity(db, PUSKESMAS, { ...input, openingHours: input.openingHours ?? (await getSettings(db)).defaultOpeningHours }),
     'puskesmas:update': async ({ id, changes }) => updateEntity(db, PUSKESMAS, id, changes),
 
     'adoptions:list': async ({ specialistId, puskesmasId }) => {
@@ -124,6 +125,10 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
       if (to) query = query.where('date', '<=', to);
       return (await query.execute()).map(HOLIDAY.toDomain);
     },
+    'holidays:effective': async ({ from, to }) => {
+      const years = await yearsWithoutDecree(db, from, to);
+      return { holidays: await effectiveHolidays(db, from, to), yearsWithoutDecree: years, warnings: decreeWarnings(years) };
+    },
     'holidays:create': async (input) => insertEntity(db, HOLIDAY, input),
     'holidays:update': async ({ id, changes }) => updateEntity(db, HOLIDAY, id, changes),
     'holidays:delete': async ({ id }) => deleteEntity(db, HOLIDAY, id),
@@ -173,6 +178,12 @@ export async function countRows(ctx: AppContext) {
   const db = ctx.db.kysely;
   const count = async (table: 'specialty' | 'hospital' | 'specialist' | 'puskesmas' | 'adoption' | 'holiday' | 'unavailability' | 'visit') =>
     Number((await db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  // Active and inactive apart: a record switched off is kept for history but plans nothing.
+  const split = async (table: 'specialty' | 'hospital' | 'specialist' | 'puskesmas') => {
+    const rows = await db.selectFrom(table).select(['active', sql<number>`count(*)`.as('n')]).groupBy('active').execute();
+    const of = (flag: number) => Number(rows.find((r) => r.active === flag)?.n ?? 0);
+    return { active: of(1), inactive: of(0) };
+  };
   const bySpecialty = await db
     .selectFrom('specialist')
     .innerJoin('specialty', 'specialty.id', 'specialist.specialty_id')
@@ -180,15 +191,32 @@ export async function countRows(ctx: AppContext) {
     .where('specialist.active', '=', 1)
     .groupBy('specialty.code')
     .execute();
+  const adoptions = await db
+    .selectFrom('adoption')
+    .innerJoin('specialist', 'specialist.id', 'adoption.specialist_id')
+    .innerJoin('puskesmas', 'puskesmas.id', 'adoption.puskesmas_id')
+    .select(sql<number>`sum(specialist.active = 1 AND puskesmas.active = 1)`.as('active'))
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  const [specialties, hospitals, specialists, puskesmas] = await Promise.all([split('specialty'), split('hospital'), split('specialist'), split('puskesmas')]);
+  const activeAdoptions = Number(adoptions.active ?? 0);
   return {
-    specialties: await count('specialty'),
-    hospitals: await count('hospital'),
-    specialists: await count('specialist'),
+    specialties: specialties.active,
+    hospitals: hospitals.active,
+    specialists: specialists.active,
     specialistsBySpecialty: Object.fromEntries(bySpecialty.map((r) => [r.code, Number(r.n)])),
-    puskesmas: await count('puskesmas'),
-    adoptions: await count('adoption'),
+    puskesmas: puskesmas.active,
+    adoptions: activeAdoptions,
     holidays: await count('holiday'),
     unavailability: await count('unavailability'),
     visits: await count('visit'),
+    /** Records switched off (adoptions: of an inactive specialist or puskesmas). */
+    inactive: {
+      specialties: specialties.inactive,
+      hospitals: hospitals.inactive,
+      specialists: specialists.inactive,
+      puskesmas: puskesmas.inactive,
+      adoptions: Number(adoptions.n) - activeAdoptions,
+    },
   };
 }

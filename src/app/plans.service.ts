@@ -9,6 +9,7 @@ import type { PlanListItem, PlanPreview, PlanVisit, VisitCheck } from '../contra
 import { audit } from '../db/audit';
 import { backupDatabase, backupDirFor } from '../db/backup';
 import { toVisit } from '../db/mappers';
+import { decreeWarnings, yearsWithoutDecree } from '../db/holidays.repository';
 import type { Database, VisitRow } from '../db/schema';
 import { firstDayOfMonth, lastDayOfMonth, minutesOf, monthOf, timeOf } from '../domain/dates';
 import type { Visit } from '../domain/types';
@@ -87,7 +88,8 @@ function named(index: ProblemIndex, v: PlannedVisit): PlanVisit {
 
 function toPreview(row: { id: number; month: string; status: 'draft' | 'saved'; created_at: string; summary: string }): PlanPreview {
   const { fingerprint: _ignored, ...summary } = JSON.parse(row.summary) as DraftSummary;
-  return { planId: row.id, status: row.status, createdAt: row.created_at, ...summary };
+  // Drafts saved before warnings existed have none.
+  return { planId: row.id, status: row.status, createdAt: row.created_at, ...summary, warnings: summary.warnings ?? [] };
 }
 
 export function plansHandlers(ctx: AppContext): PlansHandlers {
@@ -191,6 +193,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
         })),
         uncovered: result.uncovered,
         coverage: { required, covered: required - missing },
+        warnings: decreeWarnings(await yearsWithoutDecree(db, firstDayOfMonth(month), lastDayOfMonth(month))),
         objective: result.objective,
         bound: result.bound,
         gap: result.gap,

@@ -47,12 +47,30 @@ function commandHelp(command: CliCommand): string {
   return [`Pemakaian: ${command.usage}`, '', command.summary, ...(command.details ? ['', command.details] : [])].join('\n');
 }
 
+/**
+ * The command's name is the first word that is not a global option (or its value), so
+ * `asuhan --db X init` and `asuhan init --db X` mean the same; the globals stay for parseArgs.
+ */
+export function splitCommand(argv: string[]): { name: string | undefined; rest: string[] } {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--db') {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('--db=') || arg === '--json' || arg === '--help' || arg === '-h') continue;
+    return { name: arg, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+  }
+  return { name: undefined, rest: argv };
+}
+
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const { name, rest } = splitCommand(argv);
+  const askedHelp = rest.includes('--help') || rest.includes('-h');
   try {
-    if (!name || name === '--help' || name === '-h' || name === 'help') {
+    if (!name || name === 'help' || (name.startsWith('-') && askedHelp)) {
       io.out(mainHelp());
-      return name ? 0 : 2;
+      return name || askedHelp ? 0 : 2;
     }
     if (name === '--version' || name === '-v') {
       io.out(APP_VERSION);

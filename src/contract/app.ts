@@ -9,6 +9,11 @@ export interface AppInfo {
   schemaVersion: string;
   today: string;
   timeZone: string;
+  /** "WIB", "WITA" or "WIT": what every time on screen carries. */
+  zone: string;
+  districtName: string;
+  /** A blank database knows no district: the app opens on the setup screen until these are filled. */
+  setup: { needed: boolean; missing: string[] };
   counts: {
     specialties: number;
     hospitals: number;
@@ -19,6 +24,8 @@ export interface AppInfo {
     holidays: number;
     unavailability: number;
     visits: number;
+    /** Counts above are of active records; these were switched off. */
+    inactive: { specialties: number; hospitals: number; specialists: number; puskesmas: number; adoptions: number };
   };
 }
 

@@ -75,6 +75,8 @@ const FIELD_LABELS: Record<string, [string, string]> = {
   // Programme settings
   programmeName: ['Nama program', 'Programme name'],
   districtName: ['Kabupaten/kota', 'District'],
+  province: ['Provinsi', 'Province'],
+  defaultOpeningHours: ['Hari dan jam kerja puskesmas', 'Puskesmas working days and hours'],
   city: ['Kota surat', 'City on letters'],
   officeName: ['Nama kantor', 'Office name'],
   officeAddress: ['Alamat kantor', 'Office address'],
@@ -94,6 +96,18 @@ const FIELD_LABELS: Record<string, [string, string]> = {
   roadFactor: ['Faktor jalan', 'Road factor'],
   averageSpeedKmh: ['Kecepatan rata-rata (km/jam)', 'Average speed (km/h)'],
   solverTimeLimitSeconds: ['Batas waktu penyusunan (detik)', 'Solver time limit (seconds)'],
+  allowBackupCover: ['Dokter lain boleh menggantikan', 'Other specialists may cover'],
+  allowTwoVisitsPerDay: ['Boleh dua kunjungan sehari', 'Two visits a day allowed'],
+  jointVisits: ['Kunjungan beda spesialisasi', 'Visits of different specialties'],
+  language: ['Bahasa', 'Language'],
+  weights: ['Bobot', 'Weights'],
+  continuity: ['Bobot: dokter adopsi yang sama', 'Weight: the adopted specialist'],
+  travel: ['Bobot: jarak tempuh', 'Weight: travel'],
+  fairness: ['Bobot: beban merata', 'Weight: even load'],
+  spread: ['Bobot: sebaran dalam bulan', 'Weight: spread over the month'],
+  stability: ['Bobot: jadwal tetap stabil', 'Weight: stability of the plan'],
+  preference: ['Bobot: hari pilihan dokter', 'Weight: preferred weekdays'],
+  aliases: ['Sebutan lain', 'Other names'],
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>, language: Language): string {

@@ -24,7 +24,14 @@ const base64 = z
   .regex(/^[A-Za-z0-9+/=\r\n]*$/, msg('isi berkas harus base64', 'file content must be base64'));
 const mapping = z.record(z.string().max(60), z.string().max(200)).refine((m) => Object.keys(m).length <= 60, msg('terlalu banyak kolom dipetakan', 'too many mapped columns'));
 
-const fileInput = z.object({ kind, fileName, base64, mapping: mapping.optional() });
+const fileInput = z.object({
+  kind,
+  fileName,
+  base64,
+  mapping: mapping.optional(),
+  /** Take the single closest existing name wherever a name is not found (see the preview's suggestions). */
+  acceptSuggestions: z.boolean().default(false),
+});
 
 export const importsContract = {
   'imports:template': query<ExportFile>()(

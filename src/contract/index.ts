@@ -7,6 +7,7 @@ import { exportsContract } from './exports';
 import { importsContract } from './imports';
 import { masterDataContract } from './master-data';
 import { plansContract } from './plans';
+import { programmeContract } from './programme';
 import { visitLogContract } from './visit-log';
 
 function mergeContracts<T extends Record<string, AnySpec>[]>(...parts: T): UnionToIntersection<T[number]> {
@@ -22,7 +23,7 @@ function mergeContracts<T extends Record<string, AnySpec>[]>(...parts: T): Union
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
-export const contract = mergeContracts(appContract, masterDataContract, backupsContract, visitLogContract, plansContract, exportsContract, importsContract);
+export const contract = mergeContracts(appContract, masterDataContract, backupsContract, visitLogContract, plansContract, exportsContract, importsContract, programmeContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -1,6 +1,7 @@
 // Master data: specialties, hospitals, specialists, puskesmas, adoptions, leave, holidays,
 // requirements and programme settings.
 import { z } from 'zod';
+import type { EffectiveHoliday } from '../domain/holidays';
 import type { Settings } from '../domain/settings';
 import { ruleWeightsSchema, settingsSchema } from '../domain/settings';
 import type {
@@ -39,6 +40,7 @@ export const specialtyFields = z.object({
   name: requiredText(120),
   title: text(40).default(''),
   color: hexColor.default('#607d8b'),
+  aliases: z.array(requiredText(120)).max(40).default([]),
   active: z.boolean().default(true),
 });
 
@@ -72,14 +74,8 @@ export const puskesmasFields = z.object({
   address: text(400).default(''),
   lat: latitude.default(null),
   lon: longitude.default(null),
-  openingHours: openingHours.default({
-    '1': { open: '07:30', close: '14:00' },
-    '2': { open: '07:30', close: '14:00' },
-    '3': { open: '07:30', close: '14:00' },
-    '4': { open: '07:30', close: '14:00' },
-    '5': { open: '07:30', close: '11:00' },
-    '6': { open: '07:30', close: '12:30' },
-  }),
+  /** Left out: the district's usual days and hours (settings.defaultOpeningHours). */
+  openingHours: openingHours.optional(),
   poned: z.boolean().default(false),
   inpatient: z.boolean().default(false),
   notes: text(2000).default(''),
@@ -118,7 +114,8 @@ function updateOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
 export const masterDataContract = {
   'settings:get': query<Settings>()(z.object({}).default({})),
   'settings:update': command<Settings>()(
-    z.object({ changes: changesOf(settingsSchema).extend({ weights: changesOf(ruleWeightsSchema).optional() }) }),
+    // Strict: a misspelt key is refused rather than silently dropped.
+    z.object({ changes: changesOf(settingsSchema).extend({ weights: changesOf(ruleWeightsSchema).strict().optional() }).strict() }),
   ),
 
   'specialties:list': query<Specialty[]>()(listInput),
@@ -165,6 +162,14 @@ export const masterDataContract = {
 
   'holidays:list': query<Holiday[]>()(
     z.object({ from: calendarDate.optional(), to: calendarDate.optional() }).default({}),
+  ),
+  /** Holidays in force from..to: the stored ones plus the fixed-date national holidays of every
+   * year, and the years whose decree (SKB) is not stored yet, with the warning to show. */
+  'holidays:effective': query<{ holidays: EffectiveHoliday[]; yearsWithoutDecree: number[]; warnings: { message: string; messageEn: string }[] }>()(
+    z.object({ from: calendarDate, to: calendarDate }).refine((r) => r.to >= r.from && Number(r.to.slice(0, 4)) - Number(r.from.slice(0, 4)) <= 10, {
+      ...msg('rentang tanggal terbalik atau lebih dari 10 tahun', 'the date range is reversed or longer than 10 years'),
+      path: ['to'],
+    }),
   ),
   'holidays:create': command<Holiday>()(holidayFields),
   'holidays:update': command<Holiday>()(updateOf(holidayFields)),

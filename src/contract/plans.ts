@@ -73,6 +73,8 @@ export interface PlanPreview {
   uncovered: PlanUncovered[];
   /** Required visits covered / required in the month. */
   coverage: { required: number; covered: number };
+  /** What the coordinator should know before trusting the plan (e.g. a year without its holiday decree). */
+  warnings: { message: string; messageEn: string }[];
   objective: number;
   bound: number | null;
   gap: number | null;

@@ -159,7 +159,7 @@ export interface VisitLogDetail {
   openFollowups: Followup[];
 }
 
-const topicFields = z.object({
+export const topicFields = z.object({
   code: topicCode,
   nameId: requiredText(200),
   nameEn: requiredText(200),

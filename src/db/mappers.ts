@@ -36,6 +36,7 @@ export const toSpecialty = (r: SpecialtyRow): Specialty => ({
   name: r.name,
   title: r.title,
   color: r.color,
+  aliases: parseJson<string[]>(r.aliases, []),
   active: r.active === 1,
 });
 
@@ -132,7 +133,7 @@ export function columnsOf(changes: Record<string, unknown>, map: Record<string, 
   return columns;
 }
 
-export const SPECIALTY_COLUMNS = { code: 'code', name: 'name', title: 'title', color: 'color', active: 'active' };
+export const SPECIALTY_COLUMNS = { code: 'code', name: 'name', title: 'title', color: 'color', aliases: 'aliases', active: 'active' };
 export const HOSPITAL_COLUMNS = { name: 'name', kind: 'kind', town: 'town', address: 'address', lat: 'lat', lon: 'lon', active: 'active' };
 export const SPECIALIST_COLUMNS = {
   name: 'name',

@@ -24,6 +24,8 @@ export interface SpecialtyTable {
   title: string;
   /** Hex colour used on calendars and rosters. */
   color: string;
+  /** JSON array of other words for it that imports recognise ("Kandungan", "Sp.OG(K)"). */
+  aliases: ColumnType<string, string | undefined, string>;
   active: ColumnType<number, number | undefined, number>;
 }
 

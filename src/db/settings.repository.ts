@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { AsuhanError } from '../contract/errors';
 import { readSettings, settingsSchema, type RuleWeights, type Settings } from '../domain/settings';
+import { provinceTimeZone, zoneAbbreviation } from '../domain/zones';
 import { audit } from './audit';
 import { inTransaction } from './tx';
 import type { Database } from './schema';
@@ -16,7 +18,11 @@ export type SettingsChanges = Partial<Omit<Settings, 'weights'>> & { weights?: P
 export async function updateSettings(db: Kysely<Database>, changes: SettingsChanges): Promise<Settings> {
   return inTransaction(db, async (trx) => {
     const before = await getSettings(trx);
-    const after = settingsSchema.parse({ ...before, ...changes, weights: { ...before.weights, ...(changes.weights ?? {}) } });
+    // A new province brings its zone unless the same change names the zone too.
+    const zoneOfProvince = changes.province ? provinceTimeZone(changes.province) : undefined;
+    const zone = changes.timeZone === undefined && zoneOfProvince ? { timeZone: zoneOfProvince } : {};
+    const after = settingsSchema.parse({ ...before, ...changes, ...zone, weights: { ...before.weights, ...(changes.weights ?? {}) } });
+    checkZoneOfProvince(after);
     // Changing nothing writes nothing: no row rewritten, no audit entry (a rerun of the demo stays a no-op).
     if (JSON.stringify(after) === JSON.stringify(before)) return after;
     await trx
@@ -30,4 +36,16 @@ export async function updateSettings(db: Kysely<Database>, changes: SettingsChan
     await audit(trx, { entity: 'setting', entityId: KEY, action: 'update', before: beforeLog, after: afterLog });
     return after;
   });
+}
+
+function checkZoneOfProvince(settings: Settings): void {
+  const expected = provinceTimeZone(settings.province);
+  if (!expected || zoneAbbreviation(expected) === zoneAbbreviation(settings.timeZone)) return;
+  const zone = `${zoneAbbreviation(expected)} (${expected})`;
+  throw new AsuhanError(
+    'VALIDATION',
+    `Zona waktu: provinsi ${settings.province} memakai ${zone}, bukan ${settings.timeZone}.`,
+    `Time zone: the province of ${settings.province} uses ${zone}, not ${settings.timeZone}.`,
+    [{ path: 'timeZone', message: `Zona waktu: provinsi ${settings.province} memakai ${zone}`, messageEn: `Time zone: ${settings.province} uses ${zone}` }],
+  );
 }

@@ -1,5 +1,6 @@
-// How dates and times are written for Indonesian readers: "Senin, 2 Maret 2026", "09.00 WIB".
+// How dates and times are written for Indonesian readers: "Senin, 2 Maret 2026", "09.00 WITA".
 import type { Language } from '../contract/i18n';
+import { zoneAbbreviation } from './zones';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -40,16 +41,14 @@ export function formatMonth(month: string, language: Language = 'id'): string {
   return formatter(localeOf(language), { month: 'long', year: 'numeric' }).format(utcNoon(`${month}-01`));
 }
 
-export const ZONE_ABBREVIATION: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
+/** "09.00 WITA": a time always carries the district's zone. */
+export function formatTime(time: string, timeZone: string): string {
+  return `${time.replace(':', '.')} ${zoneAbbreviation(timeZone)}`;
+}
 
-/** "09.00 WIB" */
-export function formatTime(time: string, timeZone = 'Asia/Jakarta'): string {
-  return `${time.replace(':', '.')} ${ZONE_ABBREVIATION[timeZone] ?? ''}`.trim();
+/** "09.00–12.00 WITA" */
+export function formatTimeRange(start: string, end: string, timeZone: string): string {
+  return `${start.replace(':', '.')}–${formatTime(end, timeZone)}`;
 }
 
 export const WEEKDAY_NAMES_ID = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const;

@@ -9,6 +9,8 @@ export interface Specialty {
   name: string;
   title: string;
   color: string;
+  /** Other words for it that imports recognise ("Kandungan", "Sp.OG(K)"). */
+  aliases: string[];
   active: boolean;
 }
 

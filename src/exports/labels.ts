@@ -10,12 +10,13 @@ export const STATUS_LABEL_ID: Record<VisitStatus, string> = {
   missed: 'Tidak terlaksana',
 };
 
-/** "Puskesmas Sempu" even when the stored name lacks the word. */
+/** "Puskesmas Kenari" even when the stored name lacks the word. */
 export function puskesmasLabel(name: string): string {
-  return /^puskesmas\b/i.test(name) ? name : `Puskesmas ${name}`;
+  // A name that already says what it is ("PKM Kenari", "UPTD Puskesmas Kenari") keeps its own words.
+  return /^(puskesmas|pkm|upt\.?d?\.?\s+(puskesmas|pkm))\b/i.test(name) ? name : `Puskesmas ${name}`;
 }
 
-/** "Jl. Raya Sempu No. 1, Kec. Sempu" */
+/** "Jl. Raya Kenari No. 1, Kec. Kenari" */
 export function placeLine(address: string, kecamatan: string): string {
   const parts = [address.trim()];
   if (kecamatan.trim() && !address.toLowerCase().includes(kecamatan.trim().toLowerCase())) parts.push(`Kec. ${kecamatan.trim()}`);

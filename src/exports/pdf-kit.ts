@@ -266,7 +266,7 @@ export function drawTable(doc: Doc, columns: PdfColumn[], rows: PdfRow[], option
 const SIGNATURE_WIDTH = 250;
 export const SIGNATURE_HEIGHT = 136;
 
-/** "Banyuwangi, 2 Maret 2026", the office head's title, room to sign, name and NIP. */
+/** "Lembah Kenari, 2 Maret 2026", the office head's title, room to sign, name and NIP. */
 export function drawSignature(doc: Doc, settings: Settings, signedOn: string): void {
   if (doc.y + SIGNATURE_HEIGHT > pageBottom(doc)) doc.addPage();
   const x = doc.page.margins.left + contentWidth(doc) - SIGNATURE_WIDTH;

@@ -72,7 +72,7 @@ function byPuskesmasRows(visits: RosterVisit[], settings: Settings): PdfRow[] {
 }
 
 export interface PdfOptions {
-  /** The signing date printed above the signature ("Banyuwangi, 2 Maret 2026"). */
+  /** The signing date printed above the signature ("Lembah Kenari, 2 Maret 2026"). */
   signedOn: string;
 }
 

@@ -8,9 +8,11 @@ import { audit } from '../db/audit';
 import { backupDatabase, backupDirFor } from '../db/backup';
 import type { AsuhanDb } from '../db/connect';
 import type { Database } from '../db/schema';
-import { type ImportKind, KINDS, type KindDef, loadReferences } from './kinds';
+import { getSettings } from '../db/settings.repository';
+import { holidaySection, type ImportKind, KINDS, type KindDef, loadReferences, type ReferenceError, type ResolveContext } from './kinds';
+import { bareName } from './names';
 import { importError, type RawSheet, readTableFile, type SheetData, withHeaderAt } from './read-file';
-import { normalise } from './values';
+import { isPlaceholder, normalise, yearInText } from './values';
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -18,6 +20,8 @@ export interface ImportRequest {
   bytes: Buffer;
   /** field key -> column header; when absent, suggested from the headers. */
   mapping?: Record<string, string> | undefined;
+  /** Take the single closest name wherever a name is not found ("RSIA Almarah" -> "RSIA Al-Marrah"). */
+  acceptSuggestions?: boolean | undefined;
 }
 
 export interface RowIssue {
@@ -52,6 +56,14 @@ export interface ImportPreview {
   /** More issues than shown. */
   issuesTotal: number;
   warnings: { message: string; messageEn: string }[];
+  /** Rows imported with something done to them (a phone's 0 restored, a suggestion taken) or
+   * that look like a twin of an existing record. */
+  rowWarnings: RowIssue[];
+  /** Rows left out: notes and placeholders, and rows of other districts (by the kabupaten/kota column). */
+  skipped: { notes: number; otherDistrict: number; otherDistricts: { name: string; rows: number }[] };
+  /** Rows whose names would resolve by taking the suggestions; `acceptSuggestions` says if they were taken. */
+  suggestions: number;
+  acceptSuggestions: boolean;
   /** The first rows as read, with what the import would do to each. */
   sample: { row: number; action: RowAction; values: Record<string, string> }[];
 }
@@ -163,11 +175,26 @@ function fieldIssuesOf(error: unknown): FieldIssue[] {
 // Reference fields (a specialist by name) become ids; their issues belong to the named column.
 const INPUT_TO_FIELD: Record<string, string> = { specialtyId: 'specialty', hospitalId: 'hospital', specialistId: 'specialist', puskesmasId: 'puskesmas' };
 
+/** "KAB. BUTON TENGAH", "Kabupaten Buton Tengah" and "Buton Tengah" are one district; "Kota X" is not "Kabupaten X". */
+function districtKey(name: string): { kind: 'kab' | 'kota' | null; bare: string } {
+  const words = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const match = /^(kabupaten|kab|kota|kotamadya|kodya|pemkab|pemkot)\s+(.*)$/.exec(words);
+  const kind = match ? (match[1]!.startsWith('kab') || match[1] === 'pemkab' ? 'kab' : 'kota') : null;
+  return { kind, bare: normalise(match ? match[2]! : words) };
+}
+
+export function sameDistrict(a: string, b: string): boolean {
+  const x = districtKey(a);
+  const y = districtKey(b);
+  return x.bare === y.bare && (x.kind === null || y.kind === null || x.kind === y.kind);
+}
+
 export async function analyseImport(db: Kysely<Database>, request: ImportRequest): Promise<Analysis> {
   const def = KINDS[request.kind];
   const raw = await readTableFile(request.fileName, request.bytes);
   const explicit = request.mapping && Object.keys(request.mapping).length ? request.mapping : undefined;
-  const sheet: SheetData = withHeaderAt(raw, headerIndex(def, raw, explicit));
+  const headerAt = headerIndex(def, raw, explicit);
+  const sheet: SheetData = withHeaderAt(raw, headerAt);
   const mapping = explicit ?? suggestMapping(def, sheet.headers);
   checkMapping(def, sheet.headers, mapping);
   const refs = await loadReferences(db);
@@ -177,72 +204,139 @@ export async function analyseImport(db: Kysely<Database>, request: ImportRequest
     return index === undefined || index < 0 ? '' : `${sheet.headers[index]} (kolom ${columnLetter(index)})`;
   };
   const missingRequired = def.fields.filter((f) => f.required && !mapping[f.key]).map((f) => ({ key: f.key, label: f.label, labelEn: f.labelEn }));
+  const districtName = (await getSettings(db)).districtName.trim();
+  const districtColumn = columnOf.get('district') ?? -1;
+  if (districtColumn >= 0 && !districtName && sheet.rows.some((cells) => (cells[districtColumn] ?? '').trim() !== '')) {
+    throw importError(
+      `Berkas punya kolom kabupaten/kota ("${mapping.district}"), tetapi nama kabupaten/kota ini belum diisi di Pengaturan. Isi dulu agar baris kabupaten lain bisa dipisahkan; tidak ada yang diubah.`,
+      `The file has a district column ("${mapping.district}") but this district's name is not set in Settings. Fill it in first so rows of other districts can be left out; nothing was changed.`,
+    );
+  }
 
+  // A title above the header ("Hari Libur Nasional Tahun 2028") gives the holidays their year and kind.
+  const title = raw.rows.slice(0, headerAt).flat().join(' ');
+  const context: ResolveContext = { acceptSuggestions: request.acceptSuggestions === true, notes: [], year: yearInText(title), section: holidaySection(title) };
   const issues: RowIssue[] = [];
+  const rowWarnings: RowIssue[] = [];
+  const warnings = [...sheet.warnings];
   const plans: RowPlan[] = [];
   const seen = new Map<string, number>();
+  const otherDistricts = new Map<string, number>();
+  let notes = 0;
+  let suggestionRows = 0;
   sheet.rows.forEach((cells, index) => {
     const row = sheet.rowNumbers[index] ?? index + 2;
+    const cellOf = (key: string) => {
+      const column = columnOf.get(key);
+      return column === undefined || column < 0 ? '' : (cells[column] ?? '').trim();
+    };
+    // Notes and placeholders ("(17th puskesmas - name not found)", "tidak ada") are not records.
+    const keys = def.keyFields.map(cellOf);
+    if (keys.every((cell) => cell === '') || keys.some(isPlaceholder)) {
+      const text = cells.filter(Boolean).join(' · ').slice(0, 120);
+      if (request.kind === 'holidays') {
+        context.section = holidaySection(text) ?? context.section;
+        context.year = yearInText(text) ?? context.year;
+      }
+      notes++;
+      warnings.push({ message: `Baris ${row} dilewati: catatan, bukan data ("${text}").`, messageEn: `Row ${row} skipped: a note, not a record ("${text}").` });
+      return;
+    }
+    const district = cellOf('district');
+    if (district && !sameDistrict(district, districtName)) {
+      otherDistricts.set(district, (otherDistricts.get(district) ?? 0) + 1);
+      return;
+    }
     const rowIssues: RowIssue[] = [];
-    const add = (key: string, message: string, messageEn: string) => rowIssues.push({ row, column: columnName(key), field: key, message, messageEn });
-    const raw: Record<string, string> = {};
+    const add = (key: string, message: string, messageEn: string, list = rowIssues) => list.push({ row, column: columnName(key), field: key, message, messageEn });
+    const rawValues: Record<string, string> = {};
     const values: Record<string, unknown> = {};
     for (const f of def.fields) {
       const column = columnOf.get(f.key);
-      const cell = column === undefined || column < 0 ? '' : (cells[column] ?? '').trim();
-      raw[f.key] = cell;
+      const cell = cellOf(f.key);
+      rawValues[f.key] = cell;
       if (cell === '') {
         if (f.required && column !== undefined) add(f.key, `${f.label}: wajib diisi`, `${f.labelEn}: is required`);
         continue;
       }
       const parsed = f.parse(cell);
-      if (!parsed.ok) add(f.key, `${f.label}: ${parsed.message}`, `${f.labelEn}: ${parsed.messageEn}`);
-      else if (parsed.value !== null) values[f.key] = parsed.value;
+      if (!parsed.ok) add(f.key, `${f.label}: ${parsed.message}`, `${f.labelEn}: ${parsed.message === parsed.messageEn ? parsed.message : parsed.messageEn}`);
+      else {
+        if (parsed.value !== null) values[f.key] = parsed.value;
+        if (parsed.warning) add(f.key, `${f.label}: ${parsed.warning.message}`, `${f.labelEn}: ${parsed.warning.messageEn}`, rowWarnings);
+      }
     }
-    const { input, errors } = def.resolve(values, refs);
-    for (const e of errors) {
+    context.notes = [];
+    const { input: resolved, errors } = def.resolve(values, refs, context);
+    const labelled = (e: ReferenceError) => {
       const label = def.fields.find((f) => f.key === e.field);
-      add(e.field, `${label?.label ?? e.field}: ${e.message}`, `${label?.labelEn ?? e.field}: ${e.messageEn}`);
-    }
-    let action: RowAction = 'invalid';
-    let parsedInput: Record<string, unknown> = input;
-    let existingId: number | undefined;
-    if (missingRequired.length === 0) {
-      const existing = rowIssues.length === 0 ? def.findExisting(input, refs) : undefined;
-      existingId = existing?.id;
-      // Matched by name: keep the stored spelling rather than the file's capitals.
-      // ("Sempu" found "Puskesmas Sempu": no rename either.)
-      const bare = (name: string) => normalise(name.replace(/^puskesmas\s+/i, ''));
-      if (existing && 'name' in existing && typeof input.name === 'string' && bare(String(existing.name)) === bare(input.name)) delete input.name;
-      try {
-        parsedInput = parseInput(existing ? def.updateSchema : def.createSchema, input) as Record<string, unknown>;
-      } catch (error) {
-        // All of a row's problems at once, but one message per column.
-        const flagged = new Set(rowIssues.map((i) => i.field));
-        for (const issue of fieldIssuesOf(error)) {
-          const inputKey = issue.path.split('.')[0] ?? '';
-          const key = INPUT_TO_FIELD[inputKey] ?? inputKey;
-          if (!flagged.has(key)) add(key, issue.message, issue.messageEn);
+      return [`${label?.label ?? e.field}: ${e.message}`, `${label?.labelEn ?? e.field}: ${e.messageEn}`] as const;
+    };
+    for (const e of errors) add(e.field, ...labelled(e));
+    for (const note of context.notes) add(note.field, ...labelled(note), rowWarnings);
+    if (errors.some((e) => e.suggestion)) suggestionRows++;
+
+    for (const input of def.expand ? def.expand(resolved) : [resolved]) {
+      const inputIssues = [...rowIssues];
+      const addIssue = (key: string, message: string, messageEn: string) => inputIssues.push({ row, column: columnName(key), field: key, message, messageEn });
+      let action: RowAction = 'invalid';
+      let parsedInput: Record<string, unknown> = input;
+      let existingId: number | undefined;
+      if (missingRequired.length === 0) {
+        let existing = inputIssues.length === 0 ? def.findExisting(input, refs) : undefined;
+        let suggested = false;
+        if (!existing && inputIssues.length === 0 && def.similarExisting) {
+          // A near twin ("Puskesmas Kenari Ilir" beside "Puskesmas Kenari Hilir"): said, and taken when asked.
+          const similar = def.similarExisting(input, refs);
+          if (similar.length === 1 && context.acceptSuggestions) {
+            existing = similar[0];
+            suggested = true;
+            add('name', `Nama: "${String(input.name)}" dibaca sebagai ${similar[0]!.name} yang sudah ada (saran diterima)`, `Name: "${String(input.name)}" read as the existing ${similar[0]!.name} (suggestion accepted)`, rowWarnings);
+          } else if (similar.length) {
+            suggestionRows += similar.length === 1 ? 1 : 0;
+            add('name', `Nama: "${String(input.name)}" akan ditambah sebagai data baru; maksud Anda ${similar.map((x) => x.name).join(' atau ')} yang sudah ada?`, `Name: "${String(input.name)}" would be added as new; did you mean the existing ${similar.map((x) => x.name).join(' or ')}?`, rowWarnings);
+          }
+        }
+        existingId = existing?.id;
+        // Matched by name: keep the stored spelling rather than the file's capitals or prefix.
+        // ("PKM Kenari" found "Puskesmas Kenari": no rename either.)
+        if (existing && 'name' in existing && typeof input.name === 'string' && (suggested || bareName(String(existing.name)) === bareName(input.name))) delete input.name;
+        try {
+          parsedInput = parseInput(existing ? def.updateSchema : def.createSchema, input) as Record<string, unknown>;
+        } catch (error) {
+          // All of a row's problems at once, but one message per column.
+          const flagged = new Set(inputIssues.map((i) => i.field));
+          for (const issue of fieldIssuesOf(error)) {
+            const inputKey = issue.path.split('.')[0] ?? '';
+            const key = INPUT_TO_FIELD[inputKey] ?? inputKey;
+            if (!flagged.has(key)) addIssue(key, issue.message, issue.messageEn);
+          }
+        }
+        if (inputIssues.length === 0) {
+          const key = def.identity({ ...input, ...parsedInput, ...(existing && 'name' in existing ? { name: existing.name } : {}) });
+          const earlier = seen.get(key);
+          if (earlier !== undefined) {
+            addIssue('', `Baris ini sama dengan baris ${earlier} (data ganda)`, `This row repeats row ${earlier} (duplicate)`);
+          } else {
+            seen.set(key, row);
+            action = !existing ? 'create' : Object.entries(parsedInput).every(([k, v]) => JSON.stringify((existing as Record<string, unknown>)[k]) === JSON.stringify(v)) ? 'unchanged' : 'update';
+          }
         }
       }
-      if (rowIssues.length === 0) {
-        const key = def.identity({ ...input, ...parsedInput, ...(existing && 'name' in existing ? { name: existing.name } : {}) });
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-          add('', `Baris ini sama dengan baris ${earlier} (data ganda)`, `This row repeats row ${earlier} (duplicate)`);
-        } else {
-          seen.set(key, row);
-          action = !existing ? 'create' : Object.entries(parsedInput).every(([k, v]) => JSON.stringify((existing as Record<string, unknown>)[k]) === JSON.stringify(v)) ? 'unchanged' : 'update';
-        }
-      }
+      if (inputIssues.length) action = 'invalid';
+      // A row that stands for several records reports its problems once.
+      for (const issue of inputIssues) if (!issues.some((i) => i.row === issue.row && i.field === issue.field && i.message === issue.message)) issues.push(issue);
+      plans.push({ row, action, input: parsedInput, existingId, raw: rawValues });
     }
-    if (rowIssues.length) action = 'invalid';
-    issues.push(...rowIssues);
-    plans.push({ row, action, input: parsedInput, existingId, raw });
   });
 
   const count = (a: RowAction) => plans.filter((p) => p.action === a).length;
   const mappedHeaders = new Set(Object.values(mapping));
+  const otherDistrictRows = [...otherDistricts.values()].reduce((sum, n) => sum + n, 0);
+  if (otherDistrictRows > 0) {
+    const names = [...otherDistricts.entries()].map(([name, n]) => `${name} (${n})`).join(', ');
+    warnings.push({ message: `${otherDistrictRows} baris dari kabupaten/kota lain dilewati: ${names}.`, messageEn: `${otherDistrictRows} rows of other districts skipped: ${names}.` });
+  }
   const preview: ImportPreview = {
     kind: request.kind,
     fileName: request.fileName,
@@ -260,7 +354,11 @@ export async function analyseImport(db: Kysely<Database>, request: ImportRequest
     counts: { create: count('create'), update: count('update'), unchanged: count('unchanged') },
     issues: issues.slice(0, ISSUES_SHOWN),
     issuesTotal: issues.length,
-    warnings: sheet.warnings,
+    warnings,
+    rowWarnings: rowWarnings.slice(0, ISSUES_SHOWN),
+    skipped: { notes, otherDistrict: otherDistrictRows, otherDistricts: [...otherDistricts.entries()].map(([name, rows]) => ({ name, rows })) },
+    suggestions: suggestionRows,
+    acceptSuggestions: context.acceptSuggestions,
     sample: plans.slice(0, SAMPLE_ROWS).map((p) => ({ row: p.row, action: p.action, values: p.raw })),
   };
   return { preview, plans };

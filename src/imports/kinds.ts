@@ -11,9 +11,12 @@ import { audit } from '../db/audit';
 import { type EntityDef, HOLIDAY, HOSPITAL, insertEntity, listEntities, PUSKESMAS, SPECIALIST, SPECIALTY, UNAVAILABILITY, updateEntity } from '../db/entities';
 import { toAdoption } from '../db/mappers';
 import type { Database } from '../db/schema';
+import { getSettings } from '../db/settings.repository';
 import { weekdayName } from '../domain/format-id';
-import type { Adoption, Holiday, Hospital, Puskesmas, Specialist, Specialty, Unavailability } from '../domain/types';
-import { normalise, type Parsed, parseBoolean, parseChoice, parseDate, parseName, parseNumber, parseText, parseWeekdays } from './values';
+import { isCalendarDate } from '../domain/dates';
+import type { Adoption, Holiday, HolidayKind, Hospital, Puskesmas, Specialist, Specialty, Unavailability } from '../domain/types';
+import { bareName, closestNames, matchName, suggestionText } from './names';
+import { type DayOfYear, normalise, type Parsed, parseBoolean, parseChoice, parseDate, parseHolidayDates, parseName, parseNumber, parsePhone, parseText, parseWeekdays } from './values';
 
 export { IMPORT_KINDS, type ImportKind };
 
@@ -43,6 +46,18 @@ export interface ReferenceError {
   field: string;
   message: string;
   messageEn: string;
+  /** One close name was found: accepting the suggestions would resolve it. */
+  suggestion?: boolean;
+}
+
+/** What resolving a row may need besides its cells, and what it tells about the row. */
+export interface ResolveContext {
+  acceptSuggestions: boolean;
+  /** Things done to the row that the coordinator should see (a suggestion taken). */
+  notes: ReferenceError[];
+  /** Holidays: the year in the sheet's title, and the section (libur / cuti bersama) the row is in. */
+  year: number | null;
+  section: HolidayKind | null;
 }
 
 type Db = Kysely<Database>;
@@ -54,8 +69,14 @@ export interface KindDef {
   fields: FieldDef[];
   createSchema: z.ZodType;
   updateSchema: z.ZodType;
+  /** The fields that say what a row is; a row without them (or with a placeholder) is a note. */
+  keyFields: string[];
   /** Cell values (parsed, only mapped and non-empty) to the API's input, resolving names to ids. */
-  resolve(values: Record<string, unknown>, refs: References): { input: Record<string, unknown>; errors: ReferenceError[] };
+  resolve(values: Record<string, unknown>, refs: References, context: ResolveContext): { input: Record<string, unknown>; errors: ReferenceError[] };
+  /** One row that stands for several records (a holiday over "20-21 Maret"). */
+  expand?(input: Record<string, unknown>): Record<string, unknown>[];
+  /** Existing records whose name is close to a new row's (a typo would create a twin). */
+  similarExisting?(input: Record<string, unknown>, refs: References): { id: number; name: string }[];
   /** Two rows with the same identity in one file are a mistake. */
   identity(input: Record<string, unknown>): string;
   findExisting(input: Record<string, unknown>, refs: References): { id: number } | undefined;
@@ -96,28 +117,63 @@ function notFoundError(fieldKey: string, whatId: string, whatEn: string, value: 
   return { field: fieldKey, message: `${whatId} "${value}" tidak ditemukan`, messageEn: `${whatEn} "${value}" not found` };
 }
 
-function findSpecialist(refs: References, name: string, fieldKey: string): { id?: number; error?: ReferenceError } {
-  const found = byName(refs.specialists, name);
-  if (found.length === 1) return { id: found[0]!.id };
-  if (found.length > 1) return { error: { field: fieldKey, message: `ada ${found.length} dokter bernama "${name}"; bedakan namanya dulu`, messageEn: `${found.length} specialists are named "${name}"; make the names distinct first` } };
-  return { error: notFoundError(fieldKey, 'Dokter spesialis', 'Specialist', name) };
+/**
+ * A record by the name in a cell (case, punctuation and prefixes aside). Not found, the closest
+ * names are suggested; with `acceptSuggestions` a single suggestion is taken, and said so.
+ */
+function lookup<T extends { id: number; name: string }>(
+  items: readonly T[],
+  value: string,
+  fieldKey: string,
+  what: readonly [string, string],
+  context: ResolveContext,
+  extraKeys?: (item: T) => string[],
+): { id?: number; error?: ReferenceError } {
+  const match = matchName(items, value, extraKeys);
+  if (match.kind === 'found') return { id: match.item.id };
+  if (match.kind === 'ambiguous') {
+    const names = match.items.map((i) => i.name).join(', ');
+    return { error: { field: fieldKey, message: `"${value}" cocok dengan ${match.items.length} data (${names}); tulis nama lengkapnya`, messageEn: `"${value}" matches ${match.items.length} records (${names}); write the full name` } };
+  }
+  const names = match.suggestions.map((i) => i.name);
+  if (names.length === 1 && context.acceptSuggestions) {
+    context.notes.push({ field: fieldKey, message: `"${value}" dibaca sebagai ${names[0]} (saran diterima)`, messageEn: `"${value}" read as ${names[0]} (suggestion accepted)` });
+    return { id: match.suggestions[0]!.id };
+  }
+  if (names.length) {
+    const text = suggestionText(names);
+    return { error: { field: fieldKey, message: `${value} tidak ditemukan; ${text.id}`, messageEn: `${value} not found; ${text.en}`, suggestion: names.length === 1 } };
+  }
+  return { error: notFoundError(fieldKey, what[0], what[1], value) };
 }
 
-/** By code, by exact name, or by name without the word "Puskesmas". */
+function findSpecialist(refs: References, name: string, fieldKey: string, context: ResolveContext): { id?: number; error?: ReferenceError } {
+  return lookup(refs.specialists, name, fieldKey, ['Dokter spesialis', 'Specialist'], context);
+}
+
+/** By code, by name (with or without "Puskesmas", "PKM", "UPTD Puskesmas"...). */
 function findPuskesmas(refs: References, value: string): Puskesmas | undefined {
   const key = normalise(value);
-  const bare = (name: string) => normalise(name.replace(/^puskesmas\s+/i, ''));
-  return (
-    refs.puskesmas.find((p) => p.code && normalise(p.code) === key) ??
-    refs.puskesmas.find((p) => normalise(p.name) === key) ??
-    refs.puskesmas.find((p) => bare(p.name) === bare(value))
-  );
+  const byCode = refs.puskesmas.find((p) => p.code && normalise(p.code) === key);
+  if (byCode) return byCode;
+  const match = matchName(refs.puskesmas, value);
+  return match.kind === 'found' ? match.item : undefined;
 }
 
-function findSpecialty(refs: References, value: string): Specialty | undefined {
-  const key = normalise(value);
-  return refs.specialties.find((s) => normalise(s.code) === key || normalise(s.name) === key || (s.title && normalise(s.title) === key));
+const specialtyKeys = (s: Specialty) => [s.code, s.title, ...s.aliases].filter(Boolean);
+
+/** Twins a new row would create: existing records whose bare name is a typo away. */
+function similarByName<T extends { id: number; name: string }>(items: readonly T[], name: unknown): { id: number; name: string }[] {
+  return typeof name === 'string' && name ? closestNames(items, name).map(({ id, name: n }) => ({ id, name: n })) : [];
 }
+
+/** The district (kabupaten/kota) column of a published list; rows of other districts are counted, not imported. */
+const districtField = () =>
+  field('district', 'Kabupaten/kota', 'District (kabupaten/kota)', parseText, {
+    aliases: ['kabupaten/kota', 'kab/kota', 'kabupaten', 'kab', 'kabkota', 'kab kota', 'nama kabupaten', 'regency', 'regency/city', 'district/city'],
+    hint: 'baris kabupaten/kota lain dilewati dan dihitung',
+    hintEn: 'rows of other districts are skipped and counted',
+  });
 
 function pick(values: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
@@ -139,32 +195,38 @@ const specialists: KindDef = {
   fields: [
     field('name', 'Nama', 'Name', parseName, { required: true, aliases: ['nama dokter', 'nama lengkap', 'dokter', 'dokter spesialis', 'specialist', 'full name'], hint: 'nama lengkap dengan gelar, contoh dr. Ayu Sari, Sp.OG', hintEn: 'full name with titles' }),
     field('specialty', 'Spesialisasi', 'Specialty', parseName, { required: true, aliases: ['spesialis', 'keahlian', 'bidang', 'kode spesialisasi', 'speciality'], hint: 'kode (obgyn, pediatric), nama (Anak) atau gelar (Sp.OG)', hintEn: 'code (obgyn, pediatric), name or title (Sp.OG)' }),
-    field('hospital', 'Rumah sakit', 'Hospital', parseName, { aliases: ['rs', 'rumah sakit asal', 'asal rs', 'home hospital'], hint: 'nama rumah sakit seperti tercatat di Asuhan', hintEn: 'hospital name as recorded in Asuhan' }),
-    field('phone', 'Telepon', 'Phone', parseText, { aliases: ['hp', 'no hp', 'nomor hp', 'no telepon', 'telp', 'whatsapp', 'wa', 'mobile'] }),
+    field('hospital', 'Rumah sakit', 'Hospital', parseName, { aliases: ['rs', 'rumah sakit asal', 'asal rs', 'rs asal', 'asal rumah sakit', 'tempat tugas', 'unit kerja', 'instansi', 'home hospital'], hint: 'nama rumah sakit seperti tercatat di Asuhan', hintEn: 'hospital name as recorded in Asuhan' }),
+    field('phone', 'Telepon', 'Phone', parsePhone, { aliases: ['hp', 'no hp', 'nomor hp', 'no telepon', 'telp', 'whatsapp', 'wa', 'mobile'], hint: 'contoh 0812-3456-7890 atau +62 812 3456 7890', hintEn: 'e.g. 0812-3456-7890 or +62 812 3456 7890' }),
     field('email', 'Email', 'Email', parseText, { aliases: ['e-mail', 'surel', 'alamat email'] }),
     field('maxVisitsPerMonth', 'Maks. kunjungan per bulan', 'Max visits per month', parseNumber, { aliases: ['maks kunjungan', 'kunjungan maksimal', 'max visits', 'kuota'], hint: 'angka 0-62', hintEn: 'number 0-62' }),
     field('usualWeekdays', 'Hari kunjungan', 'Usual weekdays', parseWeekdays, { aliases: ['hari', 'hari bisa', 'hari tersedia', 'weekdays', 'available days'], hint: 'contoh Senin-Jumat atau Senin, Rabu', hintEn: 'e.g. Monday-Friday or 1,3' }),
     field('preferredWeekdays', 'Hari pilihan', 'Preferred weekdays', parseWeekdays, { aliases: ['hari favorit', 'preferred days'] }),
     field('notes', 'Catatan', 'Notes', parseText, { aliases: ['keterangan', 'note', 'remarks'] }),
     activeField,
+    districtField(),
   ],
+  keyFields: ['name'],
   createSchema: specialistFields,
   updateSchema: changesOf(specialistFields),
-  resolve(values, refs) {
+  resolve(values, refs, context) {
     const errors: ReferenceError[] = [];
     const input = pick(values, ['name', 'phone', 'email', 'maxVisitsPerMonth', 'usualWeekdays', 'preferredWeekdays', 'notes', 'active']);
     if (typeof values.specialty === 'string') {
-      const specialty = findSpecialty(refs, values.specialty);
-      if (specialty) input.specialtyId = specialty.id;
-      else errors.push({ field: 'specialty', message: `spesialisasi "${values.specialty}" tidak dikenal (${refs.specialties.map((s) => s.code).join(', ')})`, messageEn: `specialty "${values.specialty}" is not known (${refs.specialties.map((s) => s.code).join(', ')})` });
+      const found = lookup(refs.specialties, values.specialty, 'specialty', ['Spesialisasi', 'Specialty'], context, specialtyKeys);
+      if (found.id) input.specialtyId = found.id;
+      if (found.error) {
+        const known = refs.specialties.map((s) => s.code).join(', ');
+        errors.push(found.error.suggestion !== undefined || found.error.message.includes('cocok') ? found.error : { field: 'specialty', message: `spesialisasi "${values.specialty}" tidak dikenal (${known})`, messageEn: `specialty "${values.specialty}" is not known (${known})` });
+      }
     }
     if (typeof values.hospital === 'string') {
-      const hospital = byName(refs.hospitals, values.hospital)[0];
-      if (hospital) input.hospitalId = hospital.id;
-      else errors.push(notFoundError('hospital', 'Rumah sakit', 'Hospital', values.hospital));
+      const found = lookup(refs.hospitals, values.hospital, 'hospital', ['Rumah sakit', 'Hospital'], context);
+      if (found.id) input.hospitalId = found.id;
+      if (found.error) errors.push(found.error);
     }
     return { input, errors };
   },
+  similarExisting: (input, refs) => similarByName(refs.specialists, input.name),
   identity: (input) => normalise(String(input.name ?? '')),
   findExisting: (input, refs) => byName(refs.specialists, String(input.name ?? ''))[0],
   write: (trx, input, id) => writeEntity(trx, SPECIALIST, input, id),
@@ -180,10 +242,11 @@ const specialists: KindDef = {
       preferredWeekdays: weekdaysText(s.preferredWeekdays),
       notes: s.notes,
       active: yes(s.active),
+      district: '',
     })),
   examples: [
-    { name: 'dr. Ayu Kartika Sari, Sp.OG', specialty: 'obgyn', hospital: 'RSUD Blambangan', phone: '0812-3456-7890', email: 'ayu@example.org', maxVisitsPerMonth: '4', usualWeekdays: 'Senin-Jumat', preferredWeekdays: 'Selasa', notes: '', active: 'ya' },
-    { name: 'dr. Bambang Setiawan, Sp.A', specialty: 'pediatric', hospital: '', phone: '0813-1111-2222', email: '', maxVisitsPerMonth: '3', usualWeekdays: 'Senin, Rabu, Kamis', preferredWeekdays: '', notes: 'Praktik sore', active: 'ya' },
+    { name: 'dr. Ayu Kartika Sari, Sp.OG', specialty: 'obgyn', hospital: 'RSUD Contoh Sehat', phone: '0812-3456-7890', email: 'ayu@example.org', maxVisitsPerMonth: '4', usualWeekdays: 'Senin-Jumat', preferredWeekdays: 'Selasa', notes: '', active: 'ya', district: '' },
+    { name: 'dr. Bambang Setiawan, Sp.A', specialty: 'pediatric', hospital: '', phone: '0813-1111-2222', email: '', maxVisitsPerMonth: '3', usualWeekdays: 'Senin, Rabu, Kamis', preferredWeekdays: '', notes: 'Praktik sore', active: 'ya', district: '' },
   ],
 };
 
@@ -192,8 +255,8 @@ const puskesmas: KindDef = {
   label: 'Puskesmas',
   labelEn: 'Puskesmas',
   fields: [
-    field('name', 'Nama', 'Name', parseName, { required: true, aliases: ['nama puskesmas', 'puskesmas', 'health centre', 'health center'], hint: 'contoh Puskesmas Sempu', hintEn: 'e.g. Puskesmas Sempu' }),
-    field('code', 'Kode', 'Code', parseName, { aliases: ['kode puskesmas', 'kode kemenkes', 'kemenkes code', 'kode faskes'], hint: 'kode Kemenkes, contoh P3510020101', hintEn: 'Ministry of Health code' }),
+    field('name', 'Nama', 'Name', parseName, { required: true, aliases: ['nama puskesmas', 'puskesmas', 'health centre', 'health center'], hint: 'contoh Puskesmas Contoh Utara (awalan Puskesmas/PKM/UPTD boleh ada atau tidak)', hintEn: 'e.g. Puskesmas Contoh Utara (with or without Puskesmas/PKM/UPTD)' }),
+    field('code', 'Kode', 'Code', parseName, { aliases: ['kode puskesmas', 'kode kemenkes', 'kemenkes code', 'kode faskes'], hint: 'kode Kemenkes, contoh P9999010101', hintEn: 'Ministry of Health code' }),
     field('kecamatan', 'Kecamatan', 'Kecamatan', parseText, { aliases: ['kec', 'district', 'subdistrict', 'sub-district'] }),
     field('address', 'Alamat', 'Address', parseText, { aliases: ['alamat lengkap', 'jalan'] }),
     latField,
@@ -202,11 +265,13 @@ const puskesmas: KindDef = {
     yesNo('inpatient', 'Rawat inap', 'Inpatient', ['ranap', 'rawat inap', 'inpatient care']),
     field('notes', 'Catatan', 'Notes', parseText, { aliases: ['keterangan', 'note', 'remarks'] }),
     activeField,
+    districtField(),
   ],
+  keyFields: ['name'],
   createSchema: puskesmasFields,
   updateSchema: changesOf(puskesmasFields),
   resolve: (values) => ({ input: pick(values, ['name', 'code', 'kecamatan', 'address', 'lat', 'lon', 'poned', 'inpatient', 'notes', 'active']), errors: [] }),
-  identity: (input) => (input.code ? `code:${normalise(String(input.code))}` : `name:${normalise(String(input.name ?? '').replace(/^puskesmas\s+/i, ''))}`),
+  identity: (input) => (input.code ? `code:${normalise(String(input.code))}` : `name:${bareName(String(input.name ?? ''))}`),
   findExisting: (input, refs) => {
     if (input.code) {
       const byCode = refs.puskesmas.find((p) => p.code && normalise(p.code) === normalise(String(input.code)));
@@ -214,12 +279,14 @@ const puskesmas: KindDef = {
     }
     return findPuskesmas(refs, String(input.name ?? ''));
   },
-  write: (trx, input, id) => writeEntity(trx, PUSKESMAS, input, id),
+  similarExisting: (input, refs) => similarByName(refs.puskesmas, input.name),
+  write: async (trx, input, id) =>
+    writeEntity(trx, PUSKESMAS, id === undefined && input.openingHours === undefined ? { ...input, openingHours: (await getSettings(trx)).defaultOpeningHours } : input, id),
   exportRows: (refs) =>
-    refs.puskesmas.map((p) => ({ name: p.name, code: p.code ?? '', kecamatan: p.kecamatan, address: p.address, lat: num(p.lat), lon: num(p.lon), poned: yes(p.poned), inpatient: yes(p.inpatient), notes: p.notes, active: yes(p.active) })),
+    refs.puskesmas.map((p) => ({ name: p.name, code: p.code ?? '', kecamatan: p.kecamatan, address: p.address, lat: num(p.lat), lon: num(p.lon), poned: yes(p.poned), inpatient: yes(p.inpatient), notes: p.notes, active: yes(p.active), district: '' })),
   examples: [
-    { name: 'Puskesmas Sempu', code: 'P3510090101', kecamatan: 'Sempu', address: 'Jl. Raya Sempu No. 1', lat: '-8,3203', lon: '114,2120', poned: 'ya', inpatient: 'ya', notes: '', active: 'ya' },
-    { name: 'Puskesmas Contoh Baru', code: '', kecamatan: 'Glagah', address: 'Jl. Contoh No. 2', lat: '', lon: '', poned: 'tidak', inpatient: 'tidak', notes: 'Baru dibuka', active: 'ya' },
+    { name: 'Puskesmas Contoh Utara', code: 'P9999010101', kecamatan: 'Contoh Utara', address: 'Jl. Raya Contoh No. 1', lat: '-4,1203', lon: '122,5120', poned: 'ya', inpatient: 'ya', notes: '', active: 'ya', district: '' },
+    { name: 'Puskesmas Contoh Baru', code: 'P9999010201', kecamatan: 'Contoh Selatan', address: 'Jl. Contoh No. 2', lat: '', lon: '', poned: 'tidak', inpatient: 'tidak', notes: 'Baru dibuka', active: 'ya', district: '' },
   ],
 };
 
@@ -235,15 +302,21 @@ const hospitals: KindDef = {
     latField,
     lonField,
     activeField,
+    districtField(),
   ],
+  keyFields: ['name'],
   createSchema: hospitalFields,
   updateSchema: changesOf(hospitalFields),
   resolve: (values) => ({ input: pick(values, ['name', 'kind', 'town', 'address', 'lat', 'lon', 'active']), errors: [] }),
-  identity: (input) => normalise(String(input.name ?? '')),
-  findExisting: (input, refs) => byName(refs.hospitals, String(input.name ?? ''))[0],
+  identity: (input) => bareName(String(input.name ?? '')),
+  findExisting: (input, refs) => {
+    const match = matchName(refs.hospitals, String(input.name ?? ''));
+    return match.kind === 'found' ? match.item : undefined;
+  },
+  similarExisting: (input, refs) => similarByName(refs.hospitals, input.name),
   write: (trx, input, id) => writeEntity(trx, HOSPITAL, input, id),
-  exportRows: (refs) => refs.hospitals.map((h) => ({ name: h.name, kind: h.kind, town: h.town, address: h.address, lat: num(h.lat), lon: num(h.lon), active: yes(h.active) })),
-  examples: [{ name: 'RSUD Blambangan', kind: 'RSUD', town: 'Banyuwangi', address: 'Jl. Letkol Istiqlah No. 49', lat: '-8,2140', lon: '114,3700', active: 'ya' }],
+  exportRows: (refs) => refs.hospitals.map((h) => ({ name: h.name, kind: h.kind, town: h.town, address: h.address, lat: num(h.lat), lon: num(h.lon), active: yes(h.active), district: '' })),
+  examples: [{ name: 'RSUD Contoh Sehat', kind: 'RSUD', town: 'Kota Contoh', address: 'Jl. Contoh Raya No. 49', lat: '-4,1140', lon: '122,5700', active: 'ya', district: '' }],
 };
 
 const ROLES = { utama: 'primary', primary: 'primary', pengampu: 'primary', pengampuutama: 'primary', cadangan: 'backup', backup: 'backup', pengganti: 'backup', pengampucadangan: 'backup' } as const;
@@ -257,20 +330,22 @@ const adoptions: KindDef = {
     field('puskesmas', 'Puskesmas', 'Puskesmas', parseName, { required: true, aliases: ['nama puskesmas', 'kode puskesmas', 'puskesmas binaan', 'health centre'], hint: 'nama atau kode puskesmas', hintEn: 'puskesmas name or code' }),
     field('role', 'Peran', 'Role', (raw) => parseChoice(raw, ROLES, 'utama atau cadangan', 'primary or backup'), { aliases: ['peran dokter', 'jenis'], hint: 'utama / cadangan', hintEn: 'primary / backup' }),
   ],
+  keyFields: ['specialist', 'puskesmas'],
   createSchema: adoptionFields,
   updateSchema: changesOf(adoptionFields),
-  resolve(values, refs) {
+  resolve(values, refs, context) {
     const errors: ReferenceError[] = [];
     const input: Record<string, unknown> = pick(values, ['role']);
     if (typeof values.specialist === 'string') {
-      const found = findSpecialist(refs, values.specialist, 'specialist');
+      const found = findSpecialist(refs, values.specialist, 'specialist', context);
       if (found.id) input.specialistId = found.id;
       if (found.error) errors.push(found.error);
     }
     if (typeof values.puskesmas === 'string') {
-      const found = findPuskesmas(refs, values.puskesmas);
-      if (found) input.puskesmasId = found.id;
-      else errors.push(notFoundError('puskesmas', 'Puskesmas', 'Puskesmas', values.puskesmas));
+      const byCode = refs.puskesmas.find((p) => p.code && normalise(p.code) === normalise(String(values.puskesmas)));
+      const found = byCode ? { id: byCode.id } : lookup(refs.puskesmas, values.puskesmas, 'puskesmas', ['Puskesmas', 'Puskesmas'], context);
+      if (found.id) input.puskesmasId = found.id;
+      if ('error' in found && found.error) errors.push(found.error);
     }
     return { input, errors };
   },
@@ -295,8 +370,8 @@ const adoptions: KindDef = {
       role: a.role === 'primary' ? 'utama' : 'cadangan',
     })),
   examples: [
-    { specialist: 'dr. Ayu Kartika Sari, Sp.OG', puskesmas: 'Puskesmas Sempu', role: 'utama' },
-    { specialist: 'dr. Ayu Kartika Sari, Sp.OG', puskesmas: 'P3510020101', role: 'cadangan' },
+    { specialist: 'dr. Ayu Kartika Sari, Sp.OG', puskesmas: 'Puskesmas Contoh Utara', role: 'utama' },
+    { specialist: 'dr. Ayu Kartika Sari, Sp.OG', puskesmas: 'P9999010201', role: 'cadangan' },
   ],
 };
 
@@ -314,13 +389,14 @@ const leave: KindDef = {
     field('kind', 'Jenis', 'Kind', (raw) => parseChoice(raw, LEAVE_KINDS, 'cuti, tugas, pelatihan atau lainnya', 'leave, duty, training or other'), { aliases: ['jenis cuti', 'type'], hint: 'cuti / tugas / pelatihan / lainnya', hintEn: 'leave / duty / training / other' }),
     field('reason', 'Alasan', 'Reason', parseText, { aliases: ['keterangan', 'catatan', 'notes'] }),
   ],
+  keyFields: ['specialist'],
   createSchema: unavailabilityFields,
   updateSchema: unavailabilityFields,
-  resolve(values, refs) {
+  resolve(values, refs, context) {
     const errors: ReferenceError[] = [];
     const input: Record<string, unknown> = pick(values, ['startDate', 'endDate', 'kind', 'reason']);
     if (typeof values.specialist === 'string') {
-      const found = findSpecialist(refs, values.specialist, 'specialist');
+      const found = findSpecialist(refs, values.specialist, 'specialist', context);
       if (found.id) input.specialistId = found.id;
       if (found.error) errors.push(found.error);
     }
@@ -339,25 +415,54 @@ const leave: KindDef = {
 
 const HOLIDAY_KINDS = { libur: 'libur', liburnasional: 'libur', hariliburnasional: 'libur', holiday: 'libur', publicholiday: 'libur', cutibersama: 'cuti_bersama', jointleave: 'cuti_bersama', collectiveleave: 'cuti_bersama' } as const;
 
+/** The decree's own words for its two tables; a title naming both ("Hari Libur Nasional dan Cuti
+ * Bersama") starts with the first. */
+export function holidaySection(text: string): HolidayKind | null {
+  const cuti = text.search(/cuti\s*bersama/i);
+  const libur = text.search(/libur\s*nasional|hari\s*libur/i);
+  if (cuti < 0 && libur < 0) return null;
+  return cuti >= 0 && (libur < 0 || cuti < libur) ? 'cuti_bersama' : 'libur';
+}
+
+function isoOf(day: DayOfYear, year: number): string {
+  return `${year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+}
+
 const holidays: KindDef = {
   kind: 'holidays',
   label: 'Hari libur',
   labelEn: 'Holidays',
   fields: [
-    field('date', 'Tanggal', 'Date', parseDate, { required: true, aliases: ['tgl', 'hari tanggal'], hint: 'contoh 2026-03-19', hintEn: 'e.g. 2026-03-19' }),
-    field('name', 'Nama', 'Name', parseName, { required: true, aliases: ['nama hari libur', 'keterangan', 'hari libur', 'holiday'] }),
-    field('kind', 'Jenis', 'Kind', (raw) => parseChoice(raw, HOLIDAY_KINDS, 'libur atau cuti bersama', 'holiday or joint leave (cuti bersama)'), { aliases: ['jenis libur', 'type'], hint: 'libur / cuti bersama', hintEn: 'holiday / joint leave' }),
+    field('date', 'Tanggal', 'Date', parseHolidayDates, { required: true, aliases: ['tgl', 'hari tanggal', 'hari/tanggal', 'tanggal libur'], hint: 'contoh 2026-03-19, 1 Januari, 20-21 Maret 2026', hintEn: 'e.g. 2026-03-19, 1 Januari, 20-21 Maret 2026' }),
+    field('name', 'Nama', 'Name', parseName, { required: true, aliases: ['nama hari libur', 'keterangan', 'hari libur', 'holiday', 'uraian'] }),
+    field('kind', 'Jenis', 'Kind', (raw) => parseChoice(raw, HOLIDAY_KINDS, 'libur atau cuti bersama', 'holiday or joint leave (cuti bersama)'), { aliases: ['jenis libur', 'type'], hint: 'libur / cuti bersama (tanpa kolom ini: dari nama atau judul tabel)', hintEn: 'holiday / joint leave (without it: from the name or the table title)' }),
+    field('year', 'Tahun', 'Year', parseNumber, { aliases: ['thn'], hint: 'tanpa kolom ini: dari tanggal atau judul tabel ("Tahun 2028")', hintEn: 'without it: from the date or the table title ("Tahun 2028")' }),
   ],
+  keyFields: ['date', 'name'],
   createSchema: holidayFields,
   updateSchema: changesOf(holidayFields),
-  resolve: (values) => ({ input: pick(values, ['date', 'name', 'kind']), errors: [] }),
+  resolve(values, _refs, context) {
+    const errors: ReferenceError[] = [];
+    const input: Record<string, unknown> = pick(values, ['name', 'kind']);
+    if (input.kind === undefined) input.kind = holidaySection(String(values.name ?? '')) === 'cuti_bersama' ? 'cuti_bersama' : (context.section ?? 'libur');
+    const days = values.date as DayOfYear[] | undefined;
+    if (days) {
+      const year = typeof values.year === 'number' ? values.year : context.year;
+      const dates = days.map((d) => (d.year ?? year) === null ? null : isoOf(d, (d.year ?? year) as number));
+      if (dates.some((d) => d === null)) errors.push({ field: 'date', message: 'tahunnya tidak diketahui: tulis tahunnya, tambahkan kolom Tahun, atau judul tabel seperti "Tahun 2028"', messageEn: 'the year is unknown: write it, add a Year column, or a table title such as "Tahun 2028"' });
+      else if (dates.some((d) => !isCalendarDate(d as string))) errors.push({ field: 'date', message: `${dates.find((d) => !isCalendarDate(d as string))} bukan tanggal yang ada`, messageEn: `${dates.find((d) => !isCalendarDate(d as string))} is not a real date` });
+      else input.date = dates;
+    }
+    return { input, errors };
+  },
+  expand: (input) => (Array.isArray(input.date) ? input.date.map((date) => ({ ...input, date })) : [input]),
   identity: (input) => `${input.date}:${normalise(String(input.name ?? ''))}`,
   findExisting: (input, refs) => refs.holidays.find((h) => h.date === input.date && normalise(h.name) === normalise(String(input.name ?? ''))),
   write: (trx, input, id) => writeEntity(trx, HOLIDAY, input, id),
-  exportRows: (refs) => refs.holidays.map((h) => ({ date: h.date, name: h.name, kind: h.kind === 'libur' ? 'libur' : 'cuti bersama' })),
+  exportRows: (refs) => refs.holidays.map((h) => ({ date: h.date, name: h.name, kind: h.kind === 'libur' ? 'libur' : 'cuti bersama', year: '' })),
   examples: [
-    { date: '2026-03-19', name: 'Hari Suci Nyepi (Tahun Baru Saka 1948)', kind: 'libur' },
-    { date: '2026-03-18', name: 'Cuti bersama Nyepi', kind: 'cuti bersama' },
+    { date: '2026-03-19', name: 'Hari Suci Nyepi (Tahun Baru Saka 1948)', kind: 'libur', year: '' },
+    { date: '2026-03-18', name: 'Cuti bersama Nyepi', kind: 'cuti bersama', year: '' },
   ],
 };
 

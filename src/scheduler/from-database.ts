@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { addMonths, firstDayOfMonth, lastDayOfMonth } from '../domain/dates';
 import type { Settings } from '../domain/settings';
+import { effectiveHolidays } from '../db/holidays.repository';
 import { getSettings } from '../db/settings.repository';
 import type { Database } from '../db/schema';
 import { toPuskesmas, toSpecialist } from '../db/mappers';
@@ -43,7 +44,7 @@ export async function problemFromDatabase(db: Kysely<Database>, months: string[]
       db.selectFrom('specialist').selectAll().where('active', '=', 1).orderBy('id').execute(),
       db.selectFrom('puskesmas').selectAll().where('active', '=', 1).orderBy('id').execute(),
       db.selectFrom('unavailability').selectAll().where('end_date', '>=', from).where('start_date', '<=', to).orderBy('id').execute(),
-      db.selectFrom('holiday').selectAll().where('date', '>=', from).where('date', '<=', to).orderBy('date').execute(),
+      effectiveHolidays(db, from, to),
       db.selectFrom('adoption').selectAll().orderBy('id').execute(),
       db.selectFrom('programme_requirement').selectAll().orderBy('specialty_id').execute(),
       db.selectFrom('puskesmas_requirement').selectAll().orderBy('puskesmas_id').orderBy('specialty_id').execute(),

@@ -21,9 +21,22 @@ export interface SeedSummary {
   holidays: number;
 }
 
+/** The two specialties every database starts with, and the words coordinators write for them. */
 export const CORE_SPECIALTIES = [
-  { code: 'obgyn', name: 'Obstetri dan Ginekologi', title: 'Sp.OG', color: '#c2185b' },
-  { code: 'pediatric', name: 'Anak', title: 'Sp.A', color: '#1565c0' },
+  {
+    code: 'obgyn',
+    name: 'Obstetri dan Ginekologi',
+    title: 'Sp.OG',
+    color: '#c2185b',
+    aliases: ['Obgyn', 'Obsgin', 'Obsgyn', 'OBGYN', 'Kandungan', 'Kebidanan dan Kandungan', 'Kebidanan', 'Sp.OG', 'Sp.OG(K)', 'SpOG', 'Spesialis Obstetri dan Ginekologi', 'Spesialis Kandungan', 'Obstetri dan Ginekologi'],
+  },
+  {
+    code: 'pediatric',
+    name: 'Anak',
+    title: 'Sp.A',
+    color: '#1565c0',
+    aliases: ['Anak', 'Sp.A', 'Sp.A(K)', 'SpA', 'Pediatri', 'Pediatrik', 'Spesialis Anak', 'Dokter Anak', 'Ilmu Kesehatan Anak'],
+  },
 ] as const;
 
 /** Approximate positions by town (the CSV has towns, not coordinates); null where unknown. */
@@ -108,6 +121,8 @@ export async function seedDemo(db: Kysely<Database>, today: string): Promise<See
     await updateSettings(trx, {
       programmeName: 'Puskesmas Asuhan Spesialistik (PAS)',
       districtName: 'Kabupaten Banyuwangi',
+      province: 'Jawa Timur',
+      timeZone: 'Asia/Jakarta',
       city: 'Banyuwangi',
       officeName: 'Dinas Kesehatan Kabupaten Banyuwangi',
       officeAddress: 'Jl. Letkol Istiqlah No. 42, Banyuwangi, Jawa Timur',
@@ -221,7 +236,7 @@ export async function ensureCoreSpecialties(db: Kysely<Database>): Promise<Recor
   for (const specialty of CORE_SPECIALTIES) {
     let id = (await db.selectFrom('specialty').select('id').where('code', '=', specialty.code).executeTakeFirst())?.id;
     if (id === undefined) {
-      id = (await db.insertInto('specialty').values(specialty).returning('id').executeTakeFirstOrThrow()).id;
+      id = (await db.insertInto('specialty').values({ ...specialty, aliases: JSON.stringify(specialty.aliases) }).returning('id').executeTakeFirstOrThrow()).id;
       await db.insertInto('programme_requirement').values({ specialty_id: id, visits_per_month: 1 }).onConflict((oc) => oc.doNothing()).execute();
     }
     ids[specialty.code] = id;

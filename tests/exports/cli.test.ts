@@ -74,7 +74,7 @@ describe('asuhan import', () => {
     expect(dry.out).toMatch(/Baru: 1, berubah: 0, tetap: 0, tidak valid: 0/);
 
     const bad = path.join(dir, 'salah.csv');
-    fs.writeFileSync(bad, 'Tanggal;Nama\r\n31/02/2027;Tidak ada\r\n2027-12-25;Natal\r\n');
+    fs.writeFileSync(bad, 'Tanggal;Nama\r\n31/02/2027;Libur salah tanggal\r\n2027-12-25;Natal\r\n');
     const refused = await run(['import', 'holidays', bad]);
     expect(refused.code).toBe(2);
     expect(refused.out).toMatch(/baris 2, Tanggal \(kolom A\): Tanggal: "31\/02\/2027" bukan tanggal yang benar/);

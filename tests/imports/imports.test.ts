@@ -21,17 +21,29 @@ const specialistCount = async () => (await t.db.kysely.selectFrom('specialist').
 const backups = () => listBackups(backupDirFor(t.file)).filter((b) => b.file.includes('before-import'));
 
 describe('templates', () => {
-  it.each(IMPORT_KINDS.flatMap((kind) => (['csv', 'xlsx'] as const).map((format) => [kind, format] as const)))('%s.%s ships with the app and previews without errors', async (kind, format) => {
-    const file = shippedTemplatePath(kind, format);
-    expect(fs.existsSync(file)).toBe(true);
-    if (format === 'csv') expect(fs.readFileSync(file)).toEqual(await buildTemplate(kind, 'csv'));
-    const template = await t.api.client['imports:template']({ kind, format });
-    const result = await preview(t.api, kind, template.fileName, Buffer.from(template.base64, 'base64'));
-    expect(result.issues).toEqual([]);
-    expect(result.missingRequired).toEqual([]);
-    expect(result.validRows).toBeGreaterThan(0);
-    // Every field found its column by the header name alone.
-    expect(Object.keys(result.mapping).sort()).toEqual(result.fields.map((f) => f.key).sort());
+  // In the order a new district fills them in, so each template's examples refer to the ones before.
+  const ORDER: ImportKind[] = ['hospitals', 'puskesmas', 'specialists', 'adoptions', 'leave', 'holidays'];
+
+  it.each(['csv', 'xlsx'] as const)('every .%s template ships with the app and imports into a new district without errors', async (format) => {
+    expect([...ORDER].sort()).toEqual([...IMPORT_KINDS].sort());
+    const blank = await createTestDb();
+    try {
+      for (const kind of ORDER) {
+        const file = shippedTemplatePath(kind, format);
+        expect(fs.existsSync(file), kind).toBe(true);
+        if (format === 'csv') expect(fs.readFileSync(file), kind).toEqual(await buildTemplate(kind, 'csv'));
+        const template = await blank.api.client['imports:template']({ kind, format });
+        const result = await preview(blank.api, kind, template.fileName, Buffer.from(template.base64, 'base64'));
+        expect(result.issues, kind).toEqual([]);
+        expect(result.missingRequired, kind).toEqual([]);
+        expect(result.validRows, kind).toBeGreaterThan(0);
+        // Every field found its column by the header name alone.
+        expect(Object.keys(result.mapping).sort(), kind).toEqual(result.fields.map((f) => f.key).sort());
+        await blank.api.client['imports:commit']({ kind, fileName: template.fileName, base64: template.base64 });
+      }
+    } finally {
+      await blank.close();
+    }
   });
 });
 
@@ -70,10 +82,10 @@ describe('row errors', () => {
   const header = 'Nama;Spesialisasi;Rumah sakit;Telepon;Email;Hari kunjungan';
   const bad = csv([
     header,
-    'dr. Baru Satu, Sp.OG;obgyn;RSUD Blambangan;0812 1;baru@example.org;Senin-Rabu',
-    'dr. Baru Dua, Sp.A;kardiologi;;0812 2;;Senin',
+    'dr. Baru Satu, Sp.OG;obgyn;RSUD Blambangan;0812 1111 0001;baru@example.org;Senin-Rabu',
+    'dr. Baru Dua, Sp.A;kardiologi;;0812 1111 0002;;Senin',
     ';pediatric;;;;',
-    'dr. Baru Tiga, Sp.A;pediatric;RS Tidak Ada;0812 3;bukan-email;Hari Raya',
+    'dr. Baru Tiga, Sp.A;pediatric;RS Tidak Ada;0812 1111 0003;bukan-email;Hari Raya',
     'dr. Baru Satu, Sp.OG;obgyn;;;;',
     '=HYPERLINK("http://x");pediatric;;;;',
   ]);
@@ -81,13 +93,16 @@ describe('row errors', () => {
   it('names row, column and reason in both languages, and writes nothing', async () => {
     const before = await specialistCount();
     const result = await preview(t.api, 'specialists', 'dokter.csv', bad);
-    expect(result.totalRows).toBe(6);
+    // The row without a name is a note, not a record: a warning, not an error.
+    expect(result.totalRows).toBe(5);
+    expect(result.skipped.notes).toBe(1);
+    expect(result.warnings.map((w) => w.message)).toContain('Baris 4 dilewati: catatan, bukan data ("pediatric").');
     expect(result.validRows).toBe(1);
     const at = (row: number) => result.issues.filter((i) => i.row === row);
     expect(at(3)[0]).toMatchObject({ column: 'Spesialisasi (kolom B)' });
     expect(at(3)[0]!.message).toMatch(/kardiologi.*tidak dikenal/);
     expect(at(3)[0]!.messageEn).toMatch(/not known/);
-    expect(at(4)[0]).toMatchObject({ column: 'Nama (kolom A)', message: 'Nama: wajib diisi' });
+    expect(at(4)).toEqual([]);
     expect(at(5).map((i) => i.column).sort()).toEqual(['Email (kolom E)', 'Hari kunjungan (kolom F)', 'Rumah sakit (kolom C)']);
     expect(at(6)[0]!.message).toMatch(/sama dengan baris 2/);
     expect(at(7)[0]!.message).toMatch(/rumus/);
@@ -96,7 +111,7 @@ describe('row errors', () => {
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).toBe('IMPORT');
-      expect(refused.error.message).toMatch(/5 dari 6 baris tidak valid, jadi tidak ada yang diimpor\. Pertama, baris 3, Spesialisasi \(kolom B\)/);
+      expect(refused.error.message).toMatch(/4 dari 5 baris tidak valid, jadi tidak ada yang diimpor\. Pertama, baris 3, Spesialisasi \(kolom B\)/);
       expect(refused.error.fields?.length).toBe(result.issues.length);
     }
     expect(await specialistCount()).toBe(before);
@@ -107,7 +122,7 @@ describe('row errors', () => {
     const before = await specialistCount();
     const done = await commit(t.api, 'specialists', 'dokter.csv', bad, true);
     expect(done.ok).toBe(true);
-    if (done.ok) expect(done.data).toMatchObject({ created: 1, updated: 0, skipped: 5 });
+    if (done.ok) expect(done.data).toMatchObject({ created: 1, updated: 0, skipped: 4 });
     expect(await specialistCount()).toBe(before + 1);
     expect(backups()).toHaveLength(1);
     const created = await t.db.kysely.selectFrom('specialist').selectAll().where('name', '=', 'dr. Baru Satu, Sp.OG').executeTakeFirstOrThrow();
@@ -118,15 +133,15 @@ describe('row errors', () => {
 
   it('updates existing records by name and keeps fields whose column is absent', async () => {
     const existing = await t.db.kysely.selectFrom('specialist').selectAll().orderBy('id').executeTakeFirstOrThrow();
-    const file = csv(['Nama;HP', `${existing.name.toUpperCase()};0899-000`]);
+    const file = csv(['Nama;HP', `${existing.name.toUpperCase()};0899-0000-111`]);
     const result = await preview(t.api, 'specialists', 'hp.csv', file);
     expect(result.missingRequired.map((f) => f.key)).toEqual(['specialty']);
     // With the specialty column present the row updates the phone alone.
-    const full = csv(['Nama;HP;Spesialisasi', `${existing.name.toUpperCase()};0899-000;${existing.specialty_id === 1 ? 'obgyn' : 'pediatric'}`]);
+    const full = csv(['Nama;HP;Spesialisasi', `${existing.name.toUpperCase()};0899-0000-111;${existing.specialty_id === 1 ? 'obgyn' : 'pediatric'}`]);
     const done = await t.api.client['imports:commit']({ kind: 'specialists', fileName: 'hp.csv', base64: b64(full) });
     expect(done).toMatchObject({ created: 0, updated: 1 });
     const after = await t.db.kysely.selectFrom('specialist').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow();
-    expect(after.phone).toBe('0899-000');
+    expect(after.phone).toBe('0899-0000-111');
     expect(after.name).toBe(existing.name);
     expect(after.usual_weekdays).toBe(existing.usual_weekdays);
     expect(after.email).toBe(existing.email);
@@ -149,7 +164,7 @@ describe('puskesmas', () => {
 
 describe('column mapping', () => {
   it('suggests fields from Indonesian and English headers and honours an explicit mapping', async () => {
-    const file = csv(['Nama Dokter;Specialty;No HP;E-mail;Kolom Lain', 'dr. Map Satu, Sp.OG;Sp.OG;0812;map@example.org;x']);
+    const file = csv(['Nama Dokter;Specialty;No HP;E-mail;Kolom Lain', 'dr. Map Satu, Sp.OG;Sp.OG;0812 3456 7890;map@example.org;x']);
     const result = await preview(t.api, 'specialists', 'map.csv', file);
     expect(result.mapping).toMatchObject({ name: 'Nama Dokter', specialty: 'Specialty', phone: 'No HP', email: 'E-mail' });
     expect(result.unmappedHeaders).toEqual(['Kolom Lain']);

@@ -60,7 +60,10 @@ function copyProjection(file: string): Map<string, string[]> {
   sqlite.prepare('ATTACH DATABASE ? AS src').run(source.file);
   const kept = new Map<string, string[]>();
   const copy = sqlite.transaction(() => {
-    for (const table of userTables(sqlite).filter((t) => t !== 'schema_migration')) {
+    // Tables kept by triggers (0004's *_fact) go last: copying visits and attendees fills them,
+    // and their own copy (DELETE, then the source's rows) must come after that.
+    const tables = userTables(sqlite).filter((t) => t !== 'schema_migration');
+    for (const table of [...tables.filter((t) => !t.endsWith('_fact')), ...tables.filter((t) => t.endsWith('_fact'))]) {
       const sourceColumns = new Set(columnsOf(sqlite, table, 'src'));
       const columns = columnsOf(sqlite, table).filter((c) => sourceColumns.has(c));
       kept.set(table, columns);

@@ -10,7 +10,8 @@ import {
   monthRange,
   todayIn,
 } from '../../src/domain/dates';
-import { formatLongDate, formatMonth, formatTime } from '../../src/domain/format-id';
+import { formatLongDate, formatMonth, formatTime, formatTimeRange } from '../../src/domain/format-id';
+import { PROVINCES, provinceTimeZone, zoneAbbreviation } from '../../src/domain/zones';
 
 describe('calendar dates', () => {
   it('accepts real dates only', () => {
@@ -58,9 +59,26 @@ describe('Indonesian formatting', () => {
     expect(formatLongDate('2026-03-02')).toBe('Senin, 2 Maret 2026');
     expect(formatLongDate('2026-08-17')).toBe('Senin, 17 Agustus 2026');
     expect(formatMonth('2026-03')).toBe('Maret 2026');
-    expect(formatTime('09:00')).toBe('09.00 WIB');
+    expect(formatTime('09:00', 'Asia/Jakarta')).toBe('09.00 WIB');
+    expect(formatTime('09:00', 'Asia/Pontianak')).toBe('09.00 WIB');
     expect(formatTime('09:00', 'Asia/Makassar')).toBe('09.00 WITA');
     expect(formatTime('09:00', 'Asia/Jayapura')).toBe('09.00 WIT');
+    expect(formatTimeRange('09:00', '12:00', 'Asia/Makassar')).toBe('09.00–12.00 WITA');
+  });
+
+  it('names the zone of every province, and every province lies in one of the three zones', () => {
+    expect(zoneAbbreviation('Asia/Jakarta')).toBe('WIB');
+    expect(zoneAbbreviation('Asia/Pontianak')).toBe('WIB');
+    expect(zoneAbbreviation('Asia/Makassar')).toBe('WITA');
+    expect(zoneAbbreviation('Asia/Jayapura')).toBe('WIT');
+    expect(PROVINCES).toHaveLength(38);
+    expect(provinceTimeZone('Sulawesi Tenggara')).toBe('Asia/Makassar');
+    expect(provinceTimeZone('Kalimantan Barat')).toBe('Asia/Pontianak');
+    expect(provinceTimeZone('Papua Pegunungan')).toBe('Asia/Jayapura');
+    expect(provinceTimeZone('Bali')).toBe('Asia/Makassar');
+    expect(new Set(PROVINCES.map((p) => p.name)).size).toBe(38);
+    expect(PROVINCES.filter((p) => zoneAbbreviation(p.timeZone) === 'WITA')).toHaveLength(12);
+    expect(PROVINCES.filter((p) => zoneAbbreviation(p.timeZone) === 'WIT')).toHaveLength(8);
   });
 
   it('does not shift the day whatever the process time zone', () => {

@@ -30,6 +30,7 @@ function printPreview(io: CliIo, preview: ImportPreview): void {
   };
   io.out(en ? `File: ${preview.fileName} (${preview.format}${preview.sheetName ? `, sheet "${preview.sheetName}"` : ''}), ${preview.totalRows} rows` : `Berkas: ${preview.fileName} (${preview.format}${preview.sheetName ? `, lembar "${preview.sheetName}"` : ''}), ${preview.totalRows} baris`);
   for (const w of preview.warnings) io.out(`! ${en ? w.messageEn : w.message}`);
+  for (const w of preview.rowWarnings.slice(0, ISSUES_PRINTED)) io.out(`! ${en ? `row ${w.row}` : `baris ${w.row}`}: ${en ? w.messageEn : w.message}`);
   io.out(en ? 'Columns:' : 'Kolom:');
   for (const f of preview.fields) {
     const column = preview.mapping[f.key];
@@ -43,15 +44,20 @@ function printPreview(io: CliIo, preview: ImportPreview): void {
     io.out(`  ${where}: ${en ? issue.messageEn : issue.message}`);
   }
   if (preview.issuesTotal > ISSUES_PRINTED) io.out(en ? `  ... and ${preview.issuesTotal - ISSUES_PRINTED} more` : `  ... dan ${preview.issuesTotal - ISSUES_PRINTED} lagi`);
+  if (preview.suggestions > 0 && !preview.acceptSuggestions) {
+    io.out(en ? `${preview.suggestions} rows have a suggested name: check them, then run again with --accept-suggestions to take them.` : `${preview.suggestions} baris punya saran nama: periksa, lalu jalankan lagi dengan --accept-suggestions untuk menerimanya.`);
+  }
 }
 
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Impor dokter, puskesmas, rumah sakit, adopsi, cuti atau hari libur dari .xlsx atau CSV',
-  usage: `asuhan import ${IMPORT_KINDS.join('|')} FILE [--map "kolom=field,..."] [--only-valid] [--dry-run] [--template DIR] [--db PATH] [--json]`,
+  usage: `asuhan import ${IMPORT_KINDS.join('|')} FILE [--map "kolom=field,..."] [--only-valid] [--accept-suggestions] [--dry-run] [--template DIR] [--db PATH] [--json]`,
   details: [
     'Kolom dikenali dari judulnya (Indonesia atau Inggris); --map menetapkan sendiri, misalnya --map "Nama Dokter=name,HP=phone".',
     'Tidak ada yang ditulis bila ada baris yang salah, kecuali dengan --only-valid (baris salah dilewati). Cadangan database dibuat dulu.',
+    'Nama yang tidak ditemukan diberi saran terdekat ("maksud Anda RSIA Al-Marrah?"); --accept-suggestions menerimanya.',
+    'Baris catatan ("(nama tidak ditemukan)", "tidak ada") dilewati; kolom Kabupaten/Kota menyaring baris kabupaten ini saja.',
     '--dry-run hanya menampilkan pratinjau. --template DIR menulis templat .xlsx dan .csv untuk jenis itu ke DIR (tanpa FILE).',
   ].join('\n'),
   allowPositionals: true,
@@ -59,6 +65,7 @@ export const importCommand: CliCommand = {
     map: { type: 'string' },
     'only-valid': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
+    'accept-suggestions': { type: 'boolean', default: false },
     template: { type: 'string' },
   },
   async run({ values, positionals }, flags, io) {
@@ -88,7 +95,8 @@ export const importCommand: CliCommand = {
     const base64 = fs.readFileSync(file).toString('base64');
     const fileName = path.basename(file);
     return withApi(flags, io, async (api) => {
-      const preview = await api.client['imports:preview']({ kind, fileName, base64, mapping });
+      const acceptSuggestions = values['accept-suggestions'] === true;
+      const preview = await api.client['imports:preview']({ kind, fileName, base64, mapping, acceptSuggestions });
       if (!flags.json) printPreview(io, preview);
       if (values['dry-run'] === true) {
         if (flags.json) printJson(io, preview);
@@ -96,7 +104,7 @@ export const importCommand: CliCommand = {
       }
       let result;
       try {
-        result = await api.client['imports:commit']({ kind, fileName, base64, mapping: preview.mapping, onlyValidRows: values['only-valid'] === true });
+        result = await api.client['imports:commit']({ kind, fileName, base64, mapping: preview.mapping, onlyValidRows: values['only-valid'] === true, acceptSuggestions });
       } catch (error) {
         if (flags.json && error instanceof AsuhanError) printJson(io, { preview, error: error.toPayload() });
         throw error;

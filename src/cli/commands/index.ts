@@ -21,8 +21,10 @@ function lazy(name: string, summary: string, load: () => Promise<CliCommand>): C
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
-  lazy('init', 'Buat database (dengan --demo: isi kabupaten contoh Banyuwangi)', async () => (await import('./init')).initCommand),
-  lazy('status', 'Ringkasan isi database', async () => (await import('./status')).statusCommand),
+  lazy('init', 'Buat database (kosong, dari program kabupaten lain dengan --programme, atau --demo: kabupaten contoh)', async () => (await import('./init')).initCommand),
+  lazy('status', 'Ringkasan isi database (aktif dan nonaktif terpisah)', async () => (await import('./status')).statusCommand),
+  lazy('settings', 'Tampilkan atau ubah pengaturan program (kop surat, penanda tangan, zona waktu, bobot)', async () => (await import('./settings')).settingsCommand),
+  lazy('programme', 'Ekspor program kabupaten ini (aturan, bobot, spesialisasi, kebutuhan, topik) untuk kabupaten lain', async () => (await import('./programme')).programmeCommand),
   lazy('demo', 'Siapkan kabupaten contoh di database bawaan, susun jadwal bulan depan dan tampilkan ringkasannya', async () => (await import('./demo')).demoCommand),
   lazy('serve', 'Jalankan aplikasi di peramban (http://127.0.0.1:PORT, hanya komputer ini)', async () => (await import('./serve')).serveCommand),
   lazy('backup', 'Buat cadangan database sekarang', async () => (await import('./backup')).backupCommand),

@@ -22,6 +22,7 @@ export interface PlanSummaryInput {
   uncovered: PlanPreview['uncovered'];
   explanations: PlanPreview['explanations'];
   changes?: { added: number; moved: number; removed: number; kept: number };
+  warnings?: PlanPreview['warnings'];
 }
 
 const STATUS_ID: Record<SolveResult['status'], string> = { optimal: 'optimal (terbukti)', feasible: 'layak (batas waktu tercapai)', fallback: 'cadangan greedy', heuristic: 'heuristik greedy' };
@@ -44,6 +45,7 @@ export function printPlanSummary(io: CliIo, s: PlanSummaryInput, maxSentences = 
       ? `Plan for ${label}: ${s.visits} visits, coverage ${s.coverage.covered}/${s.coverage.required} (${percent.toFixed(0)}%)`
       : `Rencana ${label}: ${s.visits} kunjungan, cakupan ${s.coverage.covered}/${s.coverage.required} (${percent.toFixed(0)}%)`,
   );
+  for (const w of s.warnings ?? []) io.out(`! ${en ? w.messageEn : w.message}`);
   io.out(
     en
       ? `Solver: ${STATUS_EN[s.solverStatus]} · objective ${number(s.objective)} · bound ${number(s.bound)} · gap ${s.gap === null ? '-' : `${(s.gap * 100).toFixed(2)}%`} · ${s.solveMs} ms`
@@ -86,6 +88,7 @@ export function summaryFromPreview(p: PlanPreview): PlanSummaryInput {
     uncovered: p.uncovered,
     explanations: p.explanations,
     changes: { added: p.changes.added.length, moved: p.changes.moved.length, removed: p.changes.removed.length, kept: p.changes.kept.length },
+    warnings: p.warnings,
   };
 }
 

@@ -19,19 +19,22 @@ export async function readStatus(api: Api): Promise<Status> {
 
 export function printStatus(io: CliIo, status: Status): void {
   const c = status.counts;
-  io.out(`Asuhan ${status.version} · skema ${status.schemaVersion} · hari ini ${status.today} (${status.timeZone})`);
-  io.out(`  Rumah sakit      ${c.hospitals}`);
-  io.out(`  Dokter spesialis ${c.specialists}${status.specialties.map((s) => `  ${s.name} (${s.code}): ${s.specialists}`).join(',')}`);
-  io.out(`  Puskesmas        ${c.puskesmas}`);
-  io.out(`  Adopsi           ${c.adoptions}`);
+  const off = (n: number) => (n > 0 ? `  (nonaktif: ${n})` : '');
+  io.out(`Asuhan ${status.version} · skema ${status.schemaVersion} · hari ini ${status.today} (${status.zone}, ${status.timeZone})`);
+  io.out(`  Kabupaten/kota   ${status.districtName || '(belum diisi)'}`);
+  io.out(`  Rumah sakit      ${c.hospitals}${off(c.inactive.hospitals)}`);
+  io.out(`  Dokter spesialis ${c.specialists}${off(c.inactive.specialists)}${status.specialties.map((s) => `  ${s.name} (${s.code}): ${s.specialists}`).join(',')}`);
+  io.out(`  Puskesmas        ${c.puskesmas}${off(c.inactive.puskesmas)}`);
+  io.out(`  Adopsi           ${c.adoptions}${off(c.inactive.adoptions)}`);
   io.out(`  Cuti/tugas       ${c.unavailability}`);
   io.out(`  Hari libur       ${c.holidays}`);
   io.out(`  Kunjungan        ${c.visits}`);
+  if (status.setup.needed) io.out(`Pengaturan belum lengkap: ${status.setup.missing.join(', ')}. Isi dengan "asuhan settings set KUNCI=NILAI" atau di aplikasi.`);
 }
 
 export const statusCommand: CliCommand = {
   name: 'status',
-  summary: 'Ringkasan isi database',
+  summary: 'Ringkasan isi database (aktif dan nonaktif terpisah)',
   usage: 'asuhan status [--db PATH] [--json]',
   options: {},
   async run(_args, flags, io) {

@@ -1,4 +1,4 @@
-// One temporary database with the demo district, one web shell on a free port, one Chromium.
+// One temporary database (the demo district unless told otherwise), one web shell on a free port, one Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -21,9 +21,9 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-export async function startApp(options: { language?: 'id' | 'en' } = {}): Promise<AppHarness> {
+export async function startApp(options: { language?: 'id' | 'en'; demo?: boolean } = {}): Promise<AppHarness> {
   await ensureRendererBuilt();
-  const testDb = await createTestDb({ demo: true });
+  const testDb = await createTestDb({ demo: options.demo ?? true });
   const shell = await startWebShell({ api: testDb.api, staticDir: RENDERER_DIST, port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -1,7 +1,8 @@
 // Turns visits, holidays and leave into FullCalendar events. Dates stay calendar dates:
 // the calendar runs in UTC so no zone or daylight rule can move a visit to another day.
 import type { EventInput } from '@fullcalendar/core';
-import type { Holiday, Specialty, Unavailability, VisitView } from '../../../../src/domain/types';
+import type { EffectiveHoliday } from '../../../../src/domain/holidays';
+import type { Specialty, Unavailability, VisitView } from '../../../../src/domain/types';
 import { addDays } from '../../../../src/domain/dates';
 
 export interface CalendarFilters {
@@ -25,7 +26,8 @@ export function matchesFilters(visit: VisitView, filters: CalendarFilters): bool
 
 const EDITABLE_STATUSES = new Set(['planned', 'confirmed']);
 
-export function visitEvent(visit: VisitView, specialty: Specialty | undefined, canMove: boolean): EventInput {
+/** `timeRange` writes "09.00–12.00 WITA" in the district's zone (from useI18n). */
+export function visitEvent(visit: VisitView, specialty: Specialty | undefined, canMove: boolean, timeRange: (start: string, end: string) => string): EventInput {
   const color = specialty?.color ?? '#607d8b';
   return {
     id: `visit-${visit.id}`,
@@ -38,13 +40,13 @@ export function visitEvent(visit: VisitView, specialty: Specialty | undefined, c
     textColor: '#ffffff',
     editable: canMove && EDITABLE_STATUSES.has(visit.status) && !visit.pinned,
     classNames: ['visit-event', visit.status, ...(visit.pinned ? ['pinned'] : []), ...(visit.manual ? ['manual'] : [])],
-    extendedProps: { kind: 'visit', visit, order: 0, tooltip: `${visit.puskesmasName} · ${visit.specialistName} (${visit.specialtyName}) · ${visit.startTime}–${visit.endTime}` },
+    extendedProps: { kind: 'visit', visit, order: 0, tooltip: `${visit.puskesmasName} · ${visit.specialistName} (${visit.specialtyName}) · ${timeRange(visit.startTime, visit.endTime)}` },
   };
 }
 
-export function holidayEvent(holiday: Holiday): EventInput {
+export function holidayEvent(holiday: EffectiveHoliday): EventInput {
   return {
-    id: `holiday-${holiday.id}`,
+    id: `holiday-${holiday.date}-${holiday.name}`,
     title: holiday.name,
     start: holiday.date,
     allDay: true,

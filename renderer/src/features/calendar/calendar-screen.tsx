@@ -33,7 +33,7 @@ function middleMonth(from: string, to: string): string {
 }
 
 export function CalendarScreen() {
-  const { t, lang, errorText } = useI18n();
+  const { t, lang, errorText, timeRange, zone } = useI18n();
   const ref = useRefData();
   const toast = useToast();
   const [range, setRange] = useState<Range | null>(null);
@@ -44,7 +44,7 @@ export function CalendarScreen() {
     if (!range) return null;
     const [visits, holidays, leave] = await Promise.all([
       call('visits:list', { from: range.from, to: range.to }),
-      call('holidays:list', { from: range.from, to: range.to }),
+      call('holidays:effective', { from: range.from, to: range.to }),
       call('unavailability:list', { from: range.from, to: range.to }),
     ]);
     return { visits, holidays, leave };
@@ -53,15 +53,15 @@ export function CalendarScreen() {
   const events = useMemo<EventInput[]>(() => {
     const data = loaded.data;
     if (!data) return [];
-    const visits = data.visits.filter((v) => matchesFilters(v, filters)).map((v) => visitEvent(v, ref.specialtyById.get(v.specialtyId), true));
-    const holidays = data.holidays.map(holidayEvent);
+    const visits = data.visits.filter((v) => matchesFilters(v, filters)).map((v) => visitEvent(v, ref.specialtyById.get(v.specialtyId), true, timeRange));
+    const holidays = data.holidays.holidays.map(holidayEvent);
     const leave = filters.showLeave
       ? data.leave
           .filter((l) => filters.specialistId === null || l.specialistId === filters.specialistId)
           .map((l) => leaveEvent(l, ref.specialistById.get(l.specialistId)?.name ?? `#${l.specialistId}`, l.kind === 'leave' ? t('Cuti', 'Leave') : t('Tugas', 'Duty')))
       : [];
     return [...holidays, ...leave, ...visits];
-  }, [loaded.data, filters, ref, t]);
+  }, [loaded.data, filters, ref, t, timeRange]);
 
   const onDatesSet = (arg: DatesSetArg) => {
     const from = arg.startStr.slice(0, 10);
@@ -94,10 +94,16 @@ export function CalendarScreen() {
       <div className="screen-head">
         <h1 id="calendar-title">{t('Jadwal kunjungan', 'Visit schedule')}</h1>
         {loaded.loading ? <Spinner /> : null}
+        <span className="muted small">{t(`Jam dalam ${zone}`, `Times in ${zone}`)}</span>
         <span className="spacer" />
         {range ? <PlanButton month={range.month} onSaved={loaded.reload} /> : null}
       </div>
       <ErrorBanner error={loaded.error} />
+      {loaded.data?.holidays.warnings.map((w) => (
+        <div key={w.message} className="banner banner-warn" role="status">
+          {lang === 'id' ? w.message : w.messageEn}
+        </div>
+      ))}
       <div className="calendar-layout">
         <div className="card" data-testid="calendar">
           <FullCalendar

@@ -139,6 +139,11 @@ function PlanPreviewView({ preview, lang }: { preview: PlanPreview; lang: 'id' |
         : t('cadangan (greedy)', 'fallback (greedy)');
   return (
     <div data-testid="plan-preview">
+      {preview.warnings.map((w) => (
+        <div key={w.message} className="banner banner-warn" role="status">
+          {text(w)}
+        </div>
+      ))}
       <div className="plan-summary">
         <div className="stat">
           <div className="value">

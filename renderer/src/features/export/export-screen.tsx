@@ -47,7 +47,7 @@ function ExportButton({ id, busy, onClick, children }: { id: string; busy: strin
 }
 
 export function ExportScreen() {
-  const { t, lang, month: monthName, longDate, timeRange } = useI18n();
+  const { t, lang, month: monthName, longDate, timeRange, zone } = useI18n();
   const ref = useRefData();
   const [month, setMonth] = useState(addMonths(ref.info.today.slice(0, 7), 1));
   const [layout, setLayout] = useState<PdfLayout>('by-date');
@@ -226,7 +226,7 @@ export function ExportScreen() {
           </table>
           </div>
           <p className="muted small" lang={lang}>
-            {t('Semua jam dalam WIB.', 'All times are WIB (Asia/Jakarta).')}
+            {t(`Semua jam dalam ${zone} (${ref.info.timeZone}).`, `All times are ${zone} (${ref.info.timeZone}).`)}
           </p>
         </div>
       </div>

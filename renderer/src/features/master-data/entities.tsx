@@ -1,6 +1,7 @@
 // What each master-data table shows and edits. The API validates every value; the form only shapes it.
 import type { ApiClient } from '../../../../src/contract/index';
 import type { Adoption, Holiday, Hospital, Puskesmas, Specialist, Unavailability } from '../../../../src/domain/types';
+import { formatTimeRange } from '../../../../src/domain/format-id';
 import { call } from '../../api';
 import type { Translate } from '../../i18n';
 import type { RefData } from '../../ref-data';
@@ -86,10 +87,10 @@ function pick(values: FormValues, keys: string[]): FormValues {
   return Object.fromEntries(keys.filter((k) => k in values).map((k) => [k, values[k]]));
 }
 
-function hoursSummary(p: Puskesmas, t: Translate): string {
+function hoursSummary(p: Puskesmas, t: Translate, timeZone: string): string {
   const monday = p.openingHours['1'];
   const openDays = Object.keys(p.openingHours).length;
-  return monday ? `${monday.open}–${monday.close} · ${openDays} ${t('hari', 'days')}` : `${openDays} ${t('hari', 'days')}`;
+  return monday ? `${formatTimeRange(monday.open, monday.close, timeZone)} · ${openDays} ${t('hari', 'days')}` : `${openDays} ${t('hari', 'days')}`;
 }
 
 export const puskesmasConfig: EntityConfig<Puskesmas> = {
@@ -97,11 +98,11 @@ export const puskesmasConfig: EntityConfig<Puskesmas> = {
   title: ['Puskesmas', 'Puskesmas'],
   singular: ['Puskesmas', 'Puskesmas'],
   load: (includeInactive) => call('puskesmas:list', { includeInactive }),
-  columns: (_ref, t) => [
+  columns: (ref, t) => [
     { header: ['Kode', 'Code'], cell: (p) => p.code ?? '—' },
     { header: ['Nama', 'Name'], cell: (p) => <strong>{p.name}</strong> },
     { header: ['Kecamatan', 'Kecamatan'], cell: (p) => p.kecamatan },
-    { header: ['Jam buka (Senin)', 'Hours (Monday)'], cell: (p) => hoursSummary(p, t) },
+    { header: ['Jam buka (Senin)', 'Hours (Monday)'], cell: (p) => hoursSummary(p, t, ref.info.timeZone) },
     { header: ['Layanan', 'Services'], cell: (p) => [p.poned ? 'PONED' : '', p.inpatient ? t('Rawat inap', 'Inpatient') : ''].filter(Boolean).join(' · ') || '—' },
     { header: ['Status', 'Status'], cell: (p) => activeBadge(p.active, t) },
   ],
@@ -119,7 +120,7 @@ export const puskesmasConfig: EntityConfig<Puskesmas> = {
     { key: 'notes', label: ['Catatan', 'Notes'], kind: 'textarea' },
     { key: 'active', label: ['Aktif', 'Active'], kind: 'checkbox' },
   ],
-  blank: () => ({
+  blank: (ref) => ({
     name: '',
     code: '',
     kecamatan: '',
@@ -128,14 +129,7 @@ export const puskesmasConfig: EntityConfig<Puskesmas> = {
     lon: null,
     poned: false,
     inpatient: false,
-    openingHours: {
-      '1': { open: '07:30', close: '14:00' },
-      '2': { open: '07:30', close: '14:00' },
-      '3': { open: '07:30', close: '14:00' },
-      '4': { open: '07:30', close: '14:00' },
-      '5': { open: '07:30', close: '11:00' },
-      '6': { open: '07:30', close: '12:30' },
-    },
+    openingHours: ref.settings.defaultOpeningHours,
     notes: '',
     active: true,
   }),

@@ -56,9 +56,10 @@ function WeekdayPicker({ value, onChange, label, t }: { value: number[]; onChang
   );
 }
 
-function HoursEditor({ value, onChange, t, weekday }: { value: HoursValue; onChange: (next: HoursValue) => void; t: Translate; weekday: (d: number) => string }) {
+export function HoursEditor({ value, onChange, t, weekday, zone }: { value: HoursValue; onChange: (next: HoursValue) => void; t: Translate; weekday: (d: number) => string; zone: string }) {
   return (
     <table className="hours-table">
+      <caption className="muted small">{t(`Jam dalam ${zone}`, `Times in ${zone}`)}</caption>
       <tbody>
         {[1, 2, 3, 4, 5, 6, 7].map((day) => {
           const hours = value[String(day)];
@@ -106,7 +107,7 @@ export function EntityForm({
   onSubmit: (values: FormValues) => Promise<ApiError | undefined>;
   onCancel: () => void;
 }) {
-  const { t, lang, weekday } = useI18n();
+  const { t, lang, weekday, zone } = useI18n();
   const [values, setValues] = useState<FormValues>(initial);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -151,7 +152,7 @@ export function EntityForm({
       case 'weekdays':
         return <WeekdayPicker value={(value as number[] | undefined) ?? []} onChange={(next) => set(spec.key, next)} label={label} t={t} />;
       case 'hours':
-        return <HoursEditor value={(value as HoursValue | undefined) ?? {}} onChange={(next) => set(spec.key, next)} t={t} weekday={weekday} />;
+        return <HoursEditor value={(value as HoursValue | undefined) ?? {}} onChange={(next) => set(spec.key, next)} t={t} weekday={weekday} zone={zone} />;
       default:
         return <input {...common} type={spec.kind} value={String(value ?? '')} onChange={(e) => set(spec.key, e.target.value)} />;
     }

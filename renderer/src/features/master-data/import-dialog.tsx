@@ -17,6 +17,7 @@ export function ImportDialog({ kind, title, onClose, onImported }: { kind: Impor
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [onlyValid, setOnlyValid] = useState(false);
+  const [acceptSuggestions, setAcceptSuggestions] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ApiError>();
 
@@ -32,23 +33,24 @@ export function ImportDialog({ kind, title, onClose, onImported }: { kind: Impor
     }
   };
 
-  const load = (chosen: TransferFile, withMapping?: Record<string, string>) =>
+  const load = (chosen: TransferFile, withMapping?: Record<string, string>, accept = acceptSuggestions) =>
     attempt('preview', async () => {
-      const result = await call('imports:preview', { kind, fileName: chosen.fileName, base64: chosen.base64, ...(withMapping ? { mapping: withMapping } : {}) });
+      const result = await call('imports:preview', { kind, fileName: chosen.fileName, base64: chosen.base64, acceptSuggestions: accept, ...(withMapping ? { mapping: withMapping } : {}) });
       setFile(chosen);
       setPreview(result);
       setMapping(result.mapping);
+      setAcceptSuggestions(accept);
     });
 
   const choose = async () => {
     const chosen = await pickFile(['.xlsx', '.csv']);
-    if (chosen) await load(chosen);
+    if (chosen) await load(chosen, undefined, false);
   };
 
   const commit = () =>
     attempt('commit', async () => {
       if (!file) return;
-      const result = await call('imports:commit', { kind, fileName: file.fileName, base64: file.base64, mapping, onlyValidRows: onlyValid });
+      const result = await call('imports:commit', { kind, fileName: file.fileName, base64: file.base64, mapping, onlyValidRows: onlyValid, acceptSuggestions });
       toast(t(`Impor selesai: ${result.created} baru, ${result.updated} diperbarui, ${result.skipped} dilewati.`, `Import done: ${result.created} new, ${result.updated} updated, ${result.skipped} skipped.`));
       onImported();
     });
@@ -93,7 +95,26 @@ export function ImportDialog({ kind, title, onClose, onImported }: { kind: Impor
               <div className="value" style={{ color: preview.invalidRows ? 'var(--danger)' : undefined }}>{preview.invalidRows}</div>
               <div className="label">{t('Bermasalah', 'With errors')}</div>
             </div>
+            <div className="stat">
+              <div className="value">{preview.skipped.notes + preview.skipped.otherDistrict}</div>
+              <div className="label">
+                {t('Dilewati', 'Skipped')} ({t(`${preview.skipped.notes} catatan, ${preview.skipped.otherDistrict} kabupaten lain`, `${preview.skipped.notes} notes, ${preview.skipped.otherDistrict} other districts`)})
+              </div>
+            </div>
           </div>
+          {preview.suggestions > 0 && !preview.acceptSuggestions && file ? (
+            <div className="banner banner-warn" role="status">
+              <span>
+                {t(
+                  `${preview.suggestions} baris memakai nama yang tidak ditemukan tetapi mirip nama yang ada (lihat "maksud Anda …?" di bawah).`,
+                  `${preview.suggestions} rows use names that are not found but close to existing ones (see "did you mean …?" below).`,
+                )}
+              </span>{' '}
+              <button type="button" className="primary" onClick={() => load(file, mappingChanged ? mapping : undefined, true)} disabled={busy !== null}>
+                {t('Terima saran', 'Accept the suggestions')}
+              </button>
+            </div>
+          ) : null}
           <div>
             <h3>{t('Kolom', 'Columns')}</h3>
             <div className="form-grid" style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}>
@@ -136,6 +157,28 @@ export function ImportDialog({ kind, title, onClose, onImported }: { kind: Impor
           {preview.missingRequired.length ? (
             <div className="banner banner-error">
               {t('Kolom wajib belum dipetakan', 'Required columns not mapped')}: {preview.missingRequired.map((m) => (lang === 'id' ? m.label : m.labelEn)).join(', ')}
+            </div>
+          ) : null}
+          {preview.rowWarnings.length ? (
+            <div className="table-wrap" style={{ maxHeight: 180 }} data-testid="import-row-warnings">
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th className="num">{t('Baris', 'Row')}</th>
+                    <th>{t('Kolom', 'Column')}</th>
+                    <th>{t('Catatan', 'Note')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.rowWarnings.map((warning, i) => (
+                    <tr key={i}>
+                      <td className="num">{warning.row}</td>
+                      <td>{warning.column || '—'}</td>
+                      <td>{text(warning)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           ) : null}
           {preview.issues.length ? (

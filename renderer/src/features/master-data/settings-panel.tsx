@@ -1,8 +1,10 @@
 // Pengaturan: the programme's letterhead, signatory, working day and the scheduler's rule
 // weights. Weights sit in a nested object; the form shows them as flat `weights.<rule>` fields.
+import { useState } from 'react';
 import type { ApiClient } from '../../../../src/contract/index';
 import type { Settings } from '../../../../src/domain/settings';
-import { ApiError, call } from '../../api';
+import { PROVINCES } from '../../../../src/domain/zones';
+import { ApiError, call, pickFile, saveFile } from '../../api';
 import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { ErrorBanner, Loading, useToast } from '../../ui/components';
@@ -32,17 +34,9 @@ const FIELDS: FieldSpec[] = [
   { key: 'coordinatorName', label: ['Nama koordinator', 'Coordinator'], kind: 'text' },
   { key: 'coordinatorPhone', label: ['Telepon koordinator', 'Coordinator phone'], kind: 'tel' },
   { key: 'coordinatorEmail', label: ['Email koordinator', 'Coordinator email'], kind: 'email' },
-  {
-    key: 'timeZone',
-    label: ['Zona waktu', 'Time zone'],
-    kind: 'select',
-    options: [
-      { value: 'Asia/Jakarta', label: 'WIB (Asia/Jakarta)' },
-      { value: 'Asia/Pontianak', label: 'WIB (Asia/Pontianak)' },
-      { value: 'Asia/Makassar', label: 'WITA (Asia/Makassar)' },
-      { value: 'Asia/Jayapura', label: 'WIT (Asia/Jayapura)' },
-    ],
-  },
+  // The zone follows the province (each province lies in one zone), so it is not asked twice.
+  { key: 'province', label: ['Provinsi (menentukan zona waktu)', 'Province (gives the time zone)'], kind: 'select', options: PROVINCES.map((p) => ({ value: p.name, label: p.name })) },
+  { key: 'defaultOpeningHours', label: ['Hari dan jam kerja puskesmas baru', 'Working days and hours of a new puskesmas'], kind: 'hours' },
   { key: 'visitStart', label: ['Jam mulai kunjungan', 'Visit start time'], kind: 'text', hint: ['HH:mm, mis. 09:00', 'HH:mm, e.g. 09:00'] },
   { key: 'visitMinutes', label: ['Lama kunjungan (menit)', 'Visit length (minutes)'], kind: 'number' },
   { key: 'maxTravelKm', label: ['Jarak tempuh maksimal (km)', 'Longest trip (km)'], kind: 'number' },
@@ -81,7 +75,7 @@ function toChanges(values: FormValues): Record<string, unknown> {
 }
 
 export function SettingsPanel() {
-  const { t } = useI18n();
+  const { t, zone } = useI18n();
   const toast = useToast();
   const ref = useRefData();
   const loaded = useLoad(() => call('settings:get', {}), []);
@@ -90,8 +84,13 @@ export function SettingsPanel() {
   return (
     <div className="card" style={{ maxWidth: 980 }}>
       <p className="muted" style={{ marginTop: 0 }}>
-        {t('Kop surat, penanda tangan dan nama program tercetak di roster PDF. Bobot mengatur aturan lunak penjadwal.', 'The letterhead, signatory and programme name are printed on the PDF roster. Weights tune the scheduler’s soft rules.')}
+        {t('Kop surat, penanda tangan dan nama program tercetak di roster PDF. Bobot mengatur aturan lunak penjadwal.', 'The letterhead, signatory and programme name are printed on the PDF roster. Weights tune the scheduler’s soft rules.')}{' '}
+        {t(`Zona waktu: ${zone} (${loaded.data.timeZone}), mengikuti provinsi.`, `Time zone: ${zone} (${loaded.data.timeZone}), from the province.`)}
       </p>
+      <ProgrammeFile onApplied={() => {
+        loaded.reload();
+        ref.reload();
+      }} />
       <EntityForm
         key={JSON.stringify(loaded.data)}
         fields={FIELDS}
@@ -109,6 +108,44 @@ export function SettingsPanel() {
           }
         }}
       />
+    </div>
+  );
+}
+
+/** The programme as a file: for another district to start from, or to take one from another district. */
+function ProgrammeFile({ onApplied }: { onApplied: () => void }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [error, setError] = useState<ApiError>();
+  const run = async (work: () => Promise<void>) => {
+    setError(undefined);
+    try {
+      await work();
+    } catch (cause) {
+      setError(cause as ApiError);
+    }
+  };
+  return (
+    <div className="row" style={{ marginBottom: 12 }}>
+      <button type="button" onClick={() => run(async () => void (await saveFile(await call('programme:export', {}))))}>
+        {t('Ekspor program', 'Export the programme')}
+      </button>
+      <button
+        type="button"
+        onClick={() =>
+          run(async () => {
+            const file = await pickFile(['.json']);
+            if (!file) return;
+            await call('programme:import', { fileName: file.fileName, base64: file.base64 });
+            toast(t('Program diterapkan; kop surat, penanda tangan dan zona waktu tidak berubah.', 'Programme applied; the letterhead, signatory and time zone are unchanged.'));
+            onApplied();
+          })
+        }
+      >
+        {t('Terapkan program dari kabupaten lain…', 'Apply another district’s programme…')}
+      </button>
+      <span className="muted small">{t('Berkas program memuat aturan, bobot, jam kerja, spesialisasi dan topik, tanpa kop surat, nama orang atau zona waktu.', 'A programme file holds rules, weights, hours, specialties and topics, never the letterhead, people or time zone.')}</span>
+      <ErrorBanner error={error} onClose={() => setError(undefined)} />
     </div>
   );
 }

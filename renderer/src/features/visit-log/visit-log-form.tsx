@@ -83,7 +83,7 @@ export function VisitLogForm({ visitId, onSaved }: { visitId: number; onSaved: (
 }
 
 function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics: Awaited<ReturnType<typeof call<'topics:list'>>>; onSaved: () => void }) {
-  const { t, lang, longDate, timeRange, date } = useI18n();
+  const { t, lang, longDate, timeRange, date, zone } = useI18n();
   const ref = useRefData();
   const toast = useToast();
   const [draft, setDraft] = useState<Draft>(() => draftOf(detail));
@@ -167,10 +167,10 @@ function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics
             <Field label={t('Tanggal pelaksanaan', 'Actual date')} error={issues.get('actualDate')}>
               <input type="date" value={draft.actualDate} max={ref.info.today} onChange={(e) => set('actualDate', e.target.value)} />
             </Field>
-            <Field label={t('Jam mulai', 'Start time')} error={issues.get('startTime')}>
+            <Field label={t(`Jam mulai (${zone})`, `Start time (${zone})`)} error={issues.get('startTime')}>
               <input type="text" inputMode="numeric" maxLength={5} value={draft.startTime} onChange={(e) => set('startTime', e.target.value)} />
             </Field>
-            <Field label={t('Jam selesai', 'End time')} error={issues.get('endTime')}>
+            <Field label={t(`Jam selesai (${zone})`, `End time (${zone})`)} error={issues.get('endTime')}>
               <input type="text" inputMode="numeric" maxLength={5} value={draft.endTime} onChange={(e) => set('endTime', e.target.value)} />
             </Field>
           </div>
