@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { WITA_DISTRICT } from '../fixtures/district';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index';
 import { tempDir } from '../fixtures/temp-db';
@@ -45,6 +46,9 @@ describe('the compiled CLI', () => {
   }, 60_000);
 
   it('loads HiGHS, pdfkit and exceljs only for the commands that use them', () => {
+    // A PDF needs the district's letterhead first.
+    const setup = Object.entries(WITA_DISTRICT).map(([key, value]) => `${key}=${value}`);
+    execFileSync(process.execPath, [bin, 'settings', 'set', ...setup, '--db', db], { encoding: 'utf8' });
     expect(packagesLoadedBy(['--help'])).toEqual([]);
     expect(packagesLoadedBy(['status', '--db', db]).filter((p) => HEAVY.includes(p))).toEqual([]);
     expect(packagesLoadedBy(['export', 'xlsx', '--month', '2026-03', '--out', path.join(dir, 'out'), '--db', db])).toContain('exceljs');
