@@ -19,6 +19,7 @@ import {
   calendarDate,
   changesOf,
   email,
+  freeText,
   hexColor,
   id,
   latitude,
@@ -61,7 +62,7 @@ export const specialistFields = z.object({
   maxVisitsPerMonth: z.number().int().min(0).max(62).default(4),
   usualWeekdays: weekdays.default([1, 2, 3, 4, 5]),
   preferredWeekdays: weekdays.default([]),
-  notes: text(2000).default(''),
+  notes: freeText(2000).default(''),
   active: z.boolean().default(true),
 });
 
@@ -82,7 +83,7 @@ export const puskesmasFields = z.object({
   }),
   poned: z.boolean().default(false),
   inpatient: z.boolean().default(false),
-  notes: text(2000).default(''),
+  notes: freeText(2000).default(''),
   active: z.boolean().default(true),
 });
 
@@ -98,7 +99,7 @@ export const unavailabilityFields = z
     startDate: calendarDate,
     endDate: calendarDate,
     kind: z.enum(['leave', 'duty', 'training', 'other']).default('leave'),
-    reason: text(400).default(''),
+    reason: freeText(400).default(''),
   })
   .refine((u) => u.endDate >= u.startDate, {
     ...msg('tanggal selesai tidak boleh sebelum tanggal mulai', 'end date cannot be before start date'),
@@ -157,7 +158,7 @@ export const masterDataContract = {
         startDate: calendarDate.optional(),
         endDate: calendarDate.optional(),
         kind: z.enum(['leave', 'duty', 'training', 'other']).optional(),
-        reason: text(400).optional(),
+        reason: freeText(400).optional(),
       }),
     }),
   ),

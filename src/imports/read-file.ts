@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AsuhanError } from '../contract/errors';
+import { invisibleCharIn, withoutInvisibleChars } from '../contract/fields';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** A district has hundreds of records; 5,000 rows leaves room and keeps a preview quick. */
@@ -184,5 +185,19 @@ async function readXlsx(bytes: Buffer): Promise<RawSheet> {
 
 function toSheet(format: RawSheet['format'], sheetName: string | null, rows: string[][], rowNumbers: number[]): RawSheet {
   if (rows.length === 0) throw importError('Berkas tidak berisi baris apa pun.', 'The file has no rows.');
-  return { format, sheetName, rows, rowNumbers, warnings: [] };
+  // Text copied from web pages carries zero-width spaces and direction marks; they are dropped
+  // (the API refuses them), and the coordinator is told how many cells lost one.
+  let cleaned = 0;
+  const clean = rows.map((row) =>
+    row.map((cell) => {
+      if (invisibleCharIn(cell) === null) return cell;
+      cleaned++;
+      return withoutInvisibleChars(cell).trim();
+    }),
+  );
+  const warnings = cleaned === 0 ? [] : [{
+    message: `${cleaned} sel berisi karakter tak terlihat atau pembalik arah teks; karakter itu dihapus. Periksa nama di pratinjau.`,
+    messageEn: `${cleaned} cells held invisible or text-direction characters; they were removed. Check the names in the preview.`,
+  }];
+  return { format, sheetName, rows: clean, rowNumbers, warnings };
 }
