@@ -98,7 +98,7 @@ describe('web shell security', () => {
   it('refuses every API call without the secret with 401, before anything runs (point 9: any local process could call it)', async () => {
     const before = contentDigest(t.db.sqlite);
     const backups = fs.existsSync(path.join(t.dir, 'backups')) ? fs.readdirSync(path.join(t.dir, 'backups'), { recursive: true }).length : 0;
-    const wrongCookies = [
+    const wrongCookies: Record<string, string>[] = [
       {},
       { Cookie: `asuhan-${shell.port}=` },
       { Cookie: `asuhan-${shell.port}=${shell.token.slice(0, -1)}x` },
