@@ -6,6 +6,7 @@ import * as m0001 from './0001_init';
 import * as m0002 from './0002_visit_log';
 import * as m0003 from './0003_export_log';
 import * as m0004 from './0004_report_facts';
+import * as m0007 from './0007_database_instance';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0002_visit_log': m0002,
   '0003_export_log': m0003,
   '0004_report_facts': m0004,
+  '0007_database_instance': m0007,
 };

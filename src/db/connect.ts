@@ -8,6 +8,8 @@ import { migrations } from '../../migrations/index';
 import { AsuhanError } from '../contract/errors';
 import { backupDatabase, backupDirFor, backupIfDue } from './backup';
 import { ImmediateSqliteDialect } from './dialect';
+import { cleanStaleTemp } from './private-temp';
+import { SCHEMA_MIGRATION_SQL } from './reference-schema';
 import type { Database } from './schema';
 
 export const APPLICATION_ID = 1095980366; // 'ASUN'
@@ -86,6 +88,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       throw error;
     }
   }
+  // Copies a killed restore or upload left behind (issue 13, point 10) go at the next start.
+  if (resolved !== ':memory:' && !options.readonly) cleanStaleTemp(resolved);
   if (resolved !== ':memory:' && options.dailyBackup !== false && !options.readonly) {
     // A failed daily backup (full disk, read-only folder) must not lock the coordinator out.
     const dailyBackup = () =>
@@ -167,7 +171,7 @@ export async function migrateToLatest(db: AsuhanDb): Promise<string[]> {
   }
   // Each migration and its record commit together: a failure leaves the previous level intact.
   // (Kysely's own Migrator does not use transactions on SQLite.)
-  await sql`CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL) STRICT`.execute(db.kysely);
+  await sql.raw(SCHEMA_MIGRATION_SQL).execute(db.kysely);
   for (const name of pending) {
     const migration = migrations[name]!;
     try {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { addMonths, todayIn } from '../../domain/dates';
 import type { CliCommand, CliIo } from '../command';
 import { printJson } from '../command';
+import { checkOutputFolder } from '../../files/guard';
 import { withApi } from '../session';
 import { writeMonthRosters } from './export';
 import { initCommand } from './init';
@@ -16,6 +17,7 @@ export const demoCommand: CliCommand = {
   details: 'Sama dengan "asuhan init --demo" pada database bawaan (folder data pengguna), lalu "asuhan plan" untuk bulan depan.',
   options: { out: { type: 'string' } },
   async run({ values }, flags, io) {
+    if (typeof values.out === 'string' && values.out) checkOutputFolder(values.out);
     const initLines: string[] = [];
     const initIo: CliIo = flags.json ? { ...io, out: (line) => initLines.push(line) } : io;
     const initCode = await initCommand.run({ values: { demo: true }, positionals: [] }, flags, initIo);

@@ -46,7 +46,14 @@ export function BackupsPanel() {
   const restore = (backup: BackupInfo) => {
     if (!window.confirm(t(`Pulihkan database dari ${backup.name}? Data sekarang disimpan dulu sebagai cadangan.`, `Restore the database from ${backup.name}? The current data is backed up first.`))) return;
     void act(backup.name, async () => {
-      await call('backups:restore', { file: backup.name });
+      try {
+        await call('backups:restore', { file: backup.name });
+      } catch (cause) {
+        // A backup of another database (another district): the refusal names both; only an explicit yes restores it.
+        if (!(cause instanceof ApiError) || !cause.payload.fields?.some((f) => f.path === 'otherDistrict')) throw cause;
+        if (!window.confirm(`${t(cause.payload.message, cause.payload.messageEn)}\n\n${t('Tetap pulihkan cadangan dari database lain ini?', 'Restore this backup of another database anyway?')}`)) return;
+        await call('backups:restore', { file: backup.name, otherDistrict: true });
+      }
       toast(t('Database dipulihkan. Memuat ulang…', 'Database restored. Reloading…'));
       setTimeout(() => window.location.reload(), 800);
     });
@@ -58,7 +65,12 @@ export function BackupsPanel() {
     <div>
       <div className="screen-head">
         <span className="muted">
-          {loaded.data ? t(`Folder: ${loaded.data.folder} · ${loaded.data.keep} terbaru disimpan`, `Folder: ${loaded.data.folder} · newest ${loaded.data.keep} kept`) : null}
+          {loaded.data
+            ? t(
+                `Folder: ${loaded.data.folder} · disimpan: semua ${loaded.data.retention.allDays} hari terakhir, satu per minggu sampai 2 bulan, satu per bulan sampai setahun`,
+                `Folder: ${loaded.data.folder} · kept: all of the last ${loaded.data.retention.allDays} days, one a week for 2 months, one a month for a year`,
+              )
+            : null}
         </span>
         {loaded.loading || busy ? <Spinner /> : null}
         <span className="spacer" />
@@ -83,6 +95,7 @@ export function BackupsPanel() {
             <tr>
               <th>{t('Waktu', 'Made')}</th>
               <th>{t('Alasan', 'Reason')}</th>
+              <th>{t('Kabupaten/kota', 'District')}</th>
               <th className="num">{t('Ukuran', 'Size')}</th>
               <th>{t('Berkas', 'File')}</th>
               <th />
@@ -91,8 +104,14 @@ export function BackupsPanel() {
           <tbody>
             {(loaded.data?.backups ?? []).map((backup) => (
               <tr key={backup.name}>
-                <td>{when(backup.createdAt)}</td>
+                <td>
+                  {when(backup.createdAt)}
+                  {backup.problem === 'future' ? (
+                    <div className="field-error">{t('Bertanggal di masa depan (jam komputer salah?): disimpan, tidak dihitung', 'Dated in the future (wrong clock?): kept, not counted')}</div>
+                  ) : null}
+                </td>
                 <td>{reasonText(backup.reason, t)}</td>
+                <td>{backup.district ?? '–'}</td>
                 <td className="num">{size(backup.bytes)}</td>
                 <td className="muted small">{backup.name}</td>
                 <td className="num">
@@ -103,7 +122,7 @@ export function BackupsPanel() {
               </tr>
             ))}
             {loaded.data && loaded.data.backups.length === 0 ? (
-              <EmptyRow colSpan={5}>
+              <EmptyRow colSpan={6}>
                 {t('Belum ada cadangan.', 'No backups yet.')}
               </EmptyRow>
             ) : null}
