@@ -107,12 +107,15 @@ export function hasDifferences(d: SchemaDifferences): boolean {
   return d.extra.length + d.missing.length + d.changed.length > 0;
 }
 
+/** Tables first: what a coordinator (or support) recognises. */
+const KIND_ORDER = ['table', 'view', 'trigger', 'index'];
 const KIND_ID: Record<string, string> = { table: 'tabel', index: 'indeks', trigger: 'pemicu (trigger)', view: 'tampilan (view)' };
 
 /** "tambahan: pemicu (trigger) x; hilang: indeks y; berbeda: tabel z" and its English twin. */
 export function describeDifferences(d: SchemaDifferences): { id: string; en: string } {
   const list = (objects: SchemaObject[], language: 'id' | 'en') =>
-    objects
+    [...objects]
+      .sort((a, b) => KIND_ORDER.indexOf(a.type) - KIND_ORDER.indexOf(b.type) || (a.name < b.name ? -1 : 1))
       .slice(0, 5)
       .map((o) => `${language === 'id' ? (KIND_ID[o.type] ?? o.type) : o.type} ${o.name}`)
       .join(', ') + (objects.length > 5 ? (language === 'id' ? ` dan ${objects.length - 5} lagi` : ` and ${objects.length - 5} more`) : '');

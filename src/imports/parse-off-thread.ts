@@ -27,8 +27,12 @@ function startWorker(): Worker {
   return new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_MB, maxYoungGenerationSizeMb: 64 } });
 }
 
-export function parseOffThread(fileName: string, bytes: Buffer): Promise<RawSheet> {
-  return new Promise((resolve, reject) => {
+/**
+ * Parses in a worker; `inline` is the fallback for a build that does not ship the worker's entry
+ * beside this module (a bundle without it): the file is still checked, only not off the thread.
+ */
+export function parseOffThread(fileName: string, bytes: Buffer, inline: (fileName: string, bytes: Buffer) => Promise<RawSheet>): Promise<RawSheet> {
+  return new Promise<RawSheet>((resolve, reject) => {
     const worker = startWorker();
     let settled = false;
     const finish = (outcome: () => void) => {
@@ -43,7 +47,13 @@ export function parseOffThread(fileName: string, bytes: Buffer): Promise<RawShee
       finish(() => (reply.ok ? resolve(reply.sheet) : reject(new AsuhanError(reply.code, reply.message, reply.messageEn ?? reply.message)))),
     );
     worker.once('error', (error: Error & { code?: string }) =>
-      finish(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooHeavy('memory') : error)),
+      finish(() => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(tooHeavy('memory'));
+        else if (error.code === 'ERR_MODULE_NOT_FOUND') {
+          process.emitWarning(`Asuhan: spreadsheet worker entry missing (${error.message}); parsing on the main thread.`);
+          inline(fileName, bytes).then(resolve, reject);
+        } else reject(error);
+      }),
     );
     worker.once('exit', (code) => finish(() => reject(new Error(`parse worker stopped (exit ${code})`))));
     const copy = new Uint8Array(bytes); // the worker gets its own copy, moved, not cloned

@@ -75,7 +75,7 @@ export async function readTableFile(fileName: string, bytes: Buffer): Promise<Ra
   // A bomb is refused here in milliseconds, from its directory, before any thread starts.
   // A workbook that says it unpacks to little is checked (inflating at most that much) and read here.
   const small = sniff(bytes) === 'xlsx' ? inspectXlsxArchive(bytes).uncompressedBytes <= INLINE_MAX_UNPACKED : bytes.length <= INLINE_MAX_BYTES;
-  return small ? parseTableFile(fileName, bytes) : parseOffThread(fileName, bytes);
+  return small ? parseTableFile(fileName, bytes) : parseOffThread(fileName, bytes, parseTableFile);
 }
 
 function refuseEarly(bytes: Buffer): void {
