@@ -59,7 +59,9 @@ export function fileSystemError(error: unknown, target: string, role: FileRole):
     case 'EINVAL':
     case 'ELOOP':
     case 'ENAMETOOLONG':
-      return new AsuhanError('IMPORT', `Tidak bisa menulis ${what} (${code}); pilih folder biasa yang bisa ditulisi. Tidak ada data yang hilang.`, `Cannot write ${whatEn} (${code}); choose an ordinary folder you can write to. No data was lost.`);
+      return role === 'folder'
+        ? new AsuhanError('IMPORT', `Tidak bisa menulis ke ${what}: tempat itu tidak menerima berkas (mis. /proc atau folder sistem); pilih folder biasa yang bisa ditulisi. Tidak ada data yang hilang.`, `Cannot write to ${whatEn}: it does not take files (e.g. /proc or a system folder; ${code}); choose an ordinary folder you can write to. No data was lost.`)
+        : new AsuhanError('IMPORT', `Tidak bisa menulis ${what}: nama atau tempatnya tidak bisa dipakai; pilih nama atau folder lain. Tidak ada data yang hilang.`, `Cannot write ${whatEn}: the name or place cannot be used (${code}); choose another name or folder. No data was lost.`);
     default:
       return error;
   }

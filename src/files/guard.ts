@@ -46,18 +46,21 @@ export function readInputFile(file: string, limits: ReadLimits): Buffer {
         `File ${resolved} is too large (${megabytes(stat.size)} MB; at most ${megabytes(limits.maxBytes)} MB). Nothing was changed.`,
       );
     }
-    // Read at most one byte past the limit: a file that grows while it is read is still refused.
-    const buffer = Buffer.alloc(Math.min(limits.maxBytes + 1, Math.max(stat.size, 0) + 1));
+    // Read until the end, but never past the limit: a file that grows while it is read, or
+    // one that says it is empty and is not (/proc), is still bounded.
+    const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {
-      if (length === buffer.length) break;
-      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, limits.maxBytes + 1 - length));
+      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
       length += read;
+      if (length > limits.maxBytes) {
+        throw refuse(`Berkas ${resolved} terlalu besar (maksimal ${megabytes(limits.maxBytes)} MB). Tidak ada yang diubah.`, `File ${resolved} is too large (at most ${megabytes(limits.maxBytes)} MB). Nothing was changed.`);
+      }
     }
-    if (length > limits.maxBytes) {
-      throw refuse(`Berkas ${resolved} terlalu besar (maksimal ${megabytes(limits.maxBytes)} MB). Tidak ada yang diubah.`, `File ${resolved} is too large (at most ${megabytes(limits.maxBytes)} MB). Nothing was changed.`);
-    }
+    const buffer = Buffer.concat(chunks, length);
     return buffer.subarray(0, length);
   } finally {
     fs.closeSync(fd);
