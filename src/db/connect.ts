@@ -103,8 +103,26 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   return db;
 }
 
+/** Whether the file and its folder can be written (SQLite needs both, for its journal). */
+function writable(file: string): boolean {
+  try {
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function corrupt(file: string, error: unknown): AsuhanError {
   const detail = error instanceof Error ? error.message : String(error);
+  if (/readonly database|read-only file system|SQLITE_READONLY/i.test(detail) || (/unable to open database file/i.test(detail) && !writable(file))) {
+    return new AsuhanError(
+      'IMPORT',
+      `Database ${file} hanya bisa dibaca (folder atau berkas hanya-baca, mis. CD atau flashdisk terkunci); pindahkan ke folder yang bisa ditulisi. Tidak ada data yang hilang.`,
+      `Database ${file} is read-only (a read-only folder or file, e.g. a CD or a locked USB stick); move it to a folder you can write to. No data was lost.`,
+    );
+  }
   return new AsuhanError(
     'DB_CORRUPT',
     `Berkas ${file} tidak bisa dibuka sebagai database Asuhan (${detail}).`,

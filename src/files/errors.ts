@@ -31,7 +31,11 @@ export function fileSystemError(error: unknown, target: string, role: FileRole):
   const code = codeOf(error);
   const what = role === 'folder' ? `folder ${target}` : `berkas ${target}`;
   const whatEn = role === 'folder' ? `folder ${target}` : `file ${target}`;
-  if (isDiskFull(error)) return diskFull(what, whatEn);
+  if (isDiskFull(error)) {
+    return role === 'folder'
+      ? new AsuhanError('IMPORT', `Disk penuh di ${target}: berkas tidak disimpan; tidak ada data yang hilang. Kosongkan ruang disk lalu coba lagi.`, `Disk full at ${target}: the file was not saved; no data was lost. Free some disk space and try again.`)
+      : diskFull(what, whatEn);
+  }
   if (role === 'folder' && (code === 'ENOTDIR' || code === 'EEXIST')) {
     return new AsuhanError('IMPORT', `${target} bukan folder (sudah ada berkas dengan nama itu); pilih folder lain. Tidak ada data yang hilang.`, `${target} is not a folder (a file has that name); choose another folder. No data was lost.`);
   }

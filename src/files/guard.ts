@@ -121,17 +121,29 @@ export function checkOutputFolder(dir: string, options: { create?: boolean } = {
   const { existing, missing } = nearestExisting(resolved);
   if (!fs.statSync(existing).isDirectory()) throw notAFolder(missing.length > 0 ? existing : resolved);
   if (missing.length > 0 && !options.create) throw refuse(`Folder ${resolved} tidak ada.`, `Folder ${resolved} does not exist.`);
+  const created: string[] = [];
+  // Folders made for a job that cannot start are taken away again.
+  const undo = () => {
+    for (const folder of created.reverse()) fs.rmdirSync(folder);
+  };
   let current = existing;
   for (const part of missing) {
     current = path.join(current, part);
     try {
       fs.mkdirSync(current);
+      created.push(current);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(current).isDirectory()) continue;
+      undo();
       throw fileSystemError(error, current, 'folder');
     }
   }
-  probeWritable(resolved);
+  try {
+    probeWritable(resolved);
+  } catch (error) {
+    undo();
+    throw error;
+  }
   return resolved;
 }
 
@@ -149,6 +161,16 @@ export function checkOutputFile(file: string): string {
  */
 export function writeFileSafely(target: string, bytes: Buffer | Uint8Array | string): void {
   const resolved = path.resolve(target);
+  // Never replace what is not an ordinary file (a device such as /dev/full, a folder, a pipe).
+  let existing: fs.Stats | null = null;
+  try {
+    existing = fs.statSync(resolved);
+  } catch {
+    // a new file
+  }
+  if (existing && !existing.isFile()) {
+    throw refuse(`${resolved} bukan berkas biasa (folder atau perangkat); tidak ditimpa. Pilih nama lain.`, `${resolved} is not an ordinary file (a folder or a device); it was not replaced. Choose another name.`);
+  }
   const partial = `${resolved}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.partial`;
   try {
     const fd = fs.openSync(partial, 'wx');
