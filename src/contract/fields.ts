@@ -37,8 +37,11 @@ function invisibleMessage(found: string) {
   );
 }
 
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
 /** What is wrong with a text's characters (lone surrogate, invisible character), or null. */
 export function hiddenCharacterProblem(value: string): { error: () => string } | null {
+  if (!NOT_ASCII.test(value)) return null; // most text, and every base64 upload: a quick scan
   if (LONE_SURROGATE.test(value)) return LONE_SURROGATE_MESSAGE;
   const found = invisibleCharIn(value);
   return found ? invisibleMessage(found) : null;
