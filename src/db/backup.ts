@@ -213,6 +213,8 @@ export interface BackupMade {
 /**
  * Backs up the database into its backup folder under a new name, then applies the retention
  * (never to the file just made). Serialised per folder, in this process and across processes.
+ * `now` is for tests: the app passes nothing, since backups are files on a disk and go by the
+ * computer's clock, never by the programme's "today" (ASUHAN_TODAY).
  */
 export async function backupDatabase(sqlite: BetterSqlite3.Database, dir: string, reason: string, now: Date = new Date()): Promise<string> {
   return (await makeBackup(sqlite, dir, reason, now)).file;

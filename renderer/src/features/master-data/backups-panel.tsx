@@ -2,7 +2,7 @@
 // on demand, and restoring one. A restore keeps a safety copy of the database it replaces.
 import { useState } from 'react';
 import type { BackupInfo } from '../../../../src/contract/backups';
-import { ApiError, call } from '../../api';
+import { ApiError, call, pickFile } from '../../api';
 import { useI18n } from '../../i18n';
 import { EmptyRow, ErrorBanner, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
@@ -43,20 +43,26 @@ export function BackupsPanel() {
     }
   };
 
-  const restore = (backup: BackupInfo) => {
-    if (!window.confirm(t(`Pulihkan database dari ${backup.name}? Data sekarang disimpan dulu sebagai cadangan.`, `Restore the database from ${backup.name}? The current data is backed up first.`))) return;
-    void act(backup.name, async () => {
+  /** Restores from the list or from a picked file; a backup of another database needs a second, explicit yes. */
+  const restoreFrom = (label: string, source: { file: string } | { upload: { fileName: string; base64: string } }) => {
+    if (!window.confirm(t(`Pulihkan database dari ${label}? Data sekarang disimpan dulu sebagai cadangan.`, `Restore the database from ${label}? The current data is backed up first.`))) return;
+    void act(label, async () => {
       try {
-        await call('backups:restore', { file: backup.name });
+        await call('backups:restore', source);
       } catch (cause) {
-        // A backup of another database (another district): the refusal names both; only an explicit yes restores it.
+        // The refusal names both districts; only an explicit yes restores another district's data.
         if (!(cause instanceof ApiError) || !cause.payload.fields?.some((f) => f.path === 'otherDistrict')) throw cause;
         if (!window.confirm(`${t(cause.payload.message, cause.payload.messageEn)}\n\n${t('Tetap pulihkan cadangan dari database lain ini?', 'Restore this backup of another database anyway?')}`)) return;
-        await call('backups:restore', { file: backup.name, otherDistrict: true });
+        await call('backups:restore', { ...source, otherDistrict: true });
       }
       toast(t('Database dipulihkan. Memuat ulang…', 'Database restored. Reloading…'));
       setTimeout(() => window.location.reload(), 800);
     });
+  };
+  const restore = (backup: BackupInfo) => restoreFrom(backup.name, { file: backup.name });
+  const restorePicked = async () => {
+    const picked = await pickFile(['.db']);
+    if (picked) restoreFrom(picked.fileName, { upload: { fileName: picked.fileName, base64: picked.base64 } });
   };
 
   const when = (iso: string) => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: info.timeZone }).format(new Date(iso));
@@ -86,6 +92,9 @@ export function BackupsPanel() {
           }
         >
           {t('Buat cadangan sekarang', 'Back up now')}
+        </button>
+        <button type="button" disabled={busy !== null} onClick={() => void restorePicked()}>
+          {t('Pulihkan dari berkas…', 'Restore from a file…')}
         </button>
       </div>
       <ErrorBanner error={loaded.error ?? error} onClose={() => setError(undefined)} />
