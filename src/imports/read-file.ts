@@ -74,8 +74,15 @@ export async function readTableFile(fileName: string, bytes: Buffer): Promise<Ra
   refuseEarly(bytes);
   // A bomb is refused here in milliseconds, from its directory, before any thread starts.
   // A workbook that says it unpacks to little is checked (inflating at most that much) and read here.
-  const small = sniff(bytes) === 'xlsx' ? inspectXlsxArchive(bytes).uncompressedBytes <= INLINE_MAX_UNPACKED : bytes.length <= INLINE_MAX_BYTES;
+  // A CSV with far too many lines is refused here too: the reader stops at the row limit.
+  const small = sniff(bytes) === 'xlsx' ? inspectXlsxArchive(bytes).uncompressedBytes <= INLINE_MAX_UNPACKED : bytes.length <= INLINE_MAX_BYTES || newlines(bytes) > MAX_IMPORT_ROWS + 50;
   return small ? parseTableFile(fileName, bytes) : parseOffThread(fileName, bytes, parseTableFile);
+}
+
+function newlines(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count++;
+  return count;
 }
 
 function refuseEarly(bytes: Buffer): void {

@@ -27,7 +27,8 @@ function refuse(detailId: string, detailEn: string): AsuhanError {
   return new AsuhanError('IMPORT', `Berkas Excel ditolak: ${detailId}. Tidak ada yang diubah.`, `The Excel file was refused: ${detailEn}. Nothing was changed.`);
 }
 
-const damaged = () => refuse('arsipnya rusak atau tidak lengkap; simpan ulang dari Excel sebagai .xlsx', 'its archive is damaged or incomplete; save it again from Excel as .xlsx');
+const damaged = () =>
+  new AsuhanError('IMPORT', 'Berkas Excel rusak atau tidak bisa dibaca (arsipnya tidak lengkap). Simpan ulang dari Excel sebagai .xlsx.', 'The Excel file is damaged or unreadable (its archive is incomplete). Save it again from Excel as .xlsx.');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const EOCD = 0x06054b50;

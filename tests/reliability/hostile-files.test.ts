@@ -62,13 +62,14 @@ describe('spreadsheet archives are checked before parsing (point 3)', () => {
   });
 
   it('a heavy but honest workbook is parsed off the main thread: other calls keep being answered meanwhile', async () => {
-    const bytes = await heavyWorkbook(40 * MB);
+    const bytes = await heavyWorkbook(20 * MB);
     let importDone = false;
     const started = performance.now();
-    const importing = preview('berat.xlsx', bytes).then((reply) => {
-      importDone = true;
-      return { reply, ms: performance.now() - started };
-    });
+    const importing = preview('berat.xlsx', bytes).then(
+      (reply) => ({ reply, ms: performance.now() - started }),
+      (error: unknown) => ({ reply: { status: 0, body: String(error), headers: {} }, ms: performance.now() - started }),
+    );
+    void importing.then(() => (importDone = true));
     const answered: number[] = [];
     while (!importDone) {
       const at = performance.now();
@@ -83,8 +84,8 @@ describe('spreadsheet archives are checked before parsing (point 3)', () => {
     // Answered again and again while the parse ran; each far sooner than the parse itself.
     expect(answered.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(...answered)).toBeLessThan(ms / 3);
-    console.info(`heavy workbook (${(bytes.length / MB).toFixed(1)} MB, 40 MB unpacked) parsed in ${ms.toFixed(0)} ms; app:info answered ${answered.length} times meanwhile, slowest ${Math.max(...answered).toFixed(0)} ms`);
-  }, 120_000);
+    console.info(`heavy workbook (${(bytes.length / MB).toFixed(1)} MB, 20 MB unpacked) parsed in ${ms.toFixed(0)} ms; app:info answered ${answered.length} times meanwhile, slowest ${Math.max(...answered).toFixed(0)} ms`);
+  }, 300_000);
 });
 
 interface AttackRun {

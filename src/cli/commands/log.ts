@@ -129,7 +129,7 @@ async function saveFile(api: Api, file: string): Promise<{ saved: number[]; fail
   try {
     entries = JSON.parse(readInputText(file, { maxBytes: MAX_LOG_FILE_BYTES }));
   } catch (error) {
-    if (error instanceof AsuhanError) throw error;
+    if (error instanceof AsuhanError) throw usageError(`--file: ${error.messageId}`, `--file: ${error.messageEn}`);
     const detail = error instanceof Error ? error.message : String(error);
     throw usageError(`--file: ${file} tidak bisa dibaca sebagai JSON (${detail}).`, `--file: ${file} cannot be read as JSON (${detail}).`);
   }

@@ -28,7 +28,7 @@ export const solveCommand: CliCommand = {
     try {
       raw = JSON.parse(readInputText(file, { maxBytes: MAX_PROBLEM_FILE_BYTES }));
     } catch (error) {
-      if (error instanceof AsuhanError) throw error;
+      if (error instanceof AsuhanError) throw usageError(`Tidak dapat membaca ${file}: ${error.messageId}`, `Cannot read ${file}: ${error.messageEn}`);
       const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw usageError(`Tidak dapat membaca ${file} sebagai JSON: ${detail}`, `Cannot read ${file} as JSON: ${detail}`);
     }
