@@ -32,6 +32,8 @@ const mainOptions = {
 
 await build({ ...mainOptions, entryPoints: [path.join(root, 'electron/main/index.ts')], outfile: path.join(out, 'main/index.mjs') });
 await build({ ...mainOptions, entryPoints: [path.join(root, 'src/scheduler/solve-worker.ts')], outfile: path.join(out, 'main/solve-worker.js') });
+// Big spreadsheets are parsed off the main thread (src/imports/parse-off-thread.ts loads ./parse-worker.js beside it).
+await build({ ...mainOptions, entryPoints: [path.join(root, 'src/imports/parse-worker.ts')], outfile: path.join(out, 'main/parse-worker.js') });
 // The worker is a .js file: this says it is an ES module wherever the folder is.
 fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ type: 'module' })}\n`);
 
@@ -55,4 +57,4 @@ const besideMain = [
 for (const [from, to] of besideMain) {
   if (fs.existsSync(path.join(root, from))) fs.cpSync(path.join(root, from), path.join(out, to), { recursive: true });
 }
-console.log(`${path.relative(root, out) || '.'}: main/index.mjs, main/solve-worker.js and preload/index.cjs built`);
+console.log(`${path.relative(root, out) || '.'}: main/index.mjs, main/solve-worker.js, main/parse-worker.js and preload/index.cjs built`);

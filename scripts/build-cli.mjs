@@ -26,7 +26,7 @@ const BESIDE_CODE = [
 export async function buildCli() {
   fs.rmSync(CLI_DIST, { recursive: true, force: true });
   await build({
-    entryPoints: { main: path.join(root, 'src/cli/main.ts'), 'solve-worker': path.join(root, 'src/scheduler/solve-worker.ts') },
+    entryPoints: { main: path.join(root, 'src/cli/main.ts'), 'solve-worker': path.join(root, 'src/scheduler/solve-worker.ts'), 'parse-worker': path.join(root, 'src/imports/parse-worker.ts') },
     outdir: CLI_DIST,
     chunkNames: '[name]-[hash]',
     bundle: true,

@@ -1,7 +1,6 @@
 // The desktop app's life: one instance, the database in the user data folder, the locked-down
 // window, the IPC channels and the native dialogs. Electron's API is passed in, so tests can
 // drive all of it without the Electron binary.
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Session, WebFrameMain } from 'electron';
@@ -11,11 +10,15 @@ import { DB_FILE_NAME, PRODUCT_NAME } from '../../src/app/paths';
 import type { DesktopShell, TransferFile, UpdateStatus } from '../../src/contract/desktop-shell';
 import { backupDatabase, backupDirFor } from '../../src/db/backup';
 import { openDatabase, type AsuhanDb } from '../../src/db/connect';
+import { checkOutputFolder, readInputFile, writeFileSafely } from '../../src/files/guard';
 import { ensureCoreSpecialties } from '../../src/seed/demo';
 import { seedHolidays } from '../../src/seed/holidays';
 import { registerApi, registerShell } from './ipc';
 import { hardenWebContents, isAppUrl, lockDownSession, secureWebPreferences } from './security';
 import { createUpdateController, type UpdateController, type UpdateDeps } from './updates';
+
+/** A picked file crosses the bridge as base64: imports are 10 MB at most, a backup a few hundred MB. */
+const MAX_OPENED_FILE_BYTES = 300 * 1024 * 1024;
 
 export interface ElectronDeps {
   app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'whenReady' | 'getPath' | 'quit' | 'setAppUserModelId'>;
@@ -95,7 +98,7 @@ export function desktopShell(deps: Pick<ElectronDeps, 'dialog'>, window: () => B
         filters: extension ? [{ name: extension.toUpperCase(), extensions: [extension] }] : [],
       });
       if (result.canceled || !result.filePath) return null;
-      fs.writeFileSync(result.filePath, Buffer.from(file.base64, 'base64'));
+      writeFileSafely(result.filePath, Buffer.from(file.base64, 'base64'));
       return result.filePath;
     },
     'shell:save-files': async (files) => {
@@ -104,7 +107,8 @@ export function desktopShell(deps: Pick<ElectronDeps, 'dialog'>, window: () => B
       const result = await deps.dialog.showOpenDialog(owner, { properties: ['openDirectory', 'createDirectory'], defaultPath: app.getPath('documents') });
       const folder = result.filePaths[0];
       if (result.canceled || !folder) return null;
-      for (const file of files) fs.writeFileSync(path.join(folder, path.basename(file.fileName.replace(SAFE_NAME, '_'))), Buffer.from(file.base64, 'base64'));
+      checkOutputFolder(folder);
+      for (const file of files) writeFileSafely(path.join(folder, path.basename(file.fileName.replace(SAFE_NAME, '_'))), Buffer.from(file.base64, 'base64'));
       return folder;
     },
     'shell:open-file': async (filters) => {
@@ -116,7 +120,7 @@ export function desktopShell(deps: Pick<ElectronDeps, 'dialog'>, window: () => B
       if (result.canceled || !chosen) return null;
       const extension = path.extname(chosen).toLowerCase();
       const mimeType = extension === '.csv' ? 'text/csv' : extension === '.xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/octet-stream';
-      return { fileName: path.basename(chosen), mimeType, base64: fs.readFileSync(chosen).toString('base64') };
+      return { fileName: path.basename(chosen), mimeType, base64: readInputFile(chosen, { maxBytes: MAX_OPENED_FILE_BYTES }).toString('base64') };
     },
     'shell:print': async () => {
       const owner = window();

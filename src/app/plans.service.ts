@@ -232,7 +232,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
       if (stale.length > 0) {
         throw new AsuhanError('RULE', `Rencana tidak berlaku lagi: ${stale[0]?.message} Jalankan perencanaan lagi.`, `The plan no longer holds: ${stale[0]?.messageEn} Run the planner again.`);
       }
-      const backupFile = rows.length > 0 ? await backupDatabase(ctx.db.sqlite, backupDirFor(ctx.db.path), 'before-replan', ctx.now()) : null;
+      const backupFile = rows.length > 0 ? await backupDatabase(ctx.db.sqlite, backupDirFor(ctx.db.path), 'before-replan') : null;
       const byId = new Map(rows.map((r) => [r.id, r]));
       const { added, moved, removed, kept } = summary.changes;
       await db.transaction().execute(async (trx) => {

@@ -6,6 +6,7 @@ import { APP_VERSION } from '../app/version';
 import { AsuhanError, toErrorPayload } from '../contract/errors';
 import type { CliCommand, CliIo, OptionSpec } from './command';
 import { COMMANDS } from './commands/index';
+import { describeParseError } from './parse-errors';
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
@@ -85,8 +86,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     try {
       parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: command.allowPositionals ?? false, strict: true });
     } catch (error) {
-      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new AsuhanError('VALIDATION', `Opsi tidak valid untuk "${name}": ${detail}. Lihat "asuhan ${name} --help".`, `Invalid option for "${name}": ${detail}. See "asuhan ${name} --help".`);
+      const detail = describeParseError(error);
+      throw new AsuhanError('VALIDATION', `Opsi tidak valid untuk "${name}": ${detail.id}. Lihat "asuhan ${name} --help".`, `Invalid option for "${name}": ${detail.en}. See "asuhan ${name} --help".`);
     }
     const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
     if (values.help) {

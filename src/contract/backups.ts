@@ -8,18 +8,24 @@ export interface BackupInfo {
   /** File name inside the backups folder. */
   name: string;
   bytes: number;
-  /** When it was made, ISO UTC. */
+  /** When it was made (the time recorded inside the backup, never its name), ISO UTC. */
   createdAt: string;
   /** daily, manual, before-migration-…, before-restore, before-import, before-plan… */
   reason: string;
+  /** The district recorded in the backup (null: not recorded, e.g. before the setup). */
+  district: string | null;
+  /** `future`: dated after now (a wrong clock, a copy from another PC), kept but never counted; `unreadable`: not a readable backup. */
+  problem: 'future' | 'unreadable' | null;
 }
 
 export interface BackupList {
-  /** The folder beside the database where backups are kept. */
+  /** This database's own backup folder (`backups/<name>` beside it). */
   folder: string;
-  /** How many are kept; older ones are removed. */
-  keep: number;
+  /** What is kept: everything of the last `allDays` days, one a week up to `weeklyDays`, one a month up to `monthlyDays`. */
+  retention: { allDays: number; weeklyDays: number; monthlyDays: number };
   backups: BackupInfo[];
+  /** Backups older versions left in the folder every database shared (restorable by path). */
+  olderShared: { folder: string; count: number } | null;
 }
 
 export interface RestoreOutcome {
@@ -28,6 +34,9 @@ export interface RestoreOutcome {
   safetyBackup: string | null;
   restoredLevel: string;
   migrated: string[];
+  /** The district the backup came from, and whether it was another database's (confirmed). */
+  fromDistrict: string | null;
+  otherDatabase: boolean;
 }
 
 /** A name from backups:list; never a path, so the API cannot reach other files. */
@@ -48,7 +57,12 @@ export const backupsContract = {
   /** Restores a backup from the list (`file`) or an uploaded copy (`upload`): exactly one of them. */
   'backups:restore': command<RestoreOutcome>()(
     z
-      .object({ file: backupName.optional(), upload: upload.optional() })
+      .object({
+        file: backupName.optional(),
+        upload: upload.optional(),
+        /** The confirmation that a backup of another database (another district) should replace this one. */
+        otherDistrict: z.boolean().default(false),
+      })
       .refine((input) => (input.file === undefined) !== (input.upload === undefined), {
         ...msg('pilih satu: nama dari daftar cadangan atau berkas yang diunggah', 'give one: a name from the backup list or an uploaded file'),
         path: ['file'],

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'DB_CORRUPT'
   | 'DB_TOO_NEW'
   | 'IMPORT'
+  | 'UNAUTHORIZED' // the caller did not prove it may call (the web shell's secret)
   | 'UNKNOWN_METHOD'
   | 'INTERNAL';
 
@@ -79,6 +80,27 @@ export function toErrorPayload(error: unknown): ApiErrorPayload {
   if (/database is locked|database table is locked/.test(text)) {
     // Another process (the app, a CLI, an import) held the write lock longer than the busy timeout.
     return conflict('Database sedang dipakai proses lain; tidak ada yang berubah. Coba lagi sebentar lagi.', 'The database is busy in another process; nothing was changed. Try again in a moment.').toPayload();
+  }
+  if (/database or disk is full|SQLITE_FULL|ENOSPC|no space left on device/i.test(text)) {
+    return new AsuhanError(
+      'IMPORT',
+      'Disk penuh: perubahan tidak disimpan; tidak ada data yang hilang. Kosongkan ruang disk lalu coba lagi.',
+      'Disk full: the change was not saved; no data was lost. Free some disk space and try again.',
+    ).toPayload();
+  }
+  if (/disk I\/O error|SQLITE_IOERR/i.test(text)) {
+    return new AsuhanError(
+      'IMPORT',
+      'Database tidak bisa ditulis (kesalahan baca/tulis disk, mis. flashdisk dicabut atau disk penuh): perubahan tidak disimpan; tidak ada data yang hilang.',
+      'The database cannot be written (a disk read/write error, e.g. a USB stick removed or a full disk): the change was not saved; no data was lost.',
+    ).toPayload();
+  }
+  if (/attempt to write a readonly database|SQLITE_READONLY/i.test(text)) {
+    return new AsuhanError(
+      'IMPORT',
+      'Database hanya bisa dibaca (folder atau berkas hanya-baca): perubahan tidak disimpan; tidak ada data yang hilang.',
+      'The database is read-only (a read-only folder or file): the change was not saved; no data was lost.',
+    ).toPayload();
   }
   if (/file is not a database|database disk image is malformed/.test(text)) {
     return new AsuhanError('DB_CORRUPT', 'Berkas database rusak atau bukan database Asuhan.', 'The database file is damaged or not an Asuhan database.').toPayload();

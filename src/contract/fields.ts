@@ -6,14 +6,104 @@ import { msg } from './i18n';
 // Control characters never belong in names or notes; they break PDFs, ICS lines and CSV cells.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+// Characters that change how text looks without showing themselves: bidi overrides, embeddings
+// and isolates (U+202E turns "Sari" into "iraS"), zero-width spaces and joiners, the BOM, soft
+// hyphens and tag characters. On a printed roster they make one name look like another.
+export const INVISIBLE_CHARS = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/u;
+const INVISIBLE_CHARS_ALL = new RegExp(INVISIBLE_CHARS.source, 'gu');
+
+// Half of a UTF-16 surrogate pair on its own: SQLite would silently store U+FFFD instead.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The first invisible character in `value`, as U+XXXX, or null. */
+export function invisibleCharIn(value: string): string | null {
+  const found = INVISIBLE_CHARS.exec(value)?.[0];
+  return found === undefined ? null : `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** `value` without invisible characters (imports strip them, with a warning). */
+export function withoutInvisibleChars(value: string): string {
+  return value.replace(INVISIBLE_CHARS_ALL, '');
+}
+
 export const id = z.number(msg('harus berupa angka ID', 'must be a numeric ID')).int().positive().max(2 ** 31);
+
+const LONE_SURROGATE_MESSAGE = msg('berisi karakter Unicode yang rusak (surrogate tunggal)', 'contains broken Unicode (a lone surrogate)');
+
+function invisibleMessage(found: string) {
+  return msg(
+    `berisi karakter tak terlihat atau pembalik arah teks (${found}) yang bisa membuat tulisan tampak lain dari isinya; hapus karakter itu`,
+    `contains an invisible or text-direction character (${found}) that can make text look other than it is; remove it`,
+  );
+}
+
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/** What is wrong with a text's characters (lone surrogate, invisible character), or null. */
+export function hiddenCharacterProblem(value: string): { error: () => string } | null {
+  if (!NOT_ASCII.test(value)) return null; // most text, and every base64 upload: a quick scan
+  if (LONE_SURROGATE.test(value)) return LONE_SURROGATE_MESSAGE;
+  const found = invisibleCharIn(value);
+  return found ? invisibleMessage(found) : null;
+}
+
+const MAX_WALK_DEPTH = 64;
+
+/**
+ * Every string anywhere in an API input (keys included) whose characters are hidden or broken,
+ * with its path: checked before any schema, so fields that are not `text()` (settings, codes,
+ * mappings) get the same rule.
+ */
+export function hiddenCharacterIssues(input: unknown): { path: (string | number)[]; problem: { error: () => string } }[] {
+  const issues: { path: (string | number)[]; problem: { error: () => string } }[] = [];
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (issues.length >= 20 || path.length > MAX_WALK_DEPTH) return;
+    if (typeof value === 'string') {
+      const problem = hiddenCharacterProblem(value);
+      if (problem) issues.push({ path, problem });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, [...path, index]));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        const problem = hiddenCharacterProblem(key);
+        if (problem) issues.push({ path: [...path, key], problem });
+        walk(item, [...path, key]);
+      }
+    }
+  };
+  walk(input, []);
+  return issues;
+}
 
 export function text(max: number) {
   return z
     .string()
     .max(max, msg(`terlalu panjang (maksimal ${max} karakter)`, `too long (at most ${max} characters)`))
     .refine((value) => !CONTROL_CHARS.test(value), msg('berisi karakter kontrol yang tidak diizinkan', 'contains control characters'))
+    .superRefine((value, ctx) => {
+      const problem = hiddenCharacterProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.error() });
+    })
     .transform((value) => value.trim());
+}
+
+// Medical records in Indonesia write patients as "Ny. Sari", "Tn. Budi", "An. Dewi", "By. Ny. X";
+// free text carrying such a form (or a "nama:" label) may name a patient, which nothing printed
+// or exported may hold.
+const PATIENT_NAME = /(^|[^A-Za-z])(Ny|Tn|Nn|An|By|Sdr|Sdri|Bpk|Bp)\.\s*[A-Z]|\b(nama|name)\s*(pasien|patient)?\s*[:=]/;
+
+export function looksLikePatientName(value: string): boolean {
+  return PATIENT_NAME.test(value);
+}
+
+export const PATIENT_NAME_REFUSED = msg(
+  'tampaknya berisi nama pasien (mis. "Ny. ..."); tulis tanpa nama orang',
+  'seems to contain a patient name (e.g. "Ny. ..."); write it without names',
+);
+
+/** Free text that is printed or exported (notes, reasons, actions): no patient names. */
+export function freeText(max: number) {
+  return text(max).refine((value) => !looksLikePatientName(value), PATIENT_NAME_REFUSED);
 }
 
 /** A name or label: one line, since it becomes a calendar title, a spreadsheet cell, a PDF heading. */

@@ -20,6 +20,7 @@ import {
   calendarDate,
   changesOf,
   email,
+  freeText,
   hexColor,
   id,
   latitude,
@@ -63,7 +64,7 @@ export const specialistFields = z.object({
   maxVisitsPerMonth: z.number().int().min(0).max(62).default(4),
   usualWeekdays: weekdays.default([1, 2, 3, 4, 5]),
   preferredWeekdays: weekdays.default([]),
-  notes: text(2000).default(''),
+  notes: freeText(2000).default(''),
   active: z.boolean().default(true),
 });
 
@@ -78,7 +79,7 @@ export const puskesmasFields = z.object({
   openingHours: openingHours.optional(),
   poned: z.boolean().default(false),
   inpatient: z.boolean().default(false),
-  notes: text(2000).default(''),
+  notes: freeText(2000).default(''),
   active: z.boolean().default(true),
 });
 
@@ -94,7 +95,7 @@ export const unavailabilityFields = z
     startDate: calendarDate,
     endDate: calendarDate,
     kind: z.enum(['leave', 'duty', 'training', 'other']).default('leave'),
-    reason: text(400).default(''),
+    reason: freeText(400).default(''),
   })
   .refine((u) => u.endDate >= u.startDate, {
     ...msg('tanggal selesai tidak boleh sebelum tanggal mulai', 'end date cannot be before start date'),
@@ -154,7 +155,7 @@ export const masterDataContract = {
         startDate: calendarDate.optional(),
         endDate: calendarDate.optional(),
         kind: z.enum(['leave', 'duty', 'training', 'other']).optional(),
-        reason: text(400).optional(),
+        reason: freeText(400).optional(),
       }),
     }),
   ),

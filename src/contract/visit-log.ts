@@ -8,7 +8,7 @@ import type { DashboardReport } from '../reports/dashboard';
 import type { FollowupReport } from '../reports/followups';
 import type { TopicReport } from '../reports/topics';
 import { command, query } from './define';
-import { calendarDate, id, localTime, month, requiredText, text } from './fields';
+import { calendarDate, freeText, id, localTime, looksLikePatientName, month, PATIENT_NAME_REFUSED, requiredText, text } from './fields';
 import { msg } from './i18n';
 
 export const ATTENDEE_ROLES = ['dokter_umum', 'bidan', 'perawat', 'gizi', 'kader', 'other'] as const satisfies readonly AttendeeRole[];
@@ -16,19 +16,7 @@ export const AGE_GROUPS = ['neonate', 'infant', 'toddler', 'child', 'adolescent'
 export const CASE_DECISIONS = ['managed', 'referred', 'follow_up'] as const satisfies readonly CaseDecision[];
 export const OUTCOMES = ['done', 'cancelled', 'missed', 'moved'] as const satisfies readonly VisitOutcome[];
 
-// Medical records in Indonesia write patients as "Ny. Sari", "Tn. Budi", "An. Dewi", "By. Ny. X";
-// case text carrying such a form (or a "nama:" label) is a name, which the log must never hold.
-const PATIENT_NAME = /(^|[^A-Za-z])(Ny|Tn|Nn|An|By|Sdr|Sdri|Bpk|Bp)\.\s*[A-Z]|\b(nama|name)\s*(pasien|patient)?\s*[:=]/;
-
-export function looksLikePatientName(value: string): boolean {
-  return PATIENT_NAME.test(value);
-}
-
-const isAnonymous = (value: string) => !looksLikePatientName(value);
-const NAME_REFUSED = msg(
-  'tampaknya berisi nama pasien (mis. "Ny. ..."); catat kasus tanpa nama',
-  'seems to contain a patient name (e.g. "Ny. ..."); record cases without names',
-);
+export { looksLikePatientName } from './fields';
 
 export const topicCode = z
   .string()
@@ -48,10 +36,10 @@ const attendee = z
 const caseEntry = z
   .object({
     ageGroup: z.enum(AGE_GROUPS, msg(`kelompok umur harus salah satu dari ${AGE_GROUPS.join(', ')}`, `age group must be one of ${AGE_GROUPS.join(', ')}`)),
-    condition: requiredText(300).refine(isAnonymous, NAME_REFUSED),
+    condition: requiredText(300).refine((value) => !looksLikePatientName(value), PATIENT_NAME_REFUSED),
     decision: z.enum(CASE_DECISIONS, msg(`keputusan harus salah satu dari ${CASE_DECISIONS.join(', ')}`, `decision must be one of ${CASE_DECISIONS.join(', ')}`)),
     hospitalId: id.nullable().default(null),
-    notes: text(1000).refine(isAnonymous, NAME_REFUSED).default(''),
+    notes: freeText(1000).default(''),
   })
   .refine((c) => (c.decision === 'referred') === (c.hospitalId !== null), {
     ...msg('kasus dirujuk perlu rumah sakit tujuan; kasus lain tanpa rumah sakit', 'a referred case needs the receiving hospital; other cases none'),
@@ -59,7 +47,7 @@ const caseEntry = z
   });
 
 const followupEntry = z.object({
-  action: requiredText(500),
+  action: requiredText(500).refine((value) => !looksLikePatientName(value), PATIENT_NAME_REFUSED),
   owner: requiredText(200),
   dueDate: calendarDate,
 });
@@ -73,7 +61,7 @@ export const saveVisitLogInput = z.object({
   startTime: localTime.optional(),
   endTime: localTime.optional(),
   /** cancelled (required), missed, moved: why. */
-  reason: text(500).default(''),
+  reason: freeText(500).default(''),
   /** moved: the new date (and times; default the original ones). */
   movedTo: z.object({ date: calendarDate, startTime: localTime.optional(), endTime: localTime.optional() }).optional(),
   attendees: z.array(attendee).max(200).default([]),
@@ -82,8 +70,8 @@ export const saveVisitLogInput = z.object({
   cases: z.array(caseEntry).max(100).default([]),
   followups: z.array(followupEntry).max(50).default([]),
   /** Earlier follow-ups of this puskesmas closed at this (done) visit. */
-  closeFollowups: z.array(z.object({ id, note: text(500).default('') })).max(100).default([]),
-  notes: text(4000).default(''),
+  closeFollowups: z.array(z.object({ id, note: freeText(500).default('') })).max(100).default([]),
+  notes: freeText(4000).default(''),
   /** A visit is logged once; true overwrites an existing log (a correction), which the audit log keeps. */
   replace: z.boolean().default(false),
 });
@@ -186,7 +174,7 @@ export const visitLogContract = {
   ),
   /** Closes a follow-up, at a later visit to the same puskesmas or (without visitId) on a given day. */
   'followups:close': command<Followup>()(
-    z.object({ id, visitId: id.optional(), closedOn: calendarDate.optional(), note: text(500).default('') }),
+    z.object({ id, visitId: id.optional(), closedOn: calendarDate.optional(), note: freeText(500).default('') }),
   ),
 
   'reports:compliance': query<ComplianceReport>()(z.object({ month })),

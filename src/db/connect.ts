@@ -8,6 +8,8 @@ import { migrations } from '../../migrations/index';
 import { AsuhanError } from '../contract/errors';
 import { backupDatabase, backupDirFor, backupIfDue } from './backup';
 import { ImmediateSqliteDialect } from './dialect';
+import { cleanStaleTemp } from './private-temp';
+import { SCHEMA_MIGRATION_SQL } from './reference-schema';
 import type { Database } from './schema';
 
 export const APPLICATION_ID = 1095980366; // 'ASUN'
@@ -86,6 +88,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       throw error;
     }
   }
+  // Copies a killed restore or upload left behind (issue 13, point 10) go at the next start.
+  if (resolved !== ':memory:' && !options.readonly) cleanStaleTemp(resolved);
   if (resolved !== ':memory:' && options.dailyBackup !== false && !options.readonly) {
     // A failed daily backup (full disk, read-only folder) must not lock the coordinator out.
     const dailyBackup = () =>
@@ -99,8 +103,26 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   return db;
 }
 
+/** Whether the file and its folder can be written (SQLite needs both, for its journal). */
+function writable(file: string): boolean {
+  try {
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function corrupt(file: string, error: unknown): AsuhanError {
   const detail = error instanceof Error ? error.message : String(error);
+  if (/readonly database|read-only file system|SQLITE_READONLY/i.test(detail) || (/unable to open database file/i.test(detail) && !writable(file))) {
+    return new AsuhanError(
+      'IMPORT',
+      `Database ${file} hanya bisa dibaca (folder atau berkas hanya-baca, mis. CD atau flashdisk terkunci); pindahkan ke folder yang bisa ditulisi. Tidak ada data yang hilang.`,
+      `Database ${file} is read-only (a read-only folder or file, e.g. a CD or a locked USB stick); move it to a folder you can write to. No data was lost.`,
+    );
+  }
   return new AsuhanError(
     'DB_CORRUPT',
     `Berkas ${file} tidak bisa dibuka sebagai database Asuhan (${detail}).`,
@@ -167,7 +189,7 @@ export async function migrateToLatest(db: AsuhanDb): Promise<string[]> {
   }
   // Each migration and its record commit together: a failure leaves the previous level intact.
   // (Kysely's own Migrator does not use transactions on SQLite.)
-  await sql`CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL) STRICT`.execute(db.kysely);
+  await sql.raw(SCHEMA_MIGRATION_SQL).execute(db.kysely);
   for (const name of pending) {
     const migration = migrations[name]!;
     try {

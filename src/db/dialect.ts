@@ -9,6 +9,17 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+
+  // After some errors (a full disk, SQLITE_FULL) SQLite has already rolled the transaction back;
+  // Kysely's ROLLBACK then fails with "cannot rollback - no transaction is active", and that
+  // error would hide the real one from the coordinator.
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (error) {
+      if (!/no transaction is active/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    }
+  }
 }
 
 export class ImmediateSqliteDialect extends SqliteDialect {

@@ -1,7 +1,7 @@
 // How a generated file crosses the API: the browser downloads it, Electron offers a save
 // dialog, the CLI writes it into a folder.
-import fs from 'node:fs';
 import path from 'node:path';
+import { checkOutputFolder, writeFileSafely } from '../files/guard';
 
 import type { ExportFile } from '../contract/files';
 
@@ -24,13 +24,13 @@ export function fileBytes(file: ExportFile): Buffer {
   return Buffer.from(file.base64, 'base64');
 }
 
-/** Writes files into `dir` (created when missing); returns the paths written. */
+/** Writes files into `dir` (created when missing), each whole or not at all; returns the paths written. */
 export function writeExportFiles(dir: string, files: ExportFile[]): string[] {
-  fs.mkdirSync(dir, { recursive: true });
+  checkOutputFolder(dir);
   return files.map((file) => {
     // File names are made by the exporters, but never trust a name with a path in it.
     const target = path.join(dir, path.basename(file.fileName));
-    fs.writeFileSync(target, fileBytes(file));
+    writeFileSafely(target, fileBytes(file));
     return target;
   });
 }

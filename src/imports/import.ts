@@ -401,7 +401,7 @@ export async function commitImport(database: AsuhanDb, request: ImportRequest & 
   };
   if (preview.validRows === 0 && preview.totalRows > 0) refuse(preview);
   if (request.dryRun || toWrite.length === 0) return result;
-  result.backupFile = database.path === ':memory:' ? null : await backupDatabase(database.sqlite, backupDirFor(database.path), 'before-import', now);
+  result.backupFile = database.path === ':memory:' ? null : await backupDatabase(database.sqlite, backupDirFor(database.path), 'before-import');
   const def = KINDS[request.kind];
   await db.transaction().execute(async (trx) => {
     for (const plan of toWrite) await def.write(trx, plan.input, plan.existingId);

@@ -5,6 +5,9 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AsuhanError } from '../contract/errors';
+import { invisibleCharIn, withoutInvisibleChars } from '../contract/fields';
+import { parseOffThread } from './parse-off-thread';
+import { checkXlsxArchive, inspectXlsxArchive } from './zip-check';
 import { lazyPackage } from '../domain/lazy-package';
 
 const exceljs = lazyPackage<typeof ExcelJS>('exceljs');
@@ -62,7 +65,30 @@ function sniff(bytes: Buffer): Magic {
   return 'text';
 }
 
+/** CSV files up to this size, and workbooks that unpack to at most INLINE_MAX_UNPACKED, are parsed on the calling thread. */
+export const INLINE_MAX_BYTES = 256 * 1024;
+const INLINE_MAX_UNPACKED = 4 * 1024 * 1024;
+
+/**
+ * The file's rows. Small files are parsed here; bigger ones in a worker thread (see
+ * parse-off-thread.ts), so the app answers other calls meanwhile.
+ */
 export async function readTableFile(fileName: string, bytes: Buffer): Promise<RawSheet> {
+  refuseEarly(bytes);
+  // A bomb is refused here in milliseconds, from its directory, before any thread starts.
+  // A workbook that says it unpacks to little is checked (inflating at most that much) and read here.
+  // A CSV with far too many lines is refused here too: the reader stops at the row limit.
+  const small = sniff(bytes) === 'xlsx' ? inspectXlsxArchive(bytes).uncompressedBytes <= INLINE_MAX_UNPACKED : bytes.length <= INLINE_MAX_BYTES || newlines(bytes) > MAX_IMPORT_ROWS + 50;
+  return small ? parseTableFile(fileName, bytes) : parseOffThread(fileName, bytes, parseTableFile);
+}
+
+function newlines(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count++;
+  return count;
+}
+
+function refuseEarly(bytes: Buffer): void {
   if (bytes.length === 0) throw importError('Berkas kosong.', 'The file is empty.');
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw importError(
@@ -70,10 +96,18 @@ export async function readTableFile(fileName: string, bytes: Buffer): Promise<Ra
       `The file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Nothing was changed.`,
     );
   }
+}
+
+/** Parses on the calling thread; spreadsheet archives are checked first (zip-check.ts). */
+export async function parseTableFile(fileName: string, bytes: Buffer): Promise<RawSheet> {
+  refuseEarly(bytes);
   const magic = sniff(bytes);
   if (magic === 'xls') throw importError('Format Excel lama (.xls) tidak didukung. Simpan ulang sebagai .xlsx atau CSV.', 'Old Excel format (.xls) is not supported. Save it again as .xlsx or CSV.');
   if (magic === 'pdf') throw importError('Berkas PDF tidak bisa diimpor. Gunakan .xlsx atau CSV.', 'A PDF cannot be imported. Use .xlsx or CSV.');
-  if (magic === 'xlsx') return readXlsx(bytes);
+  if (magic === 'xlsx') {
+    checkXlsxArchive(bytes);
+    return readXlsx(bytes);
+  }
   if (/\.xlsx$/i.test(fileName)) throw importError('Berkas bernama .xlsx tetapi isinya bukan berkas Excel yang utuh.', 'The file is named .xlsx but is not a complete Excel file.');
   return readCsv(bytes);
 }
@@ -187,5 +221,19 @@ async function readXlsx(bytes: Buffer): Promise<RawSheet> {
 
 function toSheet(format: RawSheet['format'], sheetName: string | null, rows: string[][], rowNumbers: number[]): RawSheet {
   if (rows.length === 0) throw importError('Berkas tidak berisi baris apa pun.', 'The file has no rows.');
-  return { format, sheetName, rows, rowNumbers, warnings: [] };
+  // Text copied from web pages carries zero-width spaces and direction marks; they are dropped
+  // (the API refuses them), and the coordinator is told how many cells lost one.
+  let cleaned = 0;
+  const clean = rows.map((row) =>
+    row.map((cell) => {
+      if (invisibleCharIn(cell) === null) return cell;
+      cleaned++;
+      return withoutInvisibleChars(cell).trim();
+    }),
+  );
+  const warnings = cleaned === 0 ? [] : [{
+    message: `${cleaned} sel berisi karakter tak terlihat atau pembalik arah teks; karakter itu dihapus. Periksa nama di pratinjau.`,
+    messageEn: `${cleaned} cells held invisible or text-direction characters; they were removed. Check the names in the preview.`,
+  }];
+  return { format, sheetName, rows: clean, rowNumbers, warnings };
 }

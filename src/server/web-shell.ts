@@ -1,5 +1,6 @@
 // The web shell: the same API as the Electron preload, over HTTP on 127.0.0.1 only, plus the
-// built renderer. POST /api/<method> with a JSON body answers with an ApiResult.
+// built renderer. POST /api/<method> with a JSON body answers with an ApiResult. Only the user
+// who started it can call the API: every call must carry the shell's secret (shell-secret.ts).
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import type { Api } from '../app/api';
 import type { ApiResult } from '../contract/index';
 import type { ErrorCode } from '../contract/errors';
 import { CONTENT_SECURITY_DIRECTIVES } from '../app/content-security-policy';
+import { shellSecret, TOKEN_PARAM, type ShellSecret } from './shell-secret';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024; // imports carry whole spreadsheets as base64
 
@@ -42,6 +44,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   RULE: 409,
   CONFLICT: 409,
   NOT_FOUND: 404,
+  UNAUTHORIZED: 401,
   UNKNOWN_METHOD: 404,
   INTERNAL: 500,
 };
@@ -51,12 +54,18 @@ export interface WebShellOptions {
   /** Folder with the built renderer (index.html and assets); missing means API only. */
   staticDir: string;
   port?: number;
+  /** The secret; a new random one by default (tests may fix it). */
+  token?: string;
 }
 
 export interface WebShell {
   server: http.Server;
   port: number;
+  /** The address to open, with the secret (`?token=...`), as `asuhan serve` prints it. */
   url: string;
+  /** The address without the secret. */
+  origin: string;
+  token: string;
   close(): Promise<void>;
 }
 
@@ -157,7 +166,27 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
   send(res, 200, fs.readFileSync(file), type, cache);
 }
 
-export function createRequestHandler(options: { api: Api; staticDir: string; port: () => number }) {
+const UNAUTHORIZED = failure(
+  'UNAUTHORIZED',
+  'Tidak diizinkan: buka alamat lengkap yang dicetak oleh "asuhan serve" (dengan ?token=...).',
+  'Not allowed: open the full address printed by "asuhan serve" (with ?token=...).',
+);
+
+/**
+ * The link with the secret: a valid one stores it in the cookie and redirects to the same page
+ * without it (so it does not stay in the address bar or history); a wrong one is refused.
+ */
+function acceptTokenLink(secret: ShellSecret, url: URL, res: http.ServerResponse): void {
+  if (!secret.matches(url.searchParams.get(TOKEN_PARAM))) {
+    send(res, 401, 'Tautan tidak berlaku: buka alamat yang dicetak oleh "asuhan serve". / Invalid link: open the address printed by "asuhan serve".', 'text/plain; charset=utf-8');
+    return;
+  }
+  url.searchParams.delete(TOKEN_PARAM);
+  const rest = url.searchParams.toString();
+  send(res, 303, '', 'text/plain; charset=utf-8', { Location: `${url.pathname}${rest ? `?${rest}` : ''}`, 'Set-Cookie': secret.cookie() });
+}
+
+export function createRequestHandler(options: { api: Api; staticDir: string; port: () => number; secret: () => ShellSecret }) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
       if (!isLocalHost(req.headers.host, options.port())) {
@@ -170,6 +199,17 @@ export function createRequestHandler(options: { api: Api; staticDir: string; por
         return;
       }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname.startsWith('/api/')) {
+        // Before the body is read or anything runs: without the secret there is no API.
+        if (!options.secret().accepts(req)) {
+          // The body is never read; closing the connection keeps it from being taken for the next request.
+          send(res, 401, JSON.stringify(UNAUTHORIZED), 'application/json; charset=utf-8', { Connection: 'close' });
+          return;
+        }
+      } else if (url.searchParams.has(TOKEN_PARAM)) {
+        acceptTokenLink(options.secret(), url, res);
+        return;
+      }
       const apiMatch = /^\/api\/([a-z0-9:-]+)$/i.exec(url.pathname);
       if (apiMatch?.[1]) {
         await handleApi(options.api, apiMatch[1], req, res);
@@ -194,16 +234,21 @@ export function createRequestHandler(options: { api: Api; staticDir: string; por
 /** Starts the web shell on 127.0.0.1 (port 0 picks a free one). */
 export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   let port = options.port ?? 0;
-  const server = http.createServer(createRequestHandler({ api: options.api, staticDir: options.staticDir, port: () => port }));
+  let secret = shellSecret(port, options.token);
+  const server = http.createServer(createRequestHandler({ api: options.api, staticDir: options.staticDir, port: () => port, secret: () => secret }));
   server.requestTimeout = 10 * 60_000; // planning a province can take minutes
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
+      secret = shellSecret(port, secret.token);
+      const origin = `http://127.0.0.1:${port}/`;
       resolve({
         server,
         port,
-        url: `http://127.0.0.1:${port}/`,
+        url: `${origin}?${TOKEN_PARAM}=${secret.token}`,
+        origin,
+        token: secret.token,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();

@@ -9,6 +9,8 @@ import { ROOT } from './support/renderer-build';
 let testDb: TestDb;
 let child: ChildProcess;
 let url: string;
+let origin: string;
+let token: string;
 
 beforeAll(async () => {
   testDb = await createTestDb({ demo: true });
@@ -24,6 +26,8 @@ beforeAll(async () => {
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
     setTimeout(() => reject(new Error('serve did not start')), 30_000);
   });
+  origin = new URL(url).origin;
+  token = new URL(url).searchParams.get('token') ?? '';
 }, 60_000);
 
 afterAll(async () => {
@@ -34,16 +38,27 @@ afterAll(async () => {
 
 describe('asuhan serve', () => {
   it('binds to 127.0.0.1 and answers the API', async () => {
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const response = await fetch(`${url}api/puskesmas:list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    const response = await fetch(`${origin}/api/puskesmas:list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     const result = (await response.json()) as { ok: boolean; data: unknown[] };
     expect(result.ok).toBe(true);
     expect(result.data).toHaveLength(45);
   });
 
+  it('opens for the printed link (the secret goes into a cookie) and for nobody else', async () => {
+    const link = await fetch(url, { redirect: 'manual' });
+    expect(link.status).toBe(303);
+    const cookie = (link.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(cookie).toBe(`asuhan-${new URL(url).port}=${token}`);
+    const withCookie = await fetch(`${origin}/api/app:info`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: '{}' });
+    expect(withCookie.status).toBe(200);
+    const without = await fetch(`${origin}/api/app:info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(without.status).toBe(401);
+  });
+
   it('returns bilingual validation errors with the field', async () => {
-    const response = await fetch(`${url}api/hospitals:create`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: '' }) });
+    const response = await fetch(`${origin}/api/hospitals:create`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ name: '' }) });
     expect(response.status).toBe(422);
     const result = (await response.json()) as { ok: false; error: { code: string; fields: { path: string; message: string; messageEn: string }[] } };
     expect(result.error.code).toBe('VALIDATION');

@@ -35,7 +35,7 @@ afterAll(() => {
 
 describe('Electron bundles', () => {
   it('hold the main process, its worker, the preload and the files read beside the code', () => {
-    for (const file of ['main/index.mjs', 'main/solve-worker.js', 'preload/index.cjs', 'main/fonts/DejaVuSans.ttf', 'main/fonts/DejaVuSans-Bold.ttf']) {
+    for (const file of ['main/index.mjs', 'main/solve-worker.js', 'main/parse-worker.js', 'preload/index.cjs', 'main/fonts/DejaVuSans.ttf', 'main/fonts/DejaVuSans-Bold.ttf']) {
       expect(fs.existsSync(path.join(out, file)), file).toBe(true);
     }
     expect(fs.readdirSync(path.join(out, 'main/data')).length).toBeGreaterThan(0);

@@ -151,7 +151,7 @@ describe('a damaged database', () => {
     const backup = await api.client['backups:create']({});
     const source = path.join((await api.client['backups:list']({})).folder, backup.name);
 
-    const result = await restoreDatabaseFile(target, source, new Date('2026-02-18T03:00:00Z'));
+    const result = await restoreDatabaseFile(target, source, { now: new Date('2026-02-18T03:00:00Z') });
 
     expect(result.setAside).not.toBeNull();
     expect(fs.readFileSync(result.setAside!)).toEqual(damaged);

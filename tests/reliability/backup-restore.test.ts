@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/command';
-import { BACKUPS_KEPT, backupDatabase, backupDirFor, listBackups } from '../../src/db/backup';
+import { backupDatabase, backupDirFor, listBackups, readBackupRecord } from '../../src/db/backup';
 import { openDatabase } from '../../src/db/connect';
 import { restoreIntoOpenDatabase } from '../../src/db/restore';
 import { TEST_TODAY, createTestDb, tempDir, type TestDb } from '../fixtures/temp-db';
@@ -37,25 +37,20 @@ async function cli(args: string[]) {
 const HOSPITAL = { name: 'RS Sesudah Cadangan', kind: 'RSUD', town: 'Genteng' };
 
 describe('backups', () => {
-  it('are standalone, consistent copies (no -wal beside them) and the newest 30 are kept', async () => {
+  it('are standalone, consistent copies (no -wal beside them) that record when, why and from where', async () => {
     const t = await demoDb();
     const dir = backupDirFor(t.file);
+    expect(dir).toBe(path.join(t.dir, 'backups', 'asuhan'));
     const first = await backupDatabase(t.db.sqlite, dir, 'manual', TEST_TODAY);
     expect(fs.readdirSync(dir)).toEqual([path.basename(first)]);
     expect(fileDigest(first)).toBe(contentDigest(t.db.sqlite));
     const copy = new BetterSqlite3(first, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(integrity(copy)).toBe('ok');
+    expect(readBackupRecord(copy)).toMatchObject({ madeAt: TEST_TODAY.toISOString(), reason: 'manual', databasePath: t.file, districtName: (await t.api.client['settings:get']({})).districtName, databaseInstance: expect.stringMatching(/^[0-9a-f]{32}$/) });
     copy.close();
     expect(fs.readdirSync(dir)).toEqual([path.basename(first)]);
-
-    for (let day = 1; day <= BACKUPS_KEPT + 4; day++) {
-      await backupDatabase(t.db.sqlite, dir, 'daily', new Date(TEST_TODAY.getTime() + day * 86_400_000));
-    }
-    const kept = listBackups(dir);
-    expect(kept).toHaveLength(BACKUPS_KEPT);
-    expect(kept[0]?.createdAt).toBe(new Date(TEST_TODAY.getTime() + (BACKUPS_KEPT + 4) * 86_400_000).toISOString());
-    expect(kept.every((b) => b.reason === 'daily')).toBe(true);
+    expect(listBackups(dir)[0]).toMatchObject({ createdAt: TEST_TODAY.toISOString(), reason: 'manual', problem: null });
   });
 
   it('hold only committed data, even while the app is in the middle of a transaction', async () => {
@@ -96,6 +91,7 @@ describe('backups', () => {
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, 'asuhan.db');
     await (await openDatabase(file, { create: true })).close();
+    fs.mkdirSync(path.dirname(backupDirFor(file)), { recursive: true });
     fs.writeFileSync(backupDirFor(file), 'a file where the backups folder should be');
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(w.message);
@@ -243,7 +239,7 @@ describe('restore', () => {
     ];
     for (const [file, code] of expected) {
       const unchanged = fs.existsSync(file) ? sha(file) : null;
-      const error = await restoreIntoOpenDatabase(t.db, file, TEST_TODAY).then(
+      const error = await restoreIntoOpenDatabase(t.db, file, { now: TEST_TODAY }).then(
         () => null,
         (e: unknown) => e,
       );

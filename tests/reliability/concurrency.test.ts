@@ -84,7 +84,7 @@ describe('concurrency', () => {
     await t.api.client['hospitals:create']({ name: marker });
     const writer = startWriter(t.file, 5, 30, 'edit,batch');
     await writer.ready;
-    await restoreIntoOpenDatabase(t.db, backup, TEST_TODAY);
+    await restoreIntoOpenDatabase(t.db, backup, { now: TEST_TODAY });
     const exit = await writer.exited;
     expect(exit, writer.stderr().slice(0, 2000)).toEqual({ code: 0, signal: null });
     expect(sqlite.prepare('SELECT count(*) AS n FROM hospital WHERE name = ?').get(marker)).toEqual({ n: 0 });

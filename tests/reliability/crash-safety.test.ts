@@ -38,7 +38,8 @@ describe('crash safety', () => {
       seed = (seed * 48271) % 2147483647;
       // Mostly quick writes; every fourth round plan saves alone (a solve, then one big transaction).
       const ops = round % 4 === 3 ? 'plan' : round % 4 === 2 ? 'edit,batch,restore' : 'edit,batch,log,import';
-      const delay = ops === 'plan' ? 1500 + (seed % 3000) : 30 + (seed % 600);
+      // Restores check the whole file first (schema against the migrations): give them time to land.
+      const delay = ops === 'plan' ? 1500 + (seed % 3000) : ops.includes('restore') ? 400 + (seed % 1500) : 30 + (seed % 600);
       for (const op of await runAndKill(t.file, seed, delay, ops)) done.set(op, (done.get(op) ?? 0) + 1);
 
       const db = await openDatabase(t.file, { dailyBackup: false });

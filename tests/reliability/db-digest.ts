@@ -1,5 +1,6 @@
 // A fingerprint of everything stored: every table's rows in rowid order. Two equal digests mean
-// nothing was written in between (the fuzz, refused restores, refused upgrades).
+// nothing was written in between (the fuzz, refused restores, refused upgrades). A backup's
+// record table is left out, so a backup and its database have the same digest.
 import crypto from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 
@@ -11,9 +12,12 @@ export function tableCounts(sqlite: BetterSqlite3.Database): Record<string, numb
   return Object.fromEntries(userTables(sqlite).map((t) => [t, (sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
 }
 
+/** A backup's own record (when and where it was made) describes the file, not the data. */
+const BACKUP_RECORD_TABLE = 'asuhan_backup';
+
 export function contentDigest(sqlite: BetterSqlite3.Database): string {
   const hash = crypto.createHash('sha256');
-  for (const table of userTables(sqlite)) {
+  for (const table of userTables(sqlite).filter((name) => name !== BACKUP_RECORD_TABLE)) {
     hash.update(`\u0000${table}\u0000`);
     const withoutRowid = /WITHOUT\s+ROWID/i.test((sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = ?").get(table) as { sql: string }).sql);
     for (const row of sqlite.prepare(`SELECT * FROM "${table}"${withoutRowid ? '' : ' ORDER BY rowid'}`).raw().iterate()) hash.update(JSON.stringify(row));

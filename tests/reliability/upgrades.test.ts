@@ -59,11 +59,14 @@ function copyProjection(file: string): Map<string, string[]> {
   sqlite.pragma('foreign_keys = OFF');
   sqlite.prepare('ATTACH DATABASE ? AS src').run(source.file);
   const kept = new Map<string, string[]>();
+  // Tables that triggers write (report facts kept from the visit log) are copied last: copying
+  // their sources fires the triggers, and the copy of the source's own rows then replaces that.
+  const triggerSql = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger'").all() as { sql: string }[]).map((r) => r.sql).join('\n');
+  const writtenByTriggers = (table: string) => new RegExp(`(INTO|UPDATE|DELETE\\s+FROM)\\s+"?${table}"?[\\s(]`, 'i').test(triggerSql);
+  const tables = userTables(sqlite).filter((t) => t !== 'schema_migration');
+  const ordered = [...tables.filter((t) => !writtenByTriggers(t)), ...tables.filter(writtenByTriggers)];
   const copy = sqlite.transaction(() => {
-    // Tables kept by triggers (0004's *_fact) go last: copying visits and attendees fills them,
-    // and their own copy (DELETE, then the source's rows) must come after that.
-    const tables = userTables(sqlite).filter((t) => t !== 'schema_migration');
-    for (const table of [...tables.filter((t) => !t.endsWith('_fact')), ...tables.filter((t) => t.endsWith('_fact'))]) {
+    for (const table of ordered) {
       const sourceColumns = new Set(columnsOf(sqlite, table, 'src'));
       const columns = columnsOf(sqlite, table).filter((c) => sourceColumns.has(c));
       kept.set(table, columns);

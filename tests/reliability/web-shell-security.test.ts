@@ -1,7 +1,7 @@
-// The web shell answers only this machine: bound to 127.0.0.1, Host and Origin checked (DNS
-// rebinding, cross-site requests), only the API and the built files, nothing outside them.
+// The web shell answers only this machine and only its user: bound to 127.0.0.1, Host and Origin
+// checked (DNS rebinding, cross-site requests), every API call carrying the secret made at start
+// (issue 13, point 9), only the API and the built files, nothing outside them.
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, startWebShell, type WebShell } from '../../src/server/web-shell';
 import { createTestDb, type TestDb } from '../fixtures/temp-db';
 import { contentDigest } from './db-digest';
+import { rawRequest, type RawRequest } from './support/shell-request';
 
 const SECRET = 'RAHASIA-jangan-bocor';
 let t: TestDb;
@@ -30,28 +31,7 @@ afterAll(async () => {
   await t.close();
 });
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A raw request: the path and headers go out exactly as written (no URL normalising). */
-function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: shell.port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${shell.port}`, ...options.headers }, setHost: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
+const request = (options: RawRequest) => rawRequest(shell, options);
 
 const post = (method: string, input: unknown, headers: Record<string, string> = {}) =>
   request({ method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(input) });
@@ -113,6 +93,57 @@ describe('web shell security', () => {
     expect(contentDigest(t.db.sqlite)).toBe(before);
     // The same write from the app's own origin goes through.
     expect((await post('hospitals:create', hospital, { Origin: `http://127.0.0.1:${shell.port}` })).status).toBe(200);
+  });
+
+  it('refuses every API call without the secret with 401, before anything runs (point 9: any local process could call it)', async () => {
+    const before = contentDigest(t.db.sqlite);
+    const backups = fs.existsSync(path.join(t.dir, 'backups')) ? fs.readdirSync(path.join(t.dir, 'backups'), { recursive: true }).length : 0;
+    const wrongCookies: Record<string, string>[] = [
+      {},
+      { Cookie: `asuhan-${shell.port}=` },
+      { Cookie: `asuhan-${shell.port}=${shell.token.slice(0, -1)}x` },
+      { Cookie: `asuhan-${shell.port + 1}=${shell.token}` },
+      { Cookie: `asuhan=${shell.token}` },
+      { Authorization: 'Bearer wrong' },
+      { Authorization: `Basic ${Buffer.from(`x:${shell.token}`).toString('base64')}` },
+    ];
+    for (const method of ['backups:restore', 'backups:create', 'hospitals:create', 'app:info', 'settings:update', 'no:such']) {
+      for (const headers of wrongCookies) {
+        // No Origin header at all: a script, curl, another user's process.
+        const reply = await request({ method: 'POST', path: `/api/${method}`, withSecret: false, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ name: 'RS Tanpa Kunci', file: 'asuhan-20260101-000000-manual.db' }) });
+        expect(reply.status, `${method} ${JSON.stringify(headers)}`).toBe(401);
+        expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('asuhan serve') } });
+        expect(reply.body).not.toContain(t.file);
+      }
+    }
+    // Even a body too large to read, or a GET, is refused for want of the secret first.
+    expect((await request({ method: 'POST', path: '/api/app:info', withSecret: false, headers: { 'Content-Type': 'application/json', 'Content-Length': String(MAX_BODY_BYTES + 1) }, body: '' }).catch(() => ({ status: 401 }))).status).toBe(401);
+    expect((await request({ path: '/api/app:info', withSecret: false })).status).toBe(401);
+    expect(contentDigest(t.db.sqlite)).toBe(before);
+    expect(fs.existsSync(path.join(t.dir, 'backups')) ? fs.readdirSync(path.join(t.dir, 'backups'), { recursive: true }).length : 0).toBe(backups);
+    // Scripts of the same user may send it as a bearer token.
+    expect((await request({ method: 'POST', path: '/api/app:info', withSecret: false, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${shell.token}` }, body: '{}' })).status).toBe(200);
+  });
+
+  it('the printed link stores the secret in an HttpOnly SameSite=Strict cookie and drops it from the address', async () => {
+    expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/?token=${shell.token}`);
+    expect(shell.token.length).toBeGreaterThanOrEqual(43); // 32 random bytes
+    const link = await request({ path: `/?token=${shell.token}`, withSecret: false });
+    expect(link.status).toBe(303);
+    expect(link.headers.location).toBe('/');
+    expect(link.headers['set-cookie']).toEqual([`asuhan-${shell.port}=${shell.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    const wrong = await request({ path: '/?token=guess', withSecret: false });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    // A second shell has its own secret: one shell's cookie does not open another.
+    const other = await startWebShell({ api: t.api, staticDir, port: 0 });
+    try {
+      expect(other.token).not.toBe(shell.token);
+      const reply = await rawRequest(other, { method: 'POST', path: '/api/app:info', withSecret: false, headers: { 'Content-Type': 'application/json', Cookie: `asuhan-${other.port}=${shell.token}` }, body: '{}' });
+      expect(reply.status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('serves nothing outside the built files (path traversal)', async () => {

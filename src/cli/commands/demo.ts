@@ -8,6 +8,7 @@ import { addMonths, todayIn } from '../../domain/dates';
 import { formatMonth } from '../../domain/format-id';
 import type { CliCommand, CliIo } from '../command';
 import { printJson } from '../command';
+import { checkOutputFolder } from '../../files/guard';
 import { withApi } from '../session';
 import { writeMonthRosters } from './export';
 import { initCommand } from './init';
@@ -20,6 +21,7 @@ export const demoCommand: CliCommand = {
   details: 'Sama dengan "asuhan init --demo" pada database bawaan (folder data pengguna), lalu "asuhan plan" untuk bulan depan.',
   options: { out: { type: 'string' } },
   async run({ values }, flags, io) {
+    if (typeof values.out === 'string' && values.out) checkOutputFolder(values.out);
     const initLines: string[] = [];
     const initIo: CliIo = flags.json ? { ...io, out: (line) => initLines.push(line) } : io;
     const initCode = await initCommand.run({ values: { demo: true }, positionals: [] }, flags, initIo);

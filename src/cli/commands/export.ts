@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Api } from '../../app/api';
 import { addMonths, isMonth, todayIn } from '../../domain/dates';
 import { type ExportFile, exportFile, MIME, writeExportFiles } from '../../exports/export-file';
+import { checkOutputFolder } from '../../files/guard';
 import type { TextMessage } from '../../exports/text';
 import type { CliCommand, CliIo } from '../command';
 import { formatTable, printJson, stringOption, usageError } from '../command';
@@ -114,9 +115,12 @@ export const exportCommand: CliCommand = {
       target: oneOf(stringOption(values, 'target'), ['specialist', 'puskesmas'] as const, '--target'),
       delimiter: oneOf(stringOption(values, 'delimiter'), [';', ','] as const, '--delimiter'),
     };
+    const outOption = stringOption(values, 'out');
+    // Before any work (an --only-changes export records what it sent): the folder must take files.
+    if (outOption !== undefined) checkOutputFolder(outOption);
     return withApi(flags, io, async (api) => {
       const month = monthOption ?? defaultMonth(io, (await api.client['settings:get']({})).timeZone);
-      const dir = path.resolve(stringOption(values, 'out') ?? `jadwal-${month}`);
+      const dir = checkOutputFolder(outOption ?? `jadwal-${month}`);
       const files = await exportFormat(api, format, month, options);
       const written = writeExportFiles(dir, files);
       if (flags.json) printJson(io, { month, dir, files: written });

@@ -1,9 +1,10 @@
 // `asuhan import KIND FILE`: master data from .xlsx or CSV. Shows the column mapping and every
 // problem row; writes only when the whole file is valid (or with --only-valid), after a backup.
-import fs from 'node:fs';
 import path from 'node:path';
 import { AsuhanError } from '../../contract/errors';
 import { IMPORT_KINDS, type ImportKind, type ImportPreview } from '../../contract/imports';
+import { checkOutputFolder, readInputFile, writeFileSafely } from '../../files/guard';
+import { MAX_IMPORT_BYTES } from '../../imports/read-file';
 import type { CliCommand, CliIo } from '../command';
 import { printJson, stringOption, usageError } from '../command';
 import { withApi } from '../session';
@@ -74,13 +75,13 @@ export const importCommand: CliCommand = {
     const kind = kindText as ImportKind;
     const templateDir = stringOption(values, 'template');
     if (templateDir !== undefined) {
+      const dir = checkOutputFolder(templateDir);
       return withApi(flags, io, async (api) => {
-        fs.mkdirSync(templateDir, { recursive: true });
         const written: string[] = [];
         for (const format of ['xlsx', 'csv'] as const) {
           const template = await api.client['imports:template']({ kind, format });
-          const target = path.join(path.resolve(templateDir), template.fileName);
-          fs.writeFileSync(target, Buffer.from(template.base64, 'base64'));
+          const target = path.join(dir, path.basename(template.fileName));
+          writeFileSafely(target, Buffer.from(template.base64, 'base64'));
           written.push(target);
         }
         if (flags.json) printJson(io, { files: written });
@@ -89,10 +90,9 @@ export const importCommand: CliCommand = {
       });
     }
     if (!file || extra.length) throw usageError('Sebutkan satu berkas .xlsx atau .csv.', 'Name one .xlsx or .csv file.');
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw usageError(`Berkas ${path.resolve(file)} tidak ada.`, `File ${path.resolve(file)} does not exist.`);
     const mapText = stringOption(values, 'map');
     const mapping = mapText ? parseMap(mapText) : undefined;
-    const base64 = fs.readFileSync(file).toString('base64');
+    const base64 = readInputFile(file, { maxBytes: MAX_IMPORT_BYTES }).toString('base64');
     const fileName = path.basename(file);
     return withApi(flags, io, async (api) => {
       const acceptSuggestions = values['accept-suggestions'] === true;

@@ -1,11 +1,11 @@
 // `asuhan log`: records the outcome of a visit from the command line (bulk entry, tests), or
 // shows what is recorded for it. Everything goes through visit-log:save, so the same rules hold.
-import fs from 'node:fs';
 import type { Api } from '../../app/api';
 import { AsuhanError } from '../../contract/errors';
 import type { VisitLogDetail } from '../../contract/visit-log';
 import { ATTENDEE_ROLES } from '../../contract/visit-log';
 import { formatDate } from '../../domain/format-id';
+import { readInputText } from '../../files/guard';
 import type { CliCommand, CliIo } from '../command';
 import { printJson, stringOption, usageError } from '../command';
 import { withApi } from '../session';
@@ -120,12 +120,16 @@ async function saveRaw(api: Api, input: RawInput): Promise<VisitLogDetail> {
   return result.data as VisitLogDetail; // produced by the visit-log:save handler
 }
 
+/** A year of logs for a large district is a few MB. */
+const MAX_LOG_FILE_BYTES = 32 * 1024 * 1024;
+
 /** --file: a JSON array of visit-log:save inputs, each saved in its own transaction. */
 async function saveFile(api: Api, file: string): Promise<{ saved: number[]; failed: { index: number; visitId: unknown; message: string; messageEn: string }[] }> {
   let entries: unknown;
   try {
-    entries = JSON.parse(fs.readFileSync(file, 'utf8'));
+    entries = JSON.parse(readInputText(file, { maxBytes: MAX_LOG_FILE_BYTES }));
   } catch (error) {
+    if (error instanceof AsuhanError) throw usageError(`--file: ${error.messageId}`, `--file: ${error.messageEn}`);
     const detail = error instanceof Error ? error.message : String(error);
     throw usageError(`--file: ${file} tidak bisa dibaca sebagai JSON (${detail}).`, `--file: ${file} cannot be read as JSON (${detail}).`);
   }

@@ -1,7 +1,8 @@
 // `asuhan plan`: plans one month (or a range), saves it into the visits unless --dry-run, and
 // prints the summary. --save-problem writes the exact problem the solver saw as JSON.
-import fs from 'node:fs';
+import path from 'node:path';
 import { addMonths, isMonth, monthRange } from '../../domain/dates';
+import { checkOutputFolder, writeFileSafely } from '../../files/guard';
 import { problemFromDatabase } from '../../scheduler/from-database';
 import { solveProblem } from '../../scheduler/solve';
 import type { CliCommand } from '../command';
@@ -48,12 +49,13 @@ export const planCommand: CliCommand = {
     const months = monthsFromOptions(values);
     const saveTo = stringOption(values, 'save-problem');
     if (saveTo !== undefined && saveTo.trim() === '') throw usageError('--save-problem perlu nama berkas.', '--save-problem needs a file name.');
+    if (saveTo) checkOutputFolder(path.dirname(path.resolve(saveTo)), { create: false });
     const mode = values.fresh ? 'fresh' : 'replan';
     return withApi(flags, io, async (api, ctx) => {
       if (saveTo || values['dry-run']) {
         const problem = await problemFromDatabase(ctx.db.kysely, months, { mode });
         const result = await solveProblem(problem, { collectModels: saveTo !== undefined });
-        if (saveTo) fs.writeFileSync(saveTo, `${JSON.stringify({ ...problem, solverView: result.subproblems }, null, 1)}\n`);
+        if (saveTo) writeFileSafely(saveTo, `${JSON.stringify({ ...problem, solverView: result.subproblems }, null, 1)}\n`);
         if (values['dry-run']) {
           if (flags.json) printJson(io, { dryRun: true, ...result, subproblems: undefined });
           else printPlanSummary(io, summaryFromResult(problem, result));

@@ -9,23 +9,25 @@ import { printJson, usageError } from '../command';
 export const restoreCommand: CliCommand = {
   name: 'restore',
   summary: 'Pulihkan database dari berkas cadangan',
-  usage: 'asuhan restore FILE [--db PATH] [--json]',
+  usage: 'asuhan restore FILE [--other-district] [--db PATH] [--json]',
   details:
-    'FILE boleh berupa jalur berkas atau nama dari "asuhan backups". Berkas diperiksa dulu (integritas, database Asuhan, versi);\n' +
-    'database sekarang dicadangkan sebelum diganti. Aman walau aplikasi sedang membuka database yang sama.',
-  options: {},
+    'FILE boleh berupa jalur berkas atau nama dari "asuhan backups". Seluruh berkas diperiksa dulu (integritas, database Asuhan, versi,\n' +
+    'skema persis seperti buatan Asuhan, kunci asing); database sekarang dicadangkan sebelum diganti. Aman walau aplikasi sedang membuka database yang sama.\n' +
+    'Cadangan dari database lain (kabupaten/kota lain) ditolak, kecuali dengan --other-district.',
+  options: { 'other-district': { type: 'boolean', default: false } },
   allowPositionals: true,
-  async run({ positionals }, flags, io) {
+  async run({ values, positionals }, flags, io) {
     if (positionals.length !== 1 || !positionals[0]?.trim()) {
       throw usageError('Sebutkan tepat satu berkas cadangan: asuhan restore FILE.', 'Name exactly one backup file: asuhan restore FILE.');
     }
     const given = positionals[0];
     const inBackups = path.join(backupDirFor(flags.db), path.basename(given));
     const file = fs.existsSync(given) || given !== path.basename(given) ? given : inBackups;
-    const result = await restoreDatabaseFile(flags.db, file, io.now());
+    const result = await restoreDatabaseFile(flags.db, file, { displayName: given, otherDistrict: values['other-district'] === true });
     if (flags.json) printJson(io, result);
     else {
       io.out(`Database dipulihkan dari ${result.restoredFrom} (tingkat skema ${result.restoredLevel}).`);
+      if (!result.origin.sameDatabase) io.out(`Cadangan ini dari database lain (${result.origin.district ?? 'kabupaten/kota belum diisi'}); dipulihkan atas konfirmasi --other-district.`);
       if (result.safetyBackup) io.out(`Database sebelumnya dicadangkan di ${result.safetyBackup}`);
       if (result.setAside) io.out(`Database lama yang rusak dipindahkan ke ${result.setAside}`);
       if (result.migrated.length > 0) io.out(`Migrasi diterapkan: ${result.migrated.join(', ')}`);

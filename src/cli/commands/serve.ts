@@ -32,7 +32,9 @@ export const serveCommand: CliCommand = {
   summary: 'Jalankan aplikasi di peramban (http://127.0.0.1:PORT, hanya komputer ini)',
   usage: 'asuhan serve [--db PATH] [--port N]',
   details:
-    'Menyajikan tampilan yang sudah dibangun (npm run build:renderer) dan API yang sama dengan aplikasi desktop, hanya di 127.0.0.1.\n--port 0 memilih port bebas. Hentikan dengan Ctrl+C.',
+    'Menyajikan tampilan yang sudah dibangun (npm run build:renderer) dan API yang sama dengan aplikasi desktop, hanya di 127.0.0.1.\n' +
+    'Alamat yang dicetak memuat kunci rahasia (?token=...) yang baru setiap kali dijalankan: hanya yang membukanya yang bisa memakai API.\n' +
+    '--port 0 memilih port bebas. Hentikan dengan Ctrl+C.',
   options: { port: { type: 'string' } },
   async run({ values }, flags, io) {
     const port = parsePort(stringOption(values, 'port'));
@@ -44,7 +46,7 @@ export const serveCommand: CliCommand = {
       if (flags.json) io.out(JSON.stringify({ url: shell.url, port: shell.port, database: ctx.db.path }));
       else {
         io.out(`Asuhan berjalan di ${shell.url}  (database: ${ctx.db.path})`);
-        io.out('Buka alamat itu di peramban. Hentikan dengan Ctrl+C.');
+        io.out('Buka alamat itu di peramban; alamat memuat kunci rahasia, jangan dibagikan. Hentikan dengan Ctrl+C.');
       }
       await untilStopped();
       await shell.close();

@@ -1,11 +1,15 @@
 // `asuhan solve FILE.json`: solves a problem file (from `asuhan plan --save-problem`, the
 // benchmark, or written by hand; see docs/problem-format.md) without a database.
-import fs from 'node:fs';
+import { AsuhanError } from '../../contract/errors';
+import { readInputText } from '../../files/guard';
 import { problemSchema } from '../../scheduler/problem';
 import { solveProblem } from '../../scheduler/solve';
 import type { CliCommand } from '../command';
 import { printJson, stringOption, usageError } from '../command';
 import { printPlanSummary, summaryFromResult } from './plan-report';
+
+/** A province's twelve months with their solver view stays far below this. */
+const MAX_PROBLEM_FILE_BYTES = 256 * 1024 * 1024;
 
 export const solveCommand: CliCommand = {
   name: 'solve',
@@ -22,8 +26,9 @@ export const solveCommand: CliCommand = {
     if (timeLimit !== undefined && !(timeLimit > 0 && timeLimit <= 3600)) throw usageError('--time-limit harus angka detik antara 0 dan 3600.', '--time-limit must be seconds between 0 and 3600.');
     let raw: unknown;
     try {
-      raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+      raw = JSON.parse(readInputText(file, { maxBytes: MAX_PROBLEM_FILE_BYTES }));
     } catch (error) {
+      if (error instanceof AsuhanError) throw usageError(`Tidak dapat membaca ${file}: ${error.messageId}`, `Cannot read ${file}: ${error.messageEn}`);
       const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw usageError(`Tidak dapat membaca ${file} sebagai JSON: ${detail}`, `Cannot read ${file} as JSON: ${detail}`);
     }

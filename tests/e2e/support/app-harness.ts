@@ -30,6 +30,8 @@ export async function startApp(options: { language?: 'id' | 'en'; demo?: boolean
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  // The shell's secret, as opening the printed link (shell.url) would store it; shell.origin works too.
+  await context.addCookies([{ name: `asuhan-${shell.port}`, value: shell.token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict' }]);
   if (options.language === 'en') await context.addInitScript("localStorage.setItem('asuhan.lang', 'en')");
   const page = await context.newPage();
   fs.mkdirSync(SHOTS_DIR, { recursive: true });

@@ -2,7 +2,7 @@
 // on demand, and restoring one. A restore keeps a safety copy of the database it replaces.
 import { useState } from 'react';
 import type { BackupInfo } from '../../../../src/contract/backups';
-import { ApiError, call } from '../../api';
+import { ApiError, call, pickFile } from '../../api';
 import { useI18n } from '../../i18n';
 import { EmptyRow, ErrorBanner, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
@@ -43,13 +43,26 @@ export function BackupsPanel() {
     }
   };
 
-  const restore = (backup: BackupInfo) => {
-    if (!window.confirm(t(`Pulihkan database dari ${backup.name}? Data sekarang disimpan dulu sebagai cadangan.`, `Restore the database from ${backup.name}? The current data is backed up first.`))) return;
-    void act(backup.name, async () => {
-      await call('backups:restore', { file: backup.name });
+  /** Restores from the list or from a picked file; a backup of another database needs a second, explicit yes. */
+  const restoreFrom = (label: string, source: { file: string } | { upload: { fileName: string; base64: string } }) => {
+    if (!window.confirm(t(`Pulihkan database dari ${label}? Data sekarang disimpan dulu sebagai cadangan.`, `Restore the database from ${label}? The current data is backed up first.`))) return;
+    void act(label, async () => {
+      try {
+        await call('backups:restore', source);
+      } catch (cause) {
+        // The refusal names both districts; only an explicit yes restores another district's data.
+        if (!(cause instanceof ApiError) || !cause.payload.fields?.some((f) => f.path === 'otherDistrict')) throw cause;
+        if (!window.confirm(`${t(cause.payload.message, cause.payload.messageEn)}\n\n${t('Tetap pulihkan cadangan dari database lain ini?', 'Restore this backup of another database anyway?')}`)) return;
+        await call('backups:restore', { ...source, otherDistrict: true });
+      }
       toast(t('Database dipulihkan. Memuat ulang…', 'Database restored. Reloading…'));
       setTimeout(() => window.location.reload(), 800);
     });
+  };
+  const restore = (backup: BackupInfo) => restoreFrom(backup.name, { file: backup.name });
+  const restorePicked = async () => {
+    const picked = await pickFile(['.db']);
+    if (picked) restoreFrom(picked.fileName, { upload: { fileName: picked.fileName, base64: picked.base64 } });
   };
 
   const when = (iso: string) => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: info.timeZone }).format(new Date(iso));
@@ -58,7 +71,12 @@ export function BackupsPanel() {
     <div>
       <div className="screen-head">
         <span className="muted">
-          {loaded.data ? t(`Folder: ${loaded.data.folder} · ${loaded.data.keep} terbaru disimpan`, `Folder: ${loaded.data.folder} · newest ${loaded.data.keep} kept`) : null}
+          {loaded.data
+            ? t(
+                `Folder: ${loaded.data.folder} · disimpan: semua ${loaded.data.retention.allDays} hari terakhir, satu per minggu sampai 2 bulan, satu per bulan sampai setahun`,
+                `Folder: ${loaded.data.folder} · kept: all of the last ${loaded.data.retention.allDays} days, one a week for 2 months, one a month for a year`,
+              )
+            : null}
         </span>
         {loaded.loading || busy ? <Spinner /> : null}
         <span className="spacer" />
@@ -75,6 +93,9 @@ export function BackupsPanel() {
         >
           {t('Buat cadangan sekarang', 'Back up now')}
         </button>
+        <button type="button" disabled={busy !== null} onClick={() => void restorePicked()}>
+          {t('Pulihkan dari berkas…', 'Restore from a file…')}
+        </button>
       </div>
       <ErrorBanner error={loaded.error ?? error} onClose={() => setError(undefined)} />
       <div className="table-wrap">
@@ -83,6 +104,7 @@ export function BackupsPanel() {
             <tr>
               <th>{t('Waktu', 'Made')}</th>
               <th>{t('Alasan', 'Reason')}</th>
+              <th>{t('Kabupaten/kota', 'District')}</th>
               <th className="num">{t('Ukuran', 'Size')}</th>
               <th>{t('Berkas', 'File')}</th>
               <th />
@@ -91,8 +113,14 @@ export function BackupsPanel() {
           <tbody>
             {(loaded.data?.backups ?? []).map((backup) => (
               <tr key={backup.name}>
-                <td>{when(backup.createdAt)}</td>
+                <td>
+                  {when(backup.createdAt)}
+                  {backup.problem === 'future' ? (
+                    <div className="field-error">{t('Bertanggal di masa depan (jam komputer salah?): disimpan, tidak dihitung', 'Dated in the future (wrong clock?): kept, not counted')}</div>
+                  ) : null}
+                </td>
                 <td>{reasonText(backup.reason, t)}</td>
+                <td>{backup.district ?? '–'}</td>
                 <td className="num">{size(backup.bytes)}</td>
                 <td className="muted small">{backup.name}</td>
                 <td className="num">
@@ -103,7 +131,7 @@ export function BackupsPanel() {
               </tr>
             ))}
             {loaded.data && loaded.data.backups.length === 0 ? (
-              <EmptyRow colSpan={5}>
+              <EmptyRow colSpan={6}>
                 {t('Belum ada cadangan.', 'No backups yet.')}
               </EmptyRow>
             ) : null}
