@@ -8,11 +8,13 @@ import { exportFile, MIME } from '../exports/export-file';
 import { exportIcs } from '../exports/ics-export';
 import { letterheadLines } from '../exports/labels';
 import { compliancePdf, rosterPdf } from '../exports/pdf';
+import { programmeReportPdf } from '../exports/report-pdf';
 import { loadRoster } from '../exports/roster-data';
 import { complianceSpecialistTable, compliancePuskesmasTable, rosterTable, type Table } from '../exports/table-data';
 import { puskesmasMessages, specialistMessages } from '../exports/text';
 import { workbookOf } from '../exports/xlsx';
 import { complianceReport } from '../reports/compliance';
+import { programmeReport } from '../reports/programme-report';
 import type { AppContext } from './context';
 
 type ExportHandlers = Pick<Handlers, Extract<keyof Handlers, `exports:${string}`>>;
@@ -40,6 +42,10 @@ export function exportHandlers({ db: { kysely: db }, now }: AppContext): ExportH
       if (layout === 'compliance') {
         const report = await complianceReport(db, month, { today: signedOn });
         return exportFile(`kepatuhan-${month}.pdf`, MIME.pdf, await compliancePdf(report, roster.settings, { signedOn }));
+      }
+      if (layout === 'report') {
+        const report = await programmeReport(db, month, { today: signedOn });
+        return exportFile(`laporan-bulanan-${month}.pdf`, MIME.pdf, await programmeReportPdf(report, roster.settings, { signedOn }));
       }
       return exportFile(`jadwal-${month}-${layout}.pdf`, MIME.pdf, await rosterPdf(roster, layout, { signedOn }));
     },

@@ -34,7 +34,7 @@ export const exportsContract = {
     z.object({
       month,
       layout: z
-        .enum(['by-date', 'by-puskesmas', 'per-specialist', 'compliance'], msg('tata letak harus by-date, by-puskesmas, per-specialist atau compliance', 'layout must be by-date, by-puskesmas, per-specialist or compliance'))
+        .enum(['by-date', 'by-puskesmas', 'per-specialist', 'compliance', 'report'], msg('tata letak harus by-date, by-puskesmas, per-specialist, compliance atau report', 'layout must be by-date, by-puskesmas, per-specialist, compliance or report'))
         .default('by-date'),
     }),
   ),

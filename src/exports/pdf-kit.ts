@@ -1,4 +1,4 @@
-// The printed page: A4 landscape with the office letterhead, tables whose header repeats on
+// The printed page: A4 (landscape for rosters, portrait for the monthly report) with the office letterhead, tables whose header repeats on
 // every page, a signature block and "Halaman i dari n". pdfkit's built-in Helvetica covers
 // only Windows-1252 and is not embedded, so the shipped DejaVu Sans is used throughout.
 import { fileURLToPath } from 'node:url';
@@ -92,10 +92,10 @@ function squeeze(natural: number[], shares: number[], width: number): number[] {
   }
 }
 
-export function createPdf(title: string): Doc {
+export function createPdf(title: string, orientation: 'landscape' | 'portrait' = 'landscape'): Doc {
   const doc = new (pdfkit())({
     size: 'A4',
-    layout: 'landscape',
+    layout: orientation,
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_SPACE, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: title, Creator: 'Asuhan', Producer: 'Asuhan (pdfkit)' },
@@ -111,7 +111,7 @@ export function contentWidth(doc: Doc): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right;
 }
 
-function pageBottom(doc: Doc): number {
+export function pageBottom(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 

@@ -7,7 +7,7 @@ import { main } from '../../src/cli/main';
 import { createTestDb, TEST_TODAY, type TestDb } from '../fixtures/temp-db';
 import { seedMonthVisits, TEST_MONTH } from './fixtures';
 import { parseWithIcalJs } from './ics-check';
-import { pdfPages } from './pdf-check';
+import { pdfPages, pdfText } from './pdf-check';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -48,6 +48,9 @@ describe('asuhan export', () => {
     const pdf = await run(['export', 'pdf', '--month', TEST_MONTH, '--out', out, '--layout', 'by-puskesmas', '--json']);
     const written = JSON.parse(pdf.out) as { files: string[] };
     expect(pdfPages(written.files[0]!)).toBeGreaterThanOrEqual(1);
+    const report = JSON.parse((await run(['export', 'pdf', '--month', TEST_MONTH, '--out', out, '--layout', 'report', '--json'])).out) as { files: string[] };
+    expect(path.basename(report.files[0]!)).toBe(`laporan-bulanan-${TEST_MONTH}.pdf`);
+    expect(pdfText(report.files[0]!, 1)).toContain('Laporan Bulanan Program Kunjungan Dokter Spesialis, Maret 2026');
 
     for (const format of ['xlsx', 'csv', 'text']) expect((await run(['export', format, '--month', TEST_MONTH, '--out', out])).code).toBe(0);
     expect(fs.readdirSync(out)).toEqual(expect.arrayContaining([`jadwal-${TEST_MONTH}.xlsx`, `jadwal-${TEST_MONTH}.csv`, `pesan-${TEST_MONTH}-dokter.txt`, `pesan-${TEST_MONTH}-puskesmas.txt`]));

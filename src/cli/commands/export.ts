@@ -12,7 +12,7 @@ import { withApi } from '../session';
 
 const FORMATS = ['ics', 'pdf', 'xlsx', 'csv', 'text'] as const;
 type Format = (typeof FORMATS)[number];
-const LAYOUTS = ['by-date', 'by-puskesmas', 'per-specialist', 'compliance'] as const;
+const LAYOUTS = ['by-date', 'by-puskesmas', 'per-specialist', 'compliance', 'report'] as const;
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
   if (value === undefined) return undefined;
@@ -71,11 +71,11 @@ export function defaultMonth(io: CliIo, timeZone: string): string {
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Tulis jadwal sebulan sebagai kalender (ics), PDF, Excel, CSV atau pesan teks',
-  usage: 'asuhan export ics|pdf|xlsx|csv|text|history [--month YYYY-MM] [--out DIR] [--specialist ID] [--only-changes] [--layout by-date|by-puskesmas|per-specialist|compliance] [--kind roster|compliance] [--target specialist|puskesmas] [--delimiter ";"|","] [--db PATH] [--json]',
+  usage: 'asuhan export ics|pdf|xlsx|csv|text|history [--month YYYY-MM] [--out DIR] [--specialist ID] [--only-changes] [--layout by-date|by-puskesmas|per-specialist|compliance|report] [--kind roster|compliance] [--target specialist|puskesmas] [--delimiter ";"|","] [--db PATH] [--json]',
   details: [
     'Bawaan --month: bulan depan. Bawaan --out: folder "jadwal-YYYY-MM" di folder kerja.',
     'ics: satu berkas per dokter spesialis dan satu untuk kabupaten; --only-changes hanya mengirim yang baru, dipindah atau dibatalkan sejak ekspor terakhir ke dokter itu.',
-    'pdf: --layout by-date (bawaan), by-puskesmas, per-specialist atau compliance (laporan kepatuhan).',
+    'pdf: --layout by-date (bawaan), by-puskesmas, per-specialist, compliance (laporan kepatuhan) atau report (laporan bulanan program untuk Kepala Dinas, dengan grafik).',
     'xlsx/csv: --kind roster (bawaan) atau compliance. CSV memakai UTF-8 dengan BOM dan pemisah ";" (Excel berbahasa Indonesia).',
     'text: pesan WhatsApp per dokter dan per puskesmas (--target untuk salah satu).',
     'history: daftar berkas kalender yang sudah diekspor, kapan dan untuk siapa (--month, --specialist untuk menyaring).',
