@@ -11,6 +11,7 @@ import { I18nProvider, useI18n } from './i18n';
 import { RefDataProvider, useRefData } from './ref-data';
 import { Loading, ToastProvider } from './ui/components';
 import { Icon, type IconName } from './ui/icons';
+import { SelectedMonthProvider } from './ui/selected-month';
 
 export type ScreenId = 'jadwal' | 'dasbor' | 'kunjungan' | 'data' | 'ekspor';
 
@@ -77,6 +78,7 @@ function Shell() {
   }
 
   return (
+    <SelectedMonthProvider today={ref.info.today}>
     <div className="shell">
       <nav className="sidebar" aria-label={t('Navigasi utama', 'Main navigation')}>
         <div className="brand">
@@ -114,6 +116,7 @@ function Shell() {
       </nav>
       <main className="content">{body}</main>
     </div>
+    </SelectedMonthProvider>
   );
 }
 

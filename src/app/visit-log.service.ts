@@ -9,18 +9,22 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AsuhanError, conflict, notFound, type FieldIssue } from '../contract/errors';
 import type { Handlers } from '../contract/index';
-import type { SaveVisitLogInput, VisitLogDetail } from '../contract/visit-log';
+import type { SaveVisitLogInput, VisitLogDetail, VisitLogList } from '../contract/visit-log';
+import type { z } from 'zod';
+import type { listVisitLogInput } from '../contract/visit-log';
 import { audit } from '../db/audit';
 import type { Database, VisitRow, VisitStatus } from '../db/schema';
 import { getSettings } from '../db/settings.repository';
 import { getVisitLogDetail, toTopic } from '../db/visit-log.repository';
-import { todayIn } from '../domain/dates';
+import { firstDayOfMonth, lastDayOfMonth, todayIn } from '../domain/dates';
 import { formatDate } from '../domain/format-id';
 import { actualOf, visitLogIssues } from '../domain/visit-log-rules';
 import { complianceReport } from '../reports/compliance';
 import { dashboardReport } from '../reports/dashboard';
 import { followupReport, listFollowups } from '../reports/followups';
 import { topicReport } from '../reports/topics';
+import { backlogRange, countUnloggedVisits, isUnlogged, type DateRange } from '../reports/unlogged';
+import { toVisitView, visitViewQuery } from '../db/visits.repository';
 import type { AppContext } from './context';
 import { plansHandlers } from './plans.service';
 
@@ -66,6 +70,7 @@ export function visitLogHandlers(ctx: AppContext): VisitLogHandlers {
 
   return {
     'visit-log:get': async ({ visitId }) => getVisitLogDetail(db, visitId),
+    'visit-log:list': async (input) => listVisitLog(db, input, await today()),
     'visit-log:save': async (input) => {
       const day = await today();
       // The scheduler's hard rules judge the new date of a moved visit; they read the database
@@ -137,6 +142,39 @@ export function visitLogHandlers(ctx: AppContext): VisitLogHandlers {
     'reports:followups': async (input) => followupReport(db, input, { today: await today() }),
     'reports:dashboard': async ({ month }) => dashboardReport(db, month, { today: await today() }),
   };
+}
+
+/** Catatan kunjungan's list: the waiting visits of the range (oldest first), then with 'all' the rest by date. */
+export async function listVisitLog(db: Kysely<Database>, input: z.output<typeof listVisitLogInput>, today: string): Promise<VisitLogList> {
+  const range: DateRange = input.month
+    ? { from: firstDayOfMonth(input.month), to: lastDayOfMonth(input.month) }
+    : input.from && input.to
+      ? { from: input.from, to: input.to }
+      : backlogRange(today);
+  const waitingRows = await visitViewQuery(db)
+    .where(isUnlogged(range, today))
+    .orderBy('visit.date')
+    .orderBy('visit.start_time')
+    .orderBy('puskesmas.name')
+    .orderBy('visit.id')
+    .execute();
+  const waiting = waitingRows.map((row) => ({ ...toVisitView(row), waiting: true }));
+  let rest: VisitLogList['visits'] = [];
+  if (input.include === 'all') {
+    const waitingIds = new Set(waiting.map((v) => v.id));
+    const rows = await visitViewQuery(db)
+      .where('visit.date', '>=', range.from)
+      .where('visit.date', '<=', range.to)
+      .orderBy('visit.date')
+      .orderBy('visit.start_time')
+      .orderBy('puskesmas.name')
+      .orderBy('visit.id')
+      .execute();
+    rest = rows.filter((row) => !waitingIds.has(row.id)).map((row) => ({ ...toVisitView(row), waiting: false }));
+  }
+  const backlog = backlogRange(today);
+  const backlogCount = range.from === backlog.from && range.to === backlog.to ? waiting.length : await countUnloggedVisits(db, backlog, today);
+  return { from: range.from, to: range.to, today, waitingCount: waiting.length, backlogCount, visits: [...waiting, ...rest] };
 }
 
 async function requireSpecialtyCode(db: Db, code: string | null): Promise<void> {

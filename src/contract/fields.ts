@@ -1,6 +1,7 @@
 // Field schemas shared by every part of the contract, with messages in both languages.
 import { z } from 'zod';
 import { isCalendarDate, isMonth, TIME_RE } from '../domain/dates';
+import { parseDate, parseTime } from '../domain/typed-input';
 import { msg } from './i18n';
 
 // Control characters never belong in names or notes; they break PDFs, ICS lines and CSV cells.
@@ -26,7 +27,7 @@ export function withoutInvisibleChars(value: string): string {
   return value.replace(INVISIBLE_CHARS_ALL, '');
 }
 
-export const id = z.number(msg('harus berupa angka ID', 'must be a numeric ID')).int().positive().max(2 ** 31);
+export const id = z.number(orRequired(msg('harus berupa angka ID', 'must be a numeric ID'))).int().positive().max(2 ** 31);
 
 const LONE_SURROGATE_MESSAGE = msg('berisi karakter Unicode yang rusak (surrogate tunggal)', 'contains broken Unicode (a lone surrogate)');
 
@@ -113,13 +114,39 @@ export function requiredText(max: number) {
     .refine((value) => !/[\r\n]/.test(value), msg('harus satu baris (tanpa ganti baris)', 'must be a single line (no line breaks)'));
 }
 
-export const calendarDate = z
-  .string()
-  .refine(isCalendarDate, msg('harus tanggal yang benar dengan format YYYY-MM-DD', 'must be a real date written YYYY-MM-DD'));
+/** "wajib diisi" for a field left empty (undefined, null or ""), else `message`. */
+export function orRequired(message: { error: () => string }): { error: (issue: { input?: unknown }) => string } {
+  return { error: (issue) => (isEmpty(issue.input) ? REQUIRED.error() : message.error()) };
+}
 
-export const month = z.string().refine(isMonth, msg('harus bulan dengan format YYYY-MM', 'must be a month written YYYY-MM'));
+export const REQUIRED = msg('wajib diisi', 'is required');
 
-export const localTime = z.string().regex(TIME_RE, msg('harus jam dengan format HH:mm (00:00-23:59)', 'must be a time written HH:mm (00:00-23:59)'));
+export function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+export { parseDate, parseTime } from '../domain/typed-input';
+
+const DATE_MESSAGE = msg('tanggal tidak dikenali; tulis mis. 2/3/2026 atau 2 Maret 2026', 'not a date; write e.g. 2/3/2026 or 2 March 2026');
+const TIME_MESSAGE = msg('jam tidak dikenali; tulis mis. 9, 09.00 atau 13:30', 'not a time; write e.g. 9, 09.00 or 13:30');
+
+/** A calendar date, given as YYYY-MM-DD or as people write it (see parseDate); always YYYY-MM-DD after. */
+export const calendarDate = z.string(orRequired(DATE_MESSAGE)).transform((value, ctx) => {
+  const date = isCalendarDate(value) ? value : parseDate(value);
+  if (date) return date;
+  ctx.addIssue({ code: 'custom', message: isEmpty(value) ? REQUIRED.error() : DATE_MESSAGE.error() });
+  return z.NEVER;
+});
+
+export const month = z.string(orRequired(msg('harus bulan dengan format YYYY-MM', 'must be a month written YYYY-MM'))).refine(isMonth, msg('harus bulan dengan format YYYY-MM', 'must be a month written YYYY-MM'));
+
+/** A time of day, typed as 9, 9.00, 09:00 or 7.30; always HH:mm after. */
+export const localTime = z.string(orRequired(TIME_MESSAGE)).transform((value, ctx) => {
+  const time = TIME_RE.test(value) ? value : parseTime(value);
+  if (time) return time;
+  ctx.addIssue({ code: 'custom', message: isEmpty(value) ? REQUIRED.error() : TIME_MESSAGE.error() });
+  return z.NEVER;
+});
 
 const WEEKDAY_MESSAGE = msg('hari harus 1 (Senin) sampai 7 (Minggu)', 'weekday must be 1 (Monday) to 7 (Sunday)');
 

@@ -10,6 +10,7 @@ import type { TopicReport } from '../reports/topics';
 import { command, query } from './define';
 import { calendarDate, freeText, id, localTime, looksLikePatientName, month, PATIENT_NAME_REFUSED, requiredText, text } from './fields';
 import { msg } from './i18n';
+import { daysBetween } from '../domain/dates';
 
 export const ATTENDEE_ROLES = ['dokter_umum', 'bidan', 'perawat', 'gizi', 'kader', 'other'] as const satisfies readonly AttendeeRole[];
 export const AGE_GROUPS = ['neonate', 'infant', 'toddler', 'child', 'adolescent', 'adult', 'adult_35_plus'] as const satisfies readonly CaseAgeGroup[];
@@ -157,11 +158,51 @@ export const topicFields = z.object({
   active: z.boolean().default(true),
 });
 
+/** Catatan kunjungan's to-do list: one month, a date range, or (neither) the Dasbor's backlog. */
+export const listVisitLogInput = z
+  .object({
+    month: month.optional(),
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+    /** waiting: only past visits without an outcome; all: every visit of the range, waiting ones first. */
+    include: z.enum(['waiting', 'all']).default('waiting'),
+  })
+  .refine((r) => (r.from === undefined) === (r.to === undefined), {
+    ...msg('isi tanggal awal dan tanggal akhir, atau keduanya kosong', 'give both the start and the end date, or neither'),
+    path: ['to'],
+  })
+  .refine((r) => !(r.month && r.from), { ...msg('pilih bulan atau rentang tanggal, bukan keduanya', 'choose a month or a date range, not both'), path: ['month'] })
+  .refine((r) => !r.from || !r.to || r.to >= r.from, { ...msg('tanggal akhir tidak boleh sebelum tanggal awal', 'the end date cannot be before the start date'), path: ['to'] })
+  .refine((r) => !r.from || !r.to || daysBetween(r.from, r.to) <= 731, {
+    ...msg('rentang paling panjang 2 tahun', 'the range can be at most 2 years'),
+    path: ['to'],
+  })
+  .default({ include: 'waiting' });
+
+export interface VisitLogListItem extends VisitView {
+  /** Past and still planned or confirmed: its outcome is overdue. */
+  waiting: boolean;
+}
+
+export interface VisitLogList {
+  from: string;
+  to: string;
+  today: string;
+  /** Visits of the range waiting for their outcome (the Dasbor's count, for the same range). */
+  waitingCount: number;
+  /** The Dasbor's backlog: past visits of the last 12 months without an outcome. */
+  backlogCount: number;
+  /** Waiting visits first, oldest (most overdue) first; with include 'all' the others follow by date. */
+  visits: VisitLogListItem[];
+}
+
 const followupStatus = z.enum(['open', 'closed', 'all']).default('open');
 const rowLimit = z.number().int().min(1).max(5000).default(1000);
 
 export const visitLogContract = {
   'visit-log:get': query<VisitLogDetail>()(z.object({ visitId: id })),
+  /** The visits of a month or range waiting for their outcome (overdue first), counted as the Dasbor counts. */
+  'visit-log:list': query<VisitLogList>()(listVisitLogInput),
   /** Records the outcome of a visit in one transaction; refuses a second log unless replace is true. */
   'visit-log:save': command<VisitLogDetail>()(saveVisitLogInput),
 

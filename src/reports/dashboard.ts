@@ -3,10 +3,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { getSettings } from '../db/settings.repository';
-import { addMonths, firstDayOfMonth, monthOf, todayIn } from '../domain/dates';
+import { todayIn } from '../domain/dates';
 import { complianceReport, type SpecialistCompliance } from './compliance';
 import { followupCounts } from './followups';
 import { topicReport, type TopicCoverage } from './topics';
+import { backlogRange, countUnloggedVisits } from './unlogged';
 
 /** met: every requirement done; partial: some done; pending: nothing done yet but visits still to come; none: nothing. */
 export type CoverageState = 'met' | 'partial' | 'pending' | 'none';
@@ -45,7 +46,6 @@ export interface DashboardReport {
 }
 
 const TOPIC_WINDOW_MONTHS = 6;
-const BACKLOG_MONTHS = 12;
 
 export async function dashboardReport(db: Kysely<Database>, month: string, options: { today?: string } = {}): Promise<DashboardReport> {
   const today = options.today ?? todayIn((await getSettings(db)).timeZone);
@@ -54,13 +54,7 @@ export async function dashboardReport(db: Kysely<Database>, month: string, optio
     // The dashboard only counts gaps, so no look further back than the window.
     topicReport(db, { from: month, to: month, windowMonths: TOPIC_WINDOW_MONTHS, lookbackMonths: TOPIC_WINDOW_MONTHS }),
     followupCounts(db, today),
-    db
-      .selectFrom('visit')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('visit.status', 'in', ['planned', 'confirmed'])
-      .where('visit.date', '<', today)
-      .where('visit.date', '>=', firstDayOfMonth(addMonths(monthOf(today), -(BACKLOG_MONTHS - 1))))
-      .executeTakeFirstOrThrow(),
+    countUnloggedVisits(db, backlogRange(today), today),
   ]);
 
   const puskesmas = compliance.puskesmas.map((p): DashboardPuskesmas => {
@@ -97,7 +91,7 @@ export async function dashboardReport(db: Kysely<Database>, month: string, optio
     topics: topics.topics,
     puskesmasWithTopicGaps: topics.puskesmas.filter((p) => p.requiredGaps.length > 0).length,
     followups,
-    unloggedPastVisits: Number(unlogged.n),
+    unloggedPastVisits: unlogged,
   };
 }
 

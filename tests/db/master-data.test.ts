@@ -215,7 +215,7 @@ describe('settings messages', () => {
       ok: false,
       error: {
         code: 'VALIDATION',
-        fields: [{ path: 'changes.visitStart', message: 'Jam mulai kunjungan: harus jam dengan format HH:mm (00:00-23:59)', messageEn: 'Visit start time: must be a time written HH:mm (00:00-23:59)' }],
+        fields: [{ path: 'changes.visitStart', message: 'Jam mulai kunjungan: jam tidak dikenali; tulis mis. 9, 09.00 atau 13:30', messageEn: 'Visit start time: not a time; write e.g. 9, 09.00 or 13:30' }],
       },
     });
   });

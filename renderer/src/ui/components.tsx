@@ -1,6 +1,5 @@
 // Small building blocks shared by every screen.
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { addMonths } from '../../../src/domain/dates';
 import type { Specialist } from '../../../src/domain/types';
 import type { ApiError } from '../api';
 import { useI18n } from '../i18n';
@@ -111,22 +110,6 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 }
 
 export const useToast = () => useContext(ToastContext);
-
-/** ‹ Maret 2026 › : steps a screen's month. */
-export function MonthStepper({ month, onChange }: { month: string; onChange: (month: string) => void }) {
-  const { t, month: monthName } = useI18n();
-  return (
-    <div className="row">
-      <button type="button" onClick={() => onChange(addMonths(month, -1))} aria-label={t('Bulan sebelumnya', 'Previous month')}>
-        ‹
-      </button>
-      <strong style={{ minWidth: 140, textAlign: 'center' }}>{monthName(month)}</strong>
-      <button type="button" onClick={() => onChange(addMonths(month, 1))} aria-label={t('Bulan berikutnya', 'Next month')}>
-        ›
-      </button>
-    </div>
-  );
-}
 
 /** The active specialists as <option>s, for every specialist picker. */
 export function ActiveSpecialistOptions({ specialists }: { specialists: Specialist[] }) {

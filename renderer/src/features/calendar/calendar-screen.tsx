@@ -6,14 +6,15 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { VisitView } from '../../../../src/domain/types';
-import { addDays } from '../../../../src/domain/dates';
+import { addDays, firstDayOfMonth, isoWeekday, monthOf } from '../../../../src/domain/dates';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { ErrorBanner, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
+import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 import { CalendarFilterPanel } from './calendar-filters';
 import { NO_FILTERS, holidayEvent, leaveEvent, matchesFilters, visitEvent, type CalendarFilters } from './calendar-events';
 import { PlanButton } from './plan-panel';
@@ -26,10 +27,19 @@ interface Range {
   month: string;
 }
 
-/** The month a view mostly shows: the middle of its range. */
-function middleMonth(from: string, to: string): string {
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-  return addDays(from, Math.floor(days / 2)).slice(0, 7);
+/**
+ * The day a view stands for, kept when switching views: today in today's month; in another
+ * month its first working day (so "Minggu" from March opens 2-8 March, not 23 Feb-1 Mar); in the
+ * week view the day kept if it is shown, else the week's Thursday (whose month the week belongs to).
+ */
+function focusDay(viewType: string, from: string, to: string, currentStart: string, kept: string, today: string): string {
+  if (viewType === 'dayGridWeek') return kept >= from && kept <= to ? kept : addDays(from, 3);
+  const month = currentStart.slice(0, 7);
+  if (monthOf(kept) === month) return kept;
+  if (monthOf(today) === month) return today;
+  const first = firstDayOfMonth(month);
+  const weekday = isoWeekday(first);
+  return weekday >= 6 ? addDays(first, 8 - weekday) : first;
 }
 
 export function CalendarScreen() {
@@ -39,6 +49,8 @@ export function CalendarScreen() {
   const [range, setRange] = useState<Range | null>(null);
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<VisitView | null>(null);
+  const shared = useSelectedMonth();
+  const calendarRef = useRef<FullCalendar>(null);
 
   const loaded = useLoad(async () => {
     if (!range) return null;
@@ -66,8 +78,18 @@ export function CalendarScreen() {
   const onDatesSet = (arg: DatesSetArg) => {
     const from = arg.startStr.slice(0, 10);
     const to = addDays(arg.endStr.slice(0, 10), -1);
-    if (range?.from !== from || range?.to !== to) setRange({ from, to, month: middleMonth(from, to) });
+    const focus = focusDay(arg.view.type, from, to, arg.view.currentStart.toISOString().slice(0, 10), shared.date, ref.info.today);
+    if (focus !== shared.date) shared.setDate(focus);
+    // Within the same range this moves no dates, so no datesSet follows; a view switch starts here.
+    if (arg.view.calendar.getDate().toISOString().slice(0, 10) !== focus) arg.view.calendar.gotoDate(focus);
+    if (range?.from !== from || range?.to !== to) setRange({ from, to, month: monthOf(focus) });
   };
+
+  // The month picker (or another screen) chose a month this view does not show: go there.
+  useEffect(() => {
+    const api = calendarRef.current?.getApi();
+    if (api && range && (shared.date < range.from || shared.date > range.to)) api.gotoDate(shared.date);
+  }, [shared.date]);
 
   const onEventClick = (arg: EventClickArg) => {
     const visit = arg.event.extendedProps.visit as VisitView | undefined;
@@ -96,7 +118,8 @@ export function CalendarScreen() {
         {loaded.loading ? <Spinner /> : null}
         <span className="muted small">{t(`Jam dalam ${zone}`, `Times in ${zone}`)}</span>
         <span className="spacer" />
-        {range ? <PlanButton month={range.month} onSaved={loaded.reload} /> : null}
+        <SharedMonthPicker />
+        {range ? <PlanButton month={shared.month} onSaved={loaded.reload} /> : null}
       </div>
       <ErrorBanner error={loaded.error} />
       {loaded.data?.holidays.warnings.map((w) => (
@@ -107,9 +130,10 @@ export function CalendarScreen() {
       <div className="calendar-layout">
         <div className="card" data-testid="calendar">
           <FullCalendar
+            ref={calendarRef}
             plugins={[dayGridPlugin, listPlugin, interactionPlugin]}
             initialView="dayGridMonth"
-            initialDate={ref.info.today}
+            initialDate={shared.date}
             locales={[idLocale, enGbLocale]}
             locale={lang === 'id' ? 'id' : 'en-gb'}
             timeZone="UTC"

@@ -1,12 +1,12 @@
 // Dasbor: the month at a glance. Which puskesmas still lack which visit, done vs planned per
 // specialist, and which topics were taught. Charts are plain SVG and CSS.
-import { useState } from 'react';
 import type { DashboardPuskesmas, DashboardReport } from '../../../../src/reports/dashboard';
 import { call } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
 import { useRefData } from '../../ref-data';
-import { EmptyRow, MonthStepper, ErrorBanner, Loading, Spinner, Swatch } from '../../ui/components';
+import { EmptyRow, ErrorBanner, Loading, Spinner, Swatch } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
+import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 
 const STATE_COLORS: Record<DashboardPuskesmas['state'], string> = { met: '#067647', partial: '#d97706', pending: '#0e7490', none: '#b42318' };
 
@@ -225,15 +225,14 @@ function TopicBars({ report }: { report: DashboardReport }) {
 
 export function DashboardScreen() {
   const { t } = useI18n();
-  const ref = useRefData();
-  const [month, setMonth] = useState(ref.info.today.slice(0, 7));
+  const { month } = useSelectedMonth();
   const loaded = useLoad(() => call('reports:dashboard', { month }), [month]);
   const report = loaded.data;
   return (
     <section aria-labelledby="dash-title">
       <div className="screen-head">
         <h1 id="dash-title">{t('Dasbor', 'Dashboard')}</h1>
-        <MonthStepper month={month} onChange={setMonth} />
+        <SharedMonthPicker />
         {loaded.loading ? <Spinner /> : null}
       </div>
       <ErrorBanner error={loaded.error} />

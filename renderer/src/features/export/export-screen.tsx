@@ -3,12 +3,13 @@
 import { useState } from 'react';
 import type { TransferFile } from '../../../../src/contract/desktop-shell';
 import type { TextMessage } from '../../../../src/contract/exports';
-import { addMonths, firstDayOfMonth, lastDayOfMonth } from '../../../../src/domain/dates';
+import { firstDayOfMonth, lastDayOfMonth } from '../../../../src/domain/dates';
 import { ApiError, call, printPage, saveFiles } from '../../api';
 import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
-import { ActiveSpecialistOptions, EmptyRow, MonthStepper, ErrorBanner, Spinner, Swatch, useToast } from '../../ui/components';
+import { ActiveSpecialistOptions, EmptyRow, ErrorBanner, Spinner, Swatch, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
+import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 import { Icon } from '../../ui/icons';
 
 type PdfLayout = 'by-date' | 'by-puskesmas' | 'per-specialist' | 'compliance';
@@ -49,7 +50,7 @@ function ExportButton({ id, busy, onClick, children }: { id: string; busy: strin
 export function ExportScreen() {
   const { t, lang, month: monthName, longDate, timeRange, zone } = useI18n();
   const ref = useRefData();
-  const [month, setMonth] = useState(addMonths(ref.info.today.slice(0, 7), 1));
+  const { month } = useSelectedMonth();
   const [layout, setLayout] = useState<PdfLayout>('by-date');
   const [sheet, setSheet] = useState<SheetKind>('roster');
   const [specialistId, setSpecialistId] = useState<number | null>(null);
@@ -74,7 +75,7 @@ export function ExportScreen() {
     <section aria-labelledby="export-title">
       <div className="screen-head">
         <h1 id="export-title">{t('Ekspor jadwal', 'Export the schedule')}</h1>
-        <MonthStepper month={month} onChange={setMonth} />
+        <SharedMonthPicker />
         {exporter.busy ? <Spinner label={t('Menyiapkan berkas…', 'Preparing the file…')} /> : null}
       </div>
       <ErrorBanner error={exporter.error} onClose={exporter.clearError} />
