@@ -1,10 +1,12 @@
 // Dasbor: the month at a glance. Which puskesmas still lack which visit, done vs planned per
 // specialist, and which topics were taught. Charts are plain SVG and CSS.
+import { useState, type ReactNode } from 'react';
 import type { DashboardPuskesmas, DashboardReport } from '../../../../src/reports/dashboard';
-import { call } from '../../api';
+import { ApiError, call, saveFiles } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
 import { useRefData } from '../../ref-data';
-import { EmptyRow, ErrorBanner, Loading, Spinner, Swatch } from '../../ui/components';
+import { EmptyRow, ErrorBanner, Loading, Spinner, Swatch, useToast } from '../../ui/components';
+import { Icon } from '../../ui/icons';
 import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 
@@ -17,9 +19,9 @@ function stateLabel(state: DashboardPuskesmas['state'], t: Translate): string {
     case 'partial':
       return t('Sebagian', 'Partly done');
     case 'pending':
-      return t('Terjadwal', 'Scheduled');
+      return t('Menunggu kunjungan', 'Visits to come');
     case 'none':
-      return t('Belum ada', 'Nothing yet');
+      return t('Belum terlaksana', 'Not done');
   }
 }
 
@@ -39,56 +41,66 @@ function Ring({ ratio, label }: { ratio: number; label: string }) {
   );
 }
 
+/** A figure card that opens the list behind it. */
+function KpiLink({ href, children, label }: { href: string; children: ReactNode; label: string }) {
+  return (
+    <a className="card stat stat-link" href={href} aria-label={label}>
+      {children}
+    </a>
+  );
+}
+
 function Kpis({ report }: { report: DashboardReport }) {
-  const { t } = useI18n();
+  const { t, month } = useI18n();
   const c = report.coverage;
+  const monthName = month(report.month);
   return (
     <div className="kpis">
-      <div className="card kpi-ring">
+      <a className="card kpi-ring stat-link" href="#lacking" aria-label={t(`Cakupan ${monthName}: lihat puskesmas yang masih kurang`, `Coverage ${monthName}: see puskesmas still lacking`)}>
         <Ring ratio={c.ratio} label={t('Cakupan kunjungan', 'Visit coverage')} />
         <div>
-          <div className="kpi-title">{t('Cakupan bulan ini', 'Coverage this month')}</div>
+          <div className="kpi-title">{t(`Cakupan ${monthName}`, `Coverage ${monthName}`)}</div>
           <div className="muted small">
-            {t(`${c.done} selesai dari ${c.required} kunjungan wajib; ${c.planned} terjadwal`, `${c.done} done of ${c.required} required visits; ${c.planned} scheduled`)}
+            {t(`${c.done} terlaksana dari ${c.required} kunjungan wajib; ${c.planned} direncanakan`, `${c.done} done of ${c.required} required visits; ${c.planned} planned`)}
           </div>
         </div>
-      </div>
-      <div className="card stat">
+      </a>
+      <KpiLink href="#lacking" label={t('Lihat puskesmas yang masih kurang', 'See puskesmas still lacking')}>
         <div className="value">
           {c.puskesmasCompliant}/{c.puskesmasCount}
         </div>
-        <div className="label">{t('Puskesmas terpenuhi', 'Puskesmas fully covered')}</div>
-      </div>
-      <div className="card stat">
+        <div className="label">{t(`Puskesmas terpenuhi, ${monthName}`, `Puskesmas fully covered, ${monthName}`)}</div>
+      </KpiLink>
+      <KpiLink href="#/kunjungan/tertunda" label={t('Buka daftar kunjungan yang belum dicatat', 'Open the list of visits not logged')}>
         <div className="value" style={{ color: report.unloggedPastVisits ? 'var(--warn)' : undefined }}>
           {report.unloggedPastVisits}
         </div>
-        <div className="label">{t('Kunjungan lewat belum dicatat', 'Past visits not logged')}</div>
-      </div>
-      <div className="card stat">
+        <div className="label">{t('Kunjungan lewat belum dicatat (12 bulan)', 'Past visits not logged (12 months)')}</div>
+      </KpiLink>
+      <KpiLink href="#followups" label={t('Lihat tindak lanjut', 'See follow-ups')}>
         <div className="value">{report.followups.open}</div>
         <div className="label">
-          {t('Tindak lanjut terbuka', 'Open follow-ups')}
+          {t('Tindak lanjut terbuka (hari ini)', 'Open follow-ups (today)')}
           {report.followups.overdue ? <span className="badge badge-danger"> {t(`${report.followups.overdue} lewat`, `${report.followups.overdue} overdue`)}</span> : null}
         </div>
-      </div>
-      <div className="card stat">
+      </KpiLink>
+      <KpiLink href="#topics" label={t('Lihat topik yang diajarkan', 'See topics taught')}>
         <div className="value">{report.puskesmasWithTopicGaps}</div>
-        <div className="label">{t('Puskesmas kurang topik wajib (6 bln)', 'Puskesmas missing required topics (6 mo)')}</div>
-      </div>
+        <div className="label">{t('Puskesmas kurang topik wajib (6 bulan s.d. ' + monthName + ')', `Puskesmas missing required topics (6 months to ${monthName})`)}</div>
+      </KpiLink>
     </div>
   );
 }
 
 function CoverageMap({ report }: { report: DashboardReport }) {
-  const { t } = useI18n();
+  const { t, month } = useI18n();
   const ref = useRefData();
   const lacking = report.puskesmas.filter((p) => p.state !== 'met').sort((a, b) => a.state.localeCompare(b.state) || a.puskesmasName.localeCompare(b.puskesmasName));
   const nameOf = (code: string) => ref.specialties.find((s) => s.code === code)?.name ?? code;
   const colorOf = (code: string) => ref.specialties.find((s) => s.code === code)?.color ?? '#999';
   return (
     <div className="card">
-      <h2>{t('Cakupan per puskesmas', 'Coverage by puskesmas')}</h2>
+      <h2>{t(`Cakupan per puskesmas, ${month(report.month)}`, `Coverage by puskesmas, ${month(report.month)}`)}</h2>
       <div className="tile-grid" role="list">
         {report.puskesmas.map((p) => (
           <span
@@ -109,7 +121,7 @@ function CoverageMap({ report }: { report: DashboardReport }) {
           </span>
         ))}
       </div>
-      <h3>{t('Masih kurang', 'Still lacking')}</h3>
+      <h3 id="lacking" tabIndex={-1}>{t('Masih kurang', 'Still lacking')}</h3>
       <div className="table-wrap" style={{ maxHeight: 320 }}>
         <table className="data" data-testid="lacking">
           <thead>
@@ -132,8 +144,8 @@ function CoverageMap({ report }: { report: DashboardReport }) {
                     .map((s) => (
                       <div key={s.specialtyCode}>
                         <Swatch color={colorOf(s.specialtyCode)} />
-                        {nameOf(s.specialtyCode)}: {s.done}/{s.required} {t('selesai', 'done')}
-                        {s.planned > s.done ? <span className="muted">, {t(`${s.planned - s.done} terjadwal`, `${s.planned - s.done} scheduled`)}</span> : null}
+                        {nameOf(s.specialtyCode)}: {s.done}/{s.required} {t('terlaksana', 'done')}
+                        {s.planned > s.done ? <span className="muted">, {t(`${s.planned - s.done} direncanakan`, `${s.planned - s.done} planned`)}</span> : null}
                       </div>
                     ))}
                 </td>
@@ -157,21 +169,21 @@ function CoverageMap({ report }: { report: DashboardReport }) {
 }
 
 function SpecialistBars({ report }: { report: DashboardReport }) {
-  const { t } = useI18n();
+  const { t, month } = useI18n();
   const ref = useRefData();
   const max = Math.max(1, ...report.specialists.map((s) => s.planned));
   const rows = [...report.specialists].sort((a, b) => b.planned - a.planned || a.specialistName.localeCompare(b.specialistName));
   return (
     <div className="card">
-      <h2>{t('Selesai vs terjadwal per dokter', 'Done vs scheduled per specialist')}</h2>
+      <h2>{t(`Terlaksana dan direncanakan per dokter, ${month(report.month)}`, `Done and planned per specialist, ${month(report.month)}`)}</h2>
       <div className="legend-row small">
         <span>
           <Swatch color="#0f766e" />
-          {t('Selesai', 'Done')}
+          {t('Terlaksana', 'Done')}
         </span>
         <span>
           <Swatch color="#b9dcd7" />
-          {t('Terjadwal', 'Scheduled')}
+          {t('Direncanakan', 'Planned')}
         </span>
       </div>
       <div className="bars" style={{ maxHeight: 440, overflow: 'auto' }}>
@@ -190,19 +202,19 @@ function SpecialistBars({ report }: { report: DashboardReport }) {
             </span>
           </div>
         ))}
-        {rows.length === 0 ? <p className="muted">{t('Belum ada kunjungan bulan ini.', 'No visits this month yet.')}</p> : null}
+        {rows.length === 0 ? <p className="muted">{t(`Belum ada kunjungan pada ${month(report.month)}.`, `No visits in ${month(report.month)} yet.`)}</p> : null}
       </div>
     </div>
   );
 }
 
 function TopicBars({ report }: { report: DashboardReport }) {
-  const { t, lang } = useI18n();
+  const { t, lang, month } = useI18n();
   const total = Math.max(1, report.coverage.puskesmasCount);
   const topics = [...report.topics].sort((a, b) => Number(b.required) - Number(a.required) || b.puskesmas - a.puskesmas);
   return (
     <div className="card">
-      <h2>{t('Topik yang diajarkan bulan ini', 'Topics taught this month')}</h2>
+      <h2 id="topics" tabIndex={-1}>{t(`Topik yang diajarkan, ${month(report.month)}`, `Topics taught, ${month(report.month)}`)}</h2>
       <p className="muted small" style={{ marginTop: 0 }}>
         {t('Jumlah puskesmas yang mendapat topik itu.', 'Number of puskesmas that had the topic.')}
       </p>
@@ -223,6 +235,76 @@ function TopicBars({ report }: { report: DashboardReport }) {
   );
 }
 
+/** Open follow-ups, overdue first: the list behind the Dasbor's follow-up card. */
+function OpenFollowups() {
+  const { t, date } = useI18n();
+  const loaded = useLoad(() => call('reports:followups', { status: 'open', limit: 50 }), []);
+  const report = loaded.data;
+  return (
+    <div className="card">
+      <h2 id="followups" tabIndex={-1}>
+        {t('Tindak lanjut terbuka', 'Open follow-ups')}
+      </h2>
+      <ErrorBanner error={loaded.error} />
+      <div className="table-wrap" style={{ maxHeight: 320 }}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th>{t('Tenggat', 'Due')}</th>
+              <th>Puskesmas</th>
+              <th>{t('Tindakan', 'Action')}</th>
+              <th>{t('Penanggung jawab', 'Owner')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report?.rows.map((f) => (
+              <tr key={f.id}>
+                <td>
+                  {date(f.dueDate)}
+                  {f.overdue ? <span className="badge badge-danger"> {t(`lewat ${f.daysOverdue} hari`, `${f.daysOverdue} days overdue`)}</span> : null}
+                </td>
+                <td>{f.puskesmasName}</td>
+                <td>{f.action}</td>
+                <td>{f.owner}</td>
+              </tr>
+            ))}
+            {report && report.rows.length === 0 ? <EmptyRow colSpan={4}>{t('Tidak ada tindak lanjut yang terbuka.', 'No open follow-ups.')}</EmptyRow> : null}
+          </tbody>
+        </table>
+      </div>
+      {report?.truncated ? <p className="muted small">{t(`Menampilkan 50 dari ${report.counts.open}.`, `Showing 50 of ${report.counts.open}.`)}</p> : null}
+    </div>
+  );
+}
+
+/** The monthly programme report (PDF) for the Kepala Dinas, saved like any export. */
+function PrintReportButton({ month }: { month: string }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const print = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const file = await call('exports:pdf', { month, layout: 'report' });
+      if (await saveFiles([file])) toast(t(`Berkas ${file.fileName} disimpan.`, `File ${file.fileName} saved.`));
+    } catch (cause) {
+      setError(cause as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => void print()} disabled={busy}>
+        {busy ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={16} />} {t('Cetak laporan bulanan', 'Print monthly report')}
+      </button>
+      <ErrorBanner error={error} onClose={() => setError(undefined)} />
+    </>
+  );
+}
+
 export function DashboardScreen() {
   const { t } = useI18n();
   const { month } = useSelectedMonth();
@@ -234,6 +316,7 @@ export function DashboardScreen() {
         <h1 id="dash-title">{t('Dasbor', 'Dashboard')}</h1>
         <SharedMonthPicker />
         {loaded.loading ? <Spinner /> : null}
+        <PrintReportButton month={month} />
       </div>
       <ErrorBanner error={loaded.error} />
       {report ? (
@@ -243,7 +326,10 @@ export function DashboardScreen() {
             <CoverageMap report={report} />
             <SpecialistBars report={report} />
           </div>
-          <TopicBars report={report} />
+          <div className="grid-2">
+            <TopicBars report={report} />
+            <OpenFollowups />
+          </div>
         </div>
       ) : loaded.error ? null : (
         <Loading />

@@ -12,7 +12,7 @@ import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 import { Icon } from '../../ui/icons';
 
-type PdfLayout = 'by-date' | 'by-puskesmas' | 'per-specialist' | 'compliance';
+type PdfLayout = 'by-date' | 'by-puskesmas' | 'per-specialist' | 'compliance' | 'report';
 type SheetKind = 'roster' | 'compliance';
 
 function useExport() {
@@ -90,6 +90,7 @@ export function ExportScreen() {
                 <option value="by-puskesmas">{t('Per puskesmas', 'By puskesmas')}</option>
                 <option value="per-specialist">{t('Per dokter spesialis', 'Per specialist')}</option>
                 <option value="compliance">{t('Laporan kepatuhan', 'Compliance report')}</option>
+                <option value="report">{t('Laporan bulanan program', 'Monthly programme report')}</option>
               </select>
             </label>
             <ExportButton id="pdf" busy={exporter.busy} onClick={() => exporter.run('pdf', async () => [await call('exports:pdf', { month, layout })])}>

@@ -1,0 +1,64 @@
+// The Dasbor a coordinator can trust: every figure named for its month and agreeing with the
+// others, each card opening the list behind it, and the monthly report printed from it.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startApp, type AppHarness } from './support/app-harness';
+
+let app: AppHarness;
+let page: Page;
+const pageErrors: string[] = [];
+
+describe('Dasbor', () => {
+  beforeAll(async () => {
+    app = await startApp();
+    page = app.page;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    for (const month of ['2026-01', '2026-02', '2026-03']) {
+      const plan = await app.testDb.api.client['plans:run']({ month });
+      await app.testDb.api.client['plans:apply']({ planId: plan.planId });
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('names every figure for its month and keeps the counts consistent', async () => {
+    const report = await app.testDb.api.client['reports:dashboard']({ month: '2026-02' });
+    await page.goto(`${app.shell.url}#/dasbor`);
+    await page.getByText('Cakupan Februari 2026', { exact: true }).waitFor();
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toMatch(/bulan ini/i);
+    expect(body).toContain(`${report.coverage.done} terlaksana dari ${report.coverage.required} kunjungan wajib; ${report.coverage.planned} direncanakan`);
+    expect(body).toContain('Cakupan per puskesmas, Februari 2026');
+    // The legend's counts add up to the puskesmas counted in the figure beside it.
+    const legend = await page.locator('.legend-row').first().textContent();
+    const counts = [...(legend ?? '').matchAll(/\((\d+)\)/g)].map((m) => Number(m[1]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(report.coverage.puskesmasCount);
+    expect(legend).toContain(`Terpenuhi (${report.coverage.puskesmasCompliant})`);
+    await app.shot('12b-dasbor-1366');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.shot('12b-dasbor-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('opens the visits waiting for a log from its card', async () => {
+    const report = await app.testDb.api.client['reports:dashboard']({ month: '2026-02' });
+    await page.getByRole('link', { name: 'Buka daftar kunjungan yang belum dicatat' }).click();
+    await expect.poll(() => page.url()).toContain('#/kunjungan/tertunda');
+    await expect.poll(() => page.getByTestId('log-counts').textContent()).toContain(`${report.unloggedPastVisits} kunjungan menunggu catatan`);
+  });
+
+  it('prints the monthly programme report of the month shown', async () => {
+    await page.goto(`${app.shell.url}#/dasbor`);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Cetak laporan bulanan' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('laporan-bulanan-2026-02.pdf');
+    const saved = await file.path();
+    expect(fs.readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pageErrors).toEqual([]);
+  });
+});
