@@ -26,6 +26,20 @@ export function matchesFilters(visit: VisitView, filters: CalendarFilters): bool
 
 const EDITABLE_STATUSES = new Set(['planned', 'confirmed']);
 
+/** What a chip's icon says: its status, or that it was placed by hand or pinned. */
+export type VisitMark = 'done' | 'cancelled' | 'missed' | 'pinned' | 'manual';
+
+export function visitMarks(visit: VisitView): VisitMark[] {
+  const marks: VisitMark[] = [];
+  if (visit.status === 'done' || visit.status === 'cancelled' || visit.status === 'missed') marks.push(visit.status);
+  if (visit.pinned) marks.push('pinned');
+  if (visit.manual) marks.push('manual');
+  return marks;
+}
+
+/** Text symbols, so the marks print and need no icon font; each has a word in the legend and the tooltip. */
+export const MARK_SYMBOL: Record<VisitMark, string> = { done: '✓', cancelled: '✕', missed: '!', pinned: '◆', manual: '✎' };
+
 /** `timeRange` writes "09.00–12.00 WITA" in the district's zone (from useI18n). */
 export function visitEvent(visit: VisitView, specialty: Specialty | undefined, canMove: boolean, timeRange: (start: string, end: string) => string): EventInput {
   const color = specialty?.color ?? '#607d8b';
@@ -38,7 +52,8 @@ export function visitEvent(visit: VisitView, specialty: Specialty | undefined, c
     backgroundColor: color,
     borderColor: color,
     textColor: '#ffffff',
-    editable: canMove && EDITABLE_STATUSES.has(visit.status) && !visit.pinned,
+    // A pinned visit can be picked up, so that dropping it can say why it stays (eventAllow refuses it).
+    editable: canMove && EDITABLE_STATUSES.has(visit.status),
     classNames: ['visit-event', visit.status, ...(visit.pinned ? ['pinned'] : []), ...(visit.manual ? ['manual'] : [])],
     extendedProps: { kind: 'visit', visit, order: 0, tooltip: `${visit.puskesmasName} · ${visit.specialistName} (${visit.specialtyName}) · ${timeRange(visit.startTime, visit.endTime)}` },
   };

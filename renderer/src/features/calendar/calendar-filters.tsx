@@ -1,7 +1,24 @@
 import type { RefData } from '../../ref-data';
-import { useI18n } from '../../i18n';
+import { useI18n, type Translate } from '../../i18n';
 import { ActiveSpecialistOptions, Swatch } from '../../ui/components';
-import type { CalendarFilters } from './calendar-events';
+import { MARK_SYMBOL, type CalendarFilters, type VisitMark } from './calendar-events';
+
+const MARKS: VisitMark[] = ['done', 'missed', 'cancelled', 'pinned', 'manual'];
+
+export function markLabel(mark: VisitMark, t: Translate): string {
+  switch (mark) {
+    case 'done':
+      return t('Terlaksana', 'Done');
+    case 'missed':
+      return t('Tidak terlaksana', 'Missed');
+    case 'cancelled':
+      return t('Dibatalkan', 'Cancelled');
+    case 'pinned':
+      return t('Disematkan (tidak diubah saat disusun ulang)', 'Pinned (kept when re-planning)');
+    case 'manual':
+      return t('Diatur manual', 'Placed by hand');
+  }
+}
 
 export function CalendarFilterPanel({ filters, onChange, data: ref }: { filters: CalendarFilters; onChange: (next: CalendarFilters) => void; data: RefData }) {
   const { t } = useI18n();
@@ -75,8 +92,17 @@ export function CalendarFilterPanel({ filters, onChange, data: ref }: { filters:
           <Swatch color="#e3e7ec" />
           {t('Cuti / tugas dokter', 'Leave / duty')}
         </span>
-        <span className="muted small">{t('◆ disematkan · garis kiri: diubah manual', '◆ pinned · left bar: changed by hand')}</span>
       </div>
+      <ul className="mark-legend" aria-label={t('Tanda pada kunjungan', 'Marks on visits')}>
+        {MARKS.map((mark) => (
+          <li key={mark}>
+            <span className="mark" aria-hidden="true">
+              {MARK_SYMBOL[mark]}
+            </span>
+            {markLabel(mark, t)}
+          </li>
+        ))}
+      </ul>
     </aside>
   );
 }

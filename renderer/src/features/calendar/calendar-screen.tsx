@@ -1,12 +1,12 @@
 // Jadwal: the month's visits on a calendar, filtered, with holidays and leave behind them.
-import type { DatesSetArg, EventClickArg, EventDropArg, EventInput } from '@fullcalendar/core';
+import type { DatesSetArg, DayCellContentArg, EventClickArg, EventContentArg, EventDropArg, EventInput } from '@fullcalendar/core';
 import enGbLocale from '@fullcalendar/core/locales/en-gb';
 import idLocale from '@fullcalendar/core/locales/id';
 import dayGridPlugin from '@fullcalendar/daygrid';
-import interactionPlugin from '@fullcalendar/interaction';
+import interactionPlugin, { type EventDragStartArg } from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VisitView } from '../../../../src/domain/types';
 import { addDays, firstDayOfMonth, isoWeekday, monthOf } from '../../../../src/domain/dates';
 import { call } from '../../api';
@@ -15,8 +15,8 @@ import { useRefData } from '../../ref-data';
 import { ErrorBanner, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
-import { CalendarFilterPanel } from './calendar-filters';
-import { NO_FILTERS, holidayEvent, leaveEvent, matchesFilters, visitEvent, type CalendarFilters } from './calendar-events';
+import { MARK_SYMBOL, NO_FILTERS, holidayEvent, leaveEvent, matchesFilters, visitEvent, visitMarks, type CalendarFilters } from './calendar-events';
+import { CalendarFilterPanel, markLabel } from './calendar-filters';
 import { PlanButton } from './plan-panel';
 import { VisitDetails } from './visit-details';
 import { moveVisit } from './visit-actions';
@@ -51,6 +51,10 @@ export function CalendarScreen() {
   const [selected, setSelected] = useState<VisitView | null>(null);
   const shared = useSelectedMonth();
   const calendarRef = useRef<FullCalendar>(null);
+  const sharedDate = useRef(shared.date);
+  sharedDate.current = shared.date;
+  // Read once: a changing initialDate would send the calendar back to it.
+  const [initialDate] = useState(shared.date);
 
   const loaded = useLoad(async () => {
     if (!range) return null;
@@ -78,8 +82,11 @@ export function CalendarScreen() {
   const onDatesSet = (arg: DatesSetArg) => {
     const from = arg.startStr.slice(0, 10);
     const to = addDays(arg.endStr.slice(0, 10), -1);
-    const focus = focusDay(arg.view.type, from, to, arg.view.currentStart.toISOString().slice(0, 10), shared.date, ref.info.today);
-    if (focus !== shared.date) shared.setDate(focus);
+    // FullCalendar may call a handler from an earlier render: the kept day is read from a ref.
+    const kept = sharedDate.current;
+    const focus = focusDay(arg.view.type, from, to, arg.view.currentStart.toISOString().slice(0, 10), kept, ref.info.today);
+    sharedDate.current = focus;
+    if (focus !== kept) shared.setDate(focus);
     // Within the same range this moves no dates, so no datesSet follows; a view switch starts here.
     if (arg.view.calendar.getDate().toISOString().slice(0, 10) !== focus) arg.view.calendar.gotoDate(focus);
     if (range?.from !== from || range?.to !== to) setRange({ from, to, month: monthOf(focus) });
@@ -88,12 +95,74 @@ export function CalendarScreen() {
   // The month picker (or another screen) chose a month this view does not show: go there.
   useEffect(() => {
     const api = calendarRef.current?.getApi();
-    if (api && range && (shared.date < range.from || shared.date > range.to)) api.gotoDate(shared.date);
+    if (!api || !range) return;
+    // A month grid also shows the first days of the next month: choosing that month must still move
+    // it, so the month view compares months (of the calendar's own current date, which gotoDate sets).
+    const current = api.getDate().toISOString().slice(0, 10);
+    const shown = api.view.type === 'dayGridWeek' ? shared.date >= range.from && shared.date <= range.to : monthOf(current) === monthOf(shared.date);
+    if (!shown) api.gotoDate(shared.date);
   }, [shared.date]);
 
   const onEventClick = (arg: EventClickArg) => {
     const visit = arg.event.extendedProps.visit as VisitView | undefined;
     if (visit) setSelected(visit);
+  };
+
+  const usualStart = ref.settings.visitStart;
+  const holidaysByDate = useMemo(() => {
+    const names = new Map<string, string[]>();
+    for (const h of loaded.data?.holidays.holidays ?? []) names.set(h.date, [...(names.get(h.date) ?? []), h.name]);
+    return names;
+  }, [loaded.data]);
+
+  // A chip: the marks, the puskesmas in bold, the specialist below; the time only when it is not
+  // the programme's usual start (nearly every visit starts then).
+  const renderEvent = useCallback((arg: EventContentArg) => {
+    const visit = arg.event.extendedProps.visit as VisitView | undefined;
+    if (!visit) return true; // holidays and leave keep FullCalendar's own content
+    const marks = visitMarks(visit);
+    const list = arg.view.type.startsWith('list');
+    return (
+      <div className="visit-chip">
+        <div className="chip-line">
+          {marks.map((mark) => (
+            <span key={mark} className={`mark mark-${mark}`} title={markLabel(mark, t)}>
+              {MARK_SYMBOL[mark]}
+            </span>
+          ))}
+          {marks.length ? <span className="sr-only">{marks.map((mark) => markLabel(mark, t)).join(', ')}: </span> : null}
+          {visit.startTime !== usualStart && !list ? <span className="chip-time">{visit.startTime.replace(':', '.')}</span> : null}
+          <strong className="chip-place">{visit.puskesmasName.replace(/^Puskesmas\s+/i, '')}</strong>
+          {list ? <span className="chip-who"> · {visit.specialistName} ({visit.specialtyName}) · {timeRange(visit.startTime, visit.endTime)}</span> : null}
+        </div>
+        {list ? null : <div className="chip-who">{visit.specialistName}</div>}
+      </div>
+    );
+  }, [usualStart, t, timeRange]);
+
+  // Day numbers stay above holidays and leave bars, and a holiday's name sits under its number.
+  const renderDayCell = useCallback((arg: DayCellContentArg) => {
+    const date = arg.date.toISOString().slice(0, 10);
+    const names = holidaysByDate.get(date);
+    return (
+      <div className="day-top">
+        <span className="day-number">{arg.dayNumberText}</span>
+        {names ? <span className="day-holiday">{names.join(' · ')}</span> : null}
+      </div>
+    );
+  }, [holidaysByDate]);
+
+  const onEventDragStart = (arg: EventDragStartArg) => {
+    const visit = arg.event.extendedProps.visit as VisitView | undefined;
+    if (visit?.pinned) {
+      toast(
+        t(
+          `Kunjungan ${visit.puskesmasName} disematkan, jadi tidak dipindah. Lepas sematannya di detail kunjungan bila memang harus dipindah.`,
+          `The visit to ${visit.puskesmasName} is pinned, so it stays. Unpin it in the visit's details if it must move.`,
+        ),
+        'info',
+      );
+    }
   };
 
   const onEventDrop = async (arg: EventDropArg) => {
@@ -133,7 +202,7 @@ export function CalendarScreen() {
             ref={calendarRef}
             plugins={[dayGridPlugin, listPlugin, interactionPlugin]}
             initialView="dayGridMonth"
-            initialDate={shared.date}
+            initialDate={initialDate}
             locales={[idLocale, enGbLocale]}
             locale={lang === 'id' ? 'id' : 'en-gb'}
             timeZone="UTC"
@@ -161,6 +230,10 @@ export function CalendarScreen() {
             datesSet={onDatesSet}
             eventClick={onEventClick}
             eventDrop={onEventDrop}
+            eventDragStart={onEventDragStart}
+            eventAllow={(_span, event) => !(event?.extendedProps.visit as VisitView | undefined)?.pinned}
+            eventContent={renderEvent}
+            dayCellContent={renderDayCell}
             eventDurationEditable={false}
             eventInteractive
             noEventsText={t('Tidak ada kunjungan', 'No visits')}
