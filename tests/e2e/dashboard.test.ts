@@ -44,6 +44,23 @@ describe('Dasbor', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 
+  it('draws the district from its coordinates, marked by coverage, and lists what has no position', async () => {
+    const client = app.testDb.api.client;
+    const [first] = await client['puskesmas:list']({});
+    await client['puskesmas:update']({ id: first!.id, changes: { lat: null, lon: null } });
+    await page.reload();
+    const map = page.getByRole('img', { name: /Peta kabupaten, cakupan Februari 2026/ });
+    await map.waitFor();
+    const puskesmas = (await client['puskesmas:list']({})).filter((p) => p.active);
+    const hospitals = (await client['hospitals:list']({})).filter((h) => h.active && h.lat !== null);
+    expect(await map.locator('circle[r="7"]').count()).toBe(puskesmas.length - 1);
+    expect(await map.locator('rect[width="12"]').count()).toBe(hospitals.length);
+    expect(await map.locator('line').count()).toBeGreaterThan(puskesmas.length);
+    expect(await page.getByTestId('map-unplaced').textContent()).toContain(first!.name);
+    await page.getByRole('img', { name: /Peta kabupaten/ }).scrollIntoViewIfNeeded();
+    await app.shot('12b-peta-1366');
+  });
+
   it('opens the visits waiting for a log from its card', async () => {
     const report = await app.testDb.api.client['reports:dashboard']({ month: '2026-02' });
     await page.getByRole('link', { name: 'Buka daftar kunjungan yang belum dicatat' }).click();

@@ -7,6 +7,7 @@ import { useI18n, type Translate } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { EmptyRow, ErrorBanner, Loading, Spinner, Swatch, useToast } from '../../ui/components';
 import { Icon } from '../../ui/icons';
+import { DistrictMap } from './district-map';
 import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 
@@ -326,6 +327,7 @@ export function DashboardScreen() {
             <CoverageMap report={report} />
             <SpecialistBars report={report} />
           </div>
+          <DistrictMap coverage={report.puskesmas} month={report.month} />
           <div className="grid-2">
             <TopicBars report={report} />
             <OpenFollowups />

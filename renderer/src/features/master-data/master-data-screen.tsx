@@ -4,10 +4,11 @@ import { useI18n } from '../../i18n';
 import { AdoptionMatrix } from './adoption-matrix';
 import { BackupsPanel } from './backups-panel';
 import { EntityTable } from './entity-table';
+import { DistrictMap } from '../dashboard/district-map';
 import { SettingsPanel } from './settings-panel';
 import { adoptionsConfig, holidaysConfig, hospitalsConfig, leaveConfig, puskesmasConfig, specialistsConfig } from './entities';
 
-type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'leave' | 'holidays' | 'settings' | 'backups';
+type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'map' | 'leave' | 'holidays' | 'settings' | 'backups';
 
 export function MasterDataScreen() {
   const { t, lang, date, longDate } = useI18n();
@@ -20,6 +21,7 @@ export function MasterDataScreen() {
     { id: 'puskesmas', title: puskesmasConfig.title },
     { id: 'hospitals', title: hospitalsConfig.title },
     { id: 'adoptions', title: adoptionsConfig.title },
+    { id: 'map', title: ['Peta', 'Map'] },
     { id: 'leave', title: leave.title },
     { id: 'holidays', title: holidays.title },
     { id: 'settings', title: ['Pengaturan', 'Settings'] },
@@ -54,6 +56,7 @@ export function MasterDataScreen() {
             {adoptionView === 'list' ? <EntityTable key="adoptions" config={adoptionsConfig} /> : <AdoptionMatrix />}
           </>
         ) : null}
+        {tab === 'map' ? <DistrictMap /> : null}
         {tab === 'leave' ? <EntityTable key="leave" config={leave} /> : null}
         {tab === 'holidays' ? <EntityTable key="holidays" config={holidays} /> : null}
         {tab === 'settings' ? <SettingsPanel /> : null}
