@@ -5,13 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { AsuhanError, conflict, notFound } from '../contract/errors';
 import type { Handlers } from '../contract/index';
-import type { PlanListItem, PlanPreview, PlanVisit, VisitCheck } from '../contract/plans';
+import type { PlanListItem, PlanPreview, PlanVisit, PlanWarning, VisitCheck } from '../contract/plans';
 import { audit } from '../db/audit';
 import { backupDatabase, backupDirFor } from '../db/backup';
 import { toVisit } from '../db/mappers';
 import { decreeWarnings, yearsWithoutDecree } from '../db/holidays.repository';
 import type { Database, VisitRow } from '../db/schema';
-import { firstDayOfMonth, lastDayOfMonth, minutesOf, monthOf, timeOf } from '../domain/dates';
+import { firstDayOfMonth, lastDayOfMonth, minutesOf, monthOf, timeOf, todayIn } from '../domain/dates';
+import { formatLongDate, formatMonth } from '../domain/format-id';
+import { getSettings } from '../db/settings.repository';
 import type { Visit } from '../domain/types';
 import { checkOneVisit, checkPlan } from '../scheduler/checker';
 import { ProblemIndex } from '../scheduler/context';
@@ -92,6 +94,28 @@ function toPreview(row: { id: number; month: string; status: 'draft' | 'saved'; 
   return { planId: row.id, status: row.status, createdAt: row.created_at, ...summary, warnings: summary.warnings ?? [] };
 }
 
+/**
+ * A month whose every day has begun is history: planning it is refused unless the coordinator
+ * asks (allowPast), and then the summary says so.
+ */
+export function pastMonthWarnings(month: string, today: string, allowPast: boolean): PlanWarning[] {
+  if (lastDayOfMonth(month) > today) return [];
+  if (!allowPast) {
+    throw new AsuhanError(
+      'RULE',
+      `${formatMonth(month)} sudah lewat (hari ini ${formatLongDate(today)}): rencana tidak disusun. Untuk mencatat riwayat, pakai --allow-past.`,
+      `${formatMonth(month, 'en')} is past (today is ${formatLongDate(today, 'en')}): no plan was made. To record history, use --allow-past.`,
+    );
+  }
+  return [
+    {
+      rule: 'past-month',
+      message: `${formatMonth(month)} sudah lewat: rencana ini mencatat riwayat, bukan jadwal yang akan datang.`,
+      messageEn: `${formatMonth(month, 'en')} is past: this plan records history, not a schedule to come.`,
+    },
+  ];
+}
+
 export function plansHandlers(ctx: AppContext): PlansHandlers {
   const db = ctx.db.kysely;
   const now = () => ctx.now().toISOString();
@@ -158,12 +182,16 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
   }
 
   return {
-    'plans:run': async ({ month, mode }) => {
+    'plans:run': async ({ month, mode, allowPast }) => {
+      const today = todayIn((await getSettings(db)).timeZone, ctx.now());
+      const past = pastMonthWarnings(month, today, allowPast);
       const rows = await monthVisitRows(db, month);
-      const problem = await problemFromDatabase(db, [month], { mode });
+      const problem = await problemFromDatabase(db, [month], { mode, ...(allowPast ? {} : { today }) });
       const result = await solve(problem);
       const index = new ProblemIndex(problem);
-      const current = rows.filter((r) => r.status === 'planned' && r.pinned === 0).map(rowToPlanned);
+      // The current plan: planned visits the solver may change (not pinned, not past).
+      const movable = new Set(problem.existingVisits.filter((v) => !v.fixed).map((v) => v.id));
+      const current = rows.filter((r) => movable.has(r.id)).map(rowToPlanned);
       const match = matchPlans(current, result.visits);
       for (const [old, next] of [...match.kept, ...match.moved]) {
         next.existingId = old.existingId;
@@ -193,7 +221,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
         })),
         uncovered: result.uncovered,
         coverage: { required, covered: required - missing },
-        warnings: decreeWarnings(await yearsWithoutDecree(db, firstDayOfMonth(month), lastDayOfMonth(month))),
+        warnings: [...past, ...decreeWarnings(await yearsWithoutDecree(db, firstDayOfMonth(month), lastDayOfMonth(month)))],
         objective: result.objective,
         bound: result.bound,
         gap: result.gap,
@@ -224,8 +252,10 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
           "This month's visits changed since the plan was made; run the planner again.",
         );
       }
-      // Master data may have changed since the draft (new leave, a holiday): judge it again.
-      const problem = await problemFromDatabase(db, [plan.month]);
+      // Master data may have changed since the draft (new leave, a holiday, another day begun): judge it again.
+      const today = todayIn((await getSettings(db)).timeZone, ctx.now());
+      const allowPast = summary.warnings?.some((w) => w.rule === 'past-month') ?? false;
+      const problem = await problemFromDatabase(db, [plan.month], allowPast ? {} : { today });
       const index = new ProblemIndex(problem);
       const proposal = summary.visits.filter((v) => !v.fixed).map((v) => ({ ...v, existingId: v.visitId, fixed: false }));
       const stale = checkPlan(index, proposal, { skipCoverage: true }).filter((v) => v.rule !== 'fixed-visits');

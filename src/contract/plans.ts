@@ -50,6 +50,13 @@ export interface PlanUncovered {
   messageEn: string;
 }
 
+export interface PlanWarning {
+  /** `past-month`: the plan records a month already past (allowPast). */
+  rule?: string;
+  message: string;
+  messageEn: string;
+}
+
 export interface PlanScore {
   rule: string;
   label: string;
@@ -74,7 +81,7 @@ export interface PlanPreview {
   /** Required visits covered / required in the month. */
   coverage: { required: number; covered: number };
   /** What the coordinator should know before trusting the plan (e.g. a year without its holiday decree). */
-  warnings: { message: string; messageEn: string }[];
+  warnings: PlanWarning[];
   objective: number;
   bound: number | null;
   gap: number | null;
@@ -111,7 +118,8 @@ export interface VisitCheck {
 }
 
 export const plansContract = {
-  'plans:run': command<PlanPreview>()(z.object({ month, mode: z.enum(['replan', 'fresh']).default('replan') })),
+  // allowPast: plan a month whose days have all begun (recording history), with a warning.
+  'plans:run': command<PlanPreview>()(z.object({ month, mode: z.enum(['replan', 'fresh']).default('replan'), allowPast: z.boolean().default(false) })),
   'plans:apply': command<ApplyResult>()(z.object({ planId: id })),
   'plans:list': query<PlanListItem[]>()(z.object({ month: month.optional() }).default({})),
   'plans:get': query<PlanPreview>()(z.object({ id })),

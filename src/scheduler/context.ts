@@ -129,6 +129,12 @@ export class ProblemIndex {
     return { km: haversineKm(h.lat, h.lon, c.lat, c.lon) * this.settings.roadFactor, source: 'estimated' };
   }
 
+  /** A day before the first plannable day: its visits are history, and no new one goes there. */
+  isPast(date: string): boolean {
+    const first = this.problem.firstPlannableDay;
+    return first !== undefined && date < first;
+  }
+
   /** Leave, duty or training covering the date, if any. */
   unavailableOn(specialistId: number, date: string): Unavailability | undefined {
     return this.leave.get(specialistId)?.find((u) => u.startDate <= date && date <= u.endDate);

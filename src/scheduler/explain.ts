@@ -22,7 +22,7 @@ export interface UncoveredItem extends Sentence {
 function freeDaysAt(index: ProblemIndex, specialistId: number, puskesmasId: number, month: string): string[] {
   const s = index.specialist(specialistId);
   return daysOf(month).filter(
-    (d) => s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && !index.unavailableOn(specialistId, d) && index.visitTime(puskesmasId, d) !== null,
+    (d) => !index.isPast(d) && s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && !index.unavailableOn(specialistId, d) && index.visitTime(puskesmasId, d) !== null,
   );
 }
 

@@ -97,7 +97,7 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
     const busy = new Set((knownBySpecialist.get(s.id) ?? []).map((v) => v.date));
     freeDays.set(
       s.id,
-      days.filter((d) => s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && !index.unavailableOn(s.id, d) && !busy.has(d)),
+      days.filter((d) => !index.isPast(d) && s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && !index.unavailableOn(s.id, d) && !busy.has(d)),
     );
   }
   const openDays = new Map<number, Set<string>>();

@@ -28,6 +28,11 @@ export const problemSchema = z.object({
   version: z.literal(PROBLEM_VERSION),
   /** Consecutive months to plan, `YYYY-MM`, in order. */
   months: z.array(z.string().refine(isMonth, 'YYYY-MM')).min(1).max(36),
+  /**
+   * The first day the plan may add, move or drop a visit on: the district's tomorrow when
+   * re-planning a month that has begun. Visits before it stay as they are; absent, every day is open.
+   */
+  firstPlannableDay: date.optional(),
   settings: z.object({
     timeZone: z.string(),
     visitStart: time,
@@ -76,8 +81,9 @@ export const problemSchema = z.object({
   /** Entered travel distances; otherwise straight line x roadFactor. */
   distances: z.array(z.object({ hospitalId: idNum, puskesmasId: idNum, km: z.number().min(0), minutes: z.number().nullable() })),
   /**
-   * Visits already in the months being planned (cancelled ones left out). `fixed` visits
-   * (pinned, confirmed, done, missed) stay; the others are the current plan, changed only
+   * Visits already in the months being planned that cover a requirement (planned, confirmed,
+   * done: missed and cancelled ones are left out). `fixed` visits (pinned, confirmed, done, or
+   * on a day before firstPlannableDay) stay; the others are the current plan, changed only
    * at a stability cost.
    */
   existingVisits: z.array(
@@ -112,7 +118,7 @@ export interface PlannedVisit {
   specialistId: number;
   puskesmasId: number;
   specialtyId: number;
-  /** Pinned, confirmed, done or missed: the scheduler did not place it and cannot move it. */
+  /** Pinned, confirmed, done or already past: the scheduler did not place it and cannot move it. */
   fixed: boolean;
   existingId: number | null;
   uid: string | null;
