@@ -90,8 +90,9 @@ function named(index: ProblemIndex, v: PlannedVisit): PlanVisit {
 
 function toPreview(row: { id: number; month: string; status: 'draft' | 'saved'; created_at: string; summary: string }): PlanPreview {
   const { fingerprint: _ignored, ...summary } = JSON.parse(row.summary) as DraftSummary;
-  // Drafts saved before warnings existed have none.
-  return { planId: row.id, status: row.status, createdAt: row.created_at, ...summary, warnings: summary.warnings ?? [] };
+  // Drafts saved before warnings (or the figures of uncovered visits) existed have none.
+  const uncovered = summary.uncovered.map((u) => ({ ...u, figures: u.figures ?? {} }));
+  return { planId: row.id, status: row.status, createdAt: row.created_at, ...summary, uncovered, warnings: summary.warnings ?? [] };
 }
 
 /**

@@ -38,6 +38,35 @@ export interface PlanSentence {
   date?: string;
 }
 
+/** capacity: the specialty is short overall; booked: the specialists who could go are taken on the matching days. */
+export type UncoveredCause = 'no-specialist' | 'none-in-reach' | 'all-unavailable' | 'capacity' | 'booked';
+
+export interface SpecialistFigures {
+  specialistId: number;
+  specialistName: string;
+  /** Visits in the month's plan. */
+  visits: number;
+  maxVisitsPerMonth: number;
+  /** Plannable days left on which they are free and this puskesmas can host the visit. */
+  freeDays: number;
+}
+
+export interface UncoveredFigures {
+  /** capacity: visits still needed this month at the puskesmas someone could cover. */
+  needed?: number;
+  /** capacity: the most the specialty's specialists can still make, counted on days some such puskesmas can host. */
+  available?: number;
+  /** none-in-reach: the limit, the nearest specialist with a known distance, and distances that are unknown. */
+  maxTravelKm?: number;
+  backupCoverAllowed?: boolean;
+  nearest?: { specialistId: number; specialistName: string; km: number } | null;
+  unknownDistances?: { message: string; messageEn: string }[];
+  /** all-unavailable, booked: the specialists who could go. */
+  specialists?: SpecialistFigures[];
+  /** Days before this one are past and were not planned. */
+  firstPlannableDay?: string;
+}
+
 export interface PlanUncovered {
   month: string;
   puskesmasId: number;
@@ -45,7 +74,9 @@ export interface PlanUncovered {
   specialtyId: number;
   specialtyName: string;
   missing: number;
-  cause: 'no-specialist' | 'none-in-reach' | 'all-unavailable' | 'capacity';
+  cause: UncoveredCause;
+  /** The numbers behind the sentence (see UncoveredFigures). */
+  figures: UncoveredFigures;
   message: string;
   messageEn: string;
 }

@@ -135,6 +135,39 @@ export class ProblemIndex {
     return first !== undefined && date < first;
   }
 
+  /**
+   * The programme lets the specialist go there: an adopted puskesmas, or, with backup cover
+   * allowed, one whose distance is known (entered, or from both positions) and within reach.
+   * An unknown distance is within reach for the puskesmas's own adopters only.
+   */
+  canReach(specialistId: number, puskesmasId: number): boolean {
+    if (this.role(specialistId, puskesmasId)) return true;
+    if (!this.settings.allowBackupCover) return false;
+    const km = this.travel(specialistId, puskesmasId).km;
+    return km !== null && km <= this.settings.maxTravelKm;
+  }
+
+  /** What is missing for a distance to be known: the specialist's hospital, its position, the puskesmas's position. */
+  missingForDistance(specialistId: number, puskesmasId: number): { message: string; messageEn: string } | null {
+    if (this.travel(specialistId, puskesmasId).source !== 'unknown') return null;
+    const s = this.specialistName(specialistId);
+    const place = this.puskesmasName(puskesmasId);
+    const hospitalId = this.specialists.get(specialistId)?.hospitalId ?? null;
+    if (hospitalId === null) {
+      return { message: `rumah sakit ${s} belum diisi`, messageEn: `${s}'s hospital is not set` };
+    }
+    const hospital = this.hospitals.get(hospitalId);
+    const missing: { id: string; en: string }[] = [];
+    if (!hospital || hospital.lat === null || hospital.lon === null) missing.push({ id: `posisi ${hospital?.name ?? 'rumah sakit'}`, en: `the position of ${hospital?.name ?? 'the hospital'}` });
+    const c = this.puskesmas.get(puskesmasId);
+    if (!c || c.lat === null || c.lon === null) missing.push({ id: `posisi ${place}`, en: `the position of ${place}` });
+    const hospitalName = hospital?.name ?? `rumah sakit ${s}`;
+    return {
+      message: `jarak ${hospitalName} ke ${place} tidak diketahui: ${missing.map((m) => m.id).join(' dan ')} belum diisi, dan tidak ada jarak yang dimasukkan`,
+      messageEn: `the distance from ${hospitalName} to ${place} is unknown: ${missing.map((m) => m.en).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set, and no distance was entered`,
+    };
+  }
+
   /** Leave, duty or training covering the date, if any. */
   unavailableOn(specialistId: number, date: string): Unavailability | undefined {
     return this.leave.get(specialistId)?.find((u) => u.startDate <= date && date <= u.endDate);

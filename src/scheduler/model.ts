@@ -110,13 +110,7 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
   const pairs: [number, number][] = [];
   for (const s of team) {
     if ((freeDays.get(s.id) ?? []).length === 0) continue;
-    for (const c of places) {
-      if (index.role(s.id, c)) pairs.push([s.id, c]);
-      else if (settings.allowBackupCover) {
-        const t = index.travel(s.id, c);
-        if (t.km === null || t.km <= settings.maxTravelKm) pairs.push([s.id, c]);
-      }
-    }
+    for (const c of places) if (index.canReach(s.id, c)) pairs.push([s.id, c]);
   }
   const pairsBeforePruning = pairs.length;
   const kept = pairs.length > PAIR_LIMIT ? prunePairs(index, pairs, input.currentPlan) : pairs;
