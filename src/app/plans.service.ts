@@ -133,9 +133,9 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     const settings = problem.settings;
     // A second visit that day (when allowed) starts after the first one and the drive.
     const sameDay = settings.allowTwoVisitsPerDay ? problem.existingVisits.find((v) => v.specialistId === input.specialistId && v.date === input.date) : undefined;
-    const afterFirst = sameDay ? index.twoVisitTimes(sameDay.puskesmasId, input.puskesmasId, input.date)?.[1].startTime : undefined;
-    const startTime = input.startTime ?? afterFirst ?? index.visitTime(input.puskesmasId, input.date)?.startTime ?? settings.visitStart;
-    const endMinutes = Math.min(minutesOf(startTime) + settings.visitMinutes, 23 * 60 + 59);
+    const afterFirst = sameDay ? index.twoVisitTimes(sameDay.puskesmasId, input.puskesmasId, input.date, specialist.specialty_id)?.[1].startTime : undefined;
+    const startTime = input.startTime ?? afterFirst ?? index.visitTime(input.puskesmasId, input.date, specialist.specialty_id)?.startTime ?? settings.visitStart;
+    const endMinutes = Math.min(minutesOf(startTime) + index.visitMinutes(specialist.specialty_id), 23 * 60 + 59);
     const visit: PlannedVisit = {
       date: input.date,
       startTime,
@@ -154,7 +154,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     if (puskesmas.active !== 1) violations.push({ rule: 'active', message: 'Puskesmas ini tidak aktif.', messageEn: 'This puskesmas is not active.' });
     if (violations.length === 0) {
       violations.push(...checkOneVisit(index, visit));
-      const others = problem.existingVisits.map((v) => ({ ...v, endTime: timeOf(minutesOf(v.startTime) + settings.visitMinutes), existingId: v.id }));
+      const others = problem.existingVisits.map((v) => ({ ...v, endTime: timeOf(minutesOf(v.startTime) + index.visitMinutes(v.specialtyId)), existingId: v.id }));
       const monthRules = HARD_RULES.filter((r) => r.id === 'one-visit-per-day' || r.id === 'monthly-maximum');
       // Both rules are per specialist: judge this specialist's month with the new visit in it.
       const own = others.filter((o) => o.specialistId === visit.specialistId);

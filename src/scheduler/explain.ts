@@ -86,7 +86,7 @@ function specialtyMonth(index: ProblemIndex, month: string, specialtyId: number)
             !index.unavailableOn(specialistId, d) &&
             analysis.slotsOn(specialistId, d) > 0 &&
             !placeTaken.has(`${puskesmasId}:${d}`) &&
-            index.visitTime(puskesmasId, d) !== null,
+            index.visitTime(puskesmasId, d, specialtyId) !== null,
         );
         cache.set(cacheKey, days);
       }
@@ -181,7 +181,7 @@ export function explainUncovered(index: ProblemIndex, month: string, puskesmasId
       if (that.length >= perDay) return true;
       // A second visit that day only where the drive fits, one way or the other.
       const other = (that[0] as PlannedVisit).puskesmasId;
-      return index.twoVisitTimes(other, puskesmasId, d) === null && index.twoVisitTimes(puskesmasId, other, d) === null;
+      return index.twoVisitTimes(other, puskesmasId, d, specialtyId) === null && index.twoVisitTimes(puskesmasId, other, d, specialtyId) === null;
     };
     return {
       specialistId: s.id,

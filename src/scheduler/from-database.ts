@@ -49,7 +49,7 @@ export async function problemFromDatabase(db: Kysely<Database>, months: string[]
   const to = lastDayOfMonth(months[months.length - 1] as string);
   const [specialties, hospitals, specialistRows, puskesmasRows, leave, holidays, adoptions, programme, overrides, distances, visits, previous, sent] =
     await Promise.all([
-      db.selectFrom('specialty').select(['id', 'code', 'name']).where('active', '=', 1).orderBy('id').execute(),
+      db.selectFrom('specialty').select(['id', 'code', 'name', 'visit_minutes']).where('active', '=', 1).orderBy('id').execute(),
       db.selectFrom('hospital').select(['id', 'name', 'lat', 'lon']).orderBy('id').execute(),
       db.selectFrom('specialist').selectAll().where('active', '=', 1).orderBy('id').execute(),
       db.selectFrom('puskesmas').selectAll().where('active', '=', 1).orderBy('id').execute(),
@@ -87,7 +87,7 @@ export async function problemFromDatabase(db: Kysely<Database>, months: string[]
     months,
     ...(firstPlannableDay !== undefined && firstPlannableDay > from ? { firstPlannableDay } : {}),
     settings: problemSettings(settings),
-    specialties,
+    specialties: specialties.map((k) => ({ id: k.id, code: k.code, name: k.name, visitMinutes: k.visit_minutes })),
     hospitals,
     specialists: specialists.map((s) => ({
       id: s.id,
@@ -98,7 +98,7 @@ export async function problemFromDatabase(db: Kysely<Database>, months: string[]
       usualWeekdays: s.usualWeekdays,
       preferredWeekdays: s.preferredWeekdays,
     })),
-    puskesmas: puskesmasRows.map(toPuskesmas).map((c) => ({ id: c.id, name: c.name, lat: c.lat, lon: c.lon, openingHours: c.openingHours })),
+    puskesmas: puskesmasRows.map(toPuskesmas).map((c) => ({ id: c.id, name: c.name, lat: c.lat, lon: c.lon, openingHours: c.openingHours, visitStarts: c.visitStarts })),
     unavailability: leave.map((u) => ({ specialistId: u.specialist_id, startDate: u.start_date, endDate: u.end_date, kind: u.kind, reason: u.reason })),
     holidays: holidays.map((h) => ({ date: h.date, name: h.name, kind: h.kind })),
     adoptions: adoptions.map((a) => ({ specialistId: a.specialist_id, puskesmasId: a.puskesmas_id, role: a.role })),

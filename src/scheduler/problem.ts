@@ -47,7 +47,8 @@ export const problemSchema = z.object({
     weights: weightsSchema,
     solverTimeLimitSeconds: z.number().min(0.1).max(3600),
   }),
-  specialties: z.array(z.object({ id: idNum, code: z.string(), name: z.string() })),
+  /** visitMinutes: the specialty's own visit length; null = settings.visitMinutes. */
+  specialties: z.array(z.object({ id: idNum, code: z.string(), name: z.string(), visitMinutes: z.number().int().min(1).max(1440).nullable().optional() })),
   hospitals: z.array(z.object({ id: idNum, name: z.string(), lat: z.number().nullable(), lon: z.number().nullable() })),
   specialists: z.array(
     z.object({
@@ -67,6 +68,8 @@ export const problemSchema = z.object({
       lat: z.number().nullable(),
       lon: z.number().nullable(),
       openingHours: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), hours),
+      /** When visits start on a weekday, as the puskesmas gave it; absent = programme start, or opening time where that does not fit. */
+      visitStarts: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), time).optional(),
     }),
   ),
   unavailability: z.array(
