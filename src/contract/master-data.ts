@@ -80,8 +80,8 @@ export const puskesmasFields = z.object({
   lon: longitude.default(null),
   /** Left out: the district's usual days and hours (settings.defaultOpeningHours). */
   openingHours: openingHours.optional(),
-  /** When visits start on a weekday, where it is not the default (programme start, or opening time). */
-  visitStarts: visitStarts.default({}),
+  /** When visits start on a weekday, where it is not the default (programme start, or opening time); left out: none, or unchanged. */
+  visitStarts: visitStarts.optional(),
   poned: z.boolean().default(false),
   inpatient: z.boolean().default(false),
   notes: freeText(2000).default(''),

@@ -80,6 +80,11 @@ describe('re-planning a month that has begun', () => {
               expect(missingInPlan.get(`${p.puskesmasId}:${s.specialtyId}`) ?? 0, `${p.puskesmasName} ${s.specialtyName}`).toBe(Math.max(0, s.required - scheduled));
             }
           }
+          // Every uncovered sentence is consistent with its numbers.
+          for (const u of preview.uncovered) {
+            if (u.cause === 'capacity') expect(u.message).toContain(`kurang ${u.figures.needed! - u.figures.available!} kunjungan bulan ini (dibutuhkan ${u.figures.needed}, tersedia ${u.figures.available}`);
+            for (const f of u.figures.specialists ?? []) if (u.cause === 'booked') expect(u.message).toContain(`(${f.visits}/${f.maxVisitsPerMonth} kunjungan, ${f.freeDays} hari cocok masih kosong)`);
+          }
           // Every reopened requirement got its make-up visit after today, or is explained.
           const explained = new Set(preview.uncovered.map((u) => `${u.puskesmasId}:${u.specialtyId}`));
           for (const visit of before.filter((v) => reopened.has(v.id))) {
