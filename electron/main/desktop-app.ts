@@ -10,6 +10,7 @@ import { DB_FILE_NAME, PRODUCT_NAME } from '../../src/app/paths';
 import type { DesktopShell, TransferFile, UpdateStatus } from '../../src/contract/desktop-shell';
 import { backupDatabase, backupDirFor } from '../../src/db/backup';
 import { openDatabase, type AsuhanDb } from '../../src/db/connect';
+import { todayOverride } from '../../src/domain/clock';
 import { checkOutputFolder, readInputFile, writeFileSafely } from '../../src/files/guard';
 import { ensureCoreSpecialties } from '../../src/seed/demo';
 import { seedHolidays } from '../../src/seed/holidays';
@@ -164,6 +165,7 @@ export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths): Prom
 
   let db: AsuhanDb;
   try {
+    todayOverride(process.env);
     db = await openAppDatabase(databasePathFor(deps.app));
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);

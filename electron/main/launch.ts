@@ -7,6 +7,7 @@ import type { App, BaseWindow, OpenDialogOptions, SaveDialogOptions } from 'elec
 import { createApi } from '../../src/app/api';
 import { createContext } from '../../src/app/context';
 import { runSmokeTest, type SmokeResult } from '../../src/app/smoke-test';
+import { now } from '../../src/domain/clock';
 import { todayIn } from '../../src/domain/dates';
 import { seedDemo } from '../../src/seed/demo';
 import { databasePathFor, openAppDatabase, startDesktopApp, type AppPaths, type ElectronDeps, type RunningApp } from './desktop-app';
@@ -83,7 +84,7 @@ async function seedDemoIfEmpty(file: string): Promise<void> {
     const api = createApi(createContext(db));
     if ((await api.client['app:info']()).counts.puskesmas > 0) return;
     const settings = await api.client['settings:get']({});
-    await seedDemo(db.kysely, todayIn(settings.timeZone, new Date()));
+    await seedDemo(db.kysely, todayIn(settings.timeZone, now()));
   } finally {
     await db.close();
   }

@@ -11,6 +11,7 @@ import { importHandlers } from './imports.service';
 import { masterDataHandlers } from './master-data.service';
 import { plansHandlers } from './plans.service';
 import { programmeHandlers } from './programme.service';
+import { suggestionsHandlers } from './suggestions.service';
 import { visitLogHandlers } from './visit-log.service';
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -22,6 +23,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...masterDataHandlers(ctx),
     ...plansHandlers(ctx),
     ...programmeHandlers(ctx),
+    ...suggestionsHandlers(ctx),
     ...visitLogHandlers(ctx),
   } satisfies Handlers;
 }

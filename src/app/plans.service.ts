@@ -5,13 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { AsuhanError, conflict, notFound } from '../contract/errors';
 import type { Handlers } from '../contract/index';
-import type { PlanListItem, PlanPreview, PlanVisit, VisitCheck } from '../contract/plans';
+import type { PlanListItem, PlanPreview, PlanVisit, PlanWarning, VisitCheck } from '../contract/plans';
 import { audit } from '../db/audit';
 import { backupDatabase, backupDirFor } from '../db/backup';
 import { toVisit } from '../db/mappers';
 import { decreeWarnings, yearsWithoutDecree } from '../db/holidays.repository';
 import type { Database, VisitRow } from '../db/schema';
-import { firstDayOfMonth, lastDayOfMonth, minutesOf, monthOf, timeOf } from '../domain/dates';
+import { firstDayOfMonth, lastDayOfMonth, minutesOf, monthOf, timeOf, todayIn } from '../domain/dates';
+import { formatLongDate, formatMonth } from '../domain/format-id';
+import { getSettings } from '../db/settings.repository';
 import type { Visit } from '../domain/types';
 import { checkOneVisit, checkPlan } from '../scheduler/checker';
 import { ProblemIndex } from '../scheduler/context';
@@ -24,7 +26,7 @@ import { solveProblem, type SolveResult } from '../scheduler/solve';
 import { solveInWorker } from '../scheduler/worker';
 import type { AppContext } from './context';
 
-type PlansHandlers = Pick<Handlers, Extract<keyof Handlers, `plans:${string}` | 'visits:check' | 'visits:create' | 'visits:move' | 'visits:pin' | 'visits:delete'>>;
+type PlansHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `plans:${string}`>, 'plans:suggest'> | 'visits:check' | 'visits:create' | 'visits:move' | 'visits:pin' | 'visits:delete'>;
 
 /** What a draft stores beside the preview: the proposal and the state it was computed from. */
 interface DraftSummary extends Omit<PlanPreview, 'planId' | 'status' | 'createdAt'> {
@@ -88,8 +90,31 @@ function named(index: ProblemIndex, v: PlannedVisit): PlanVisit {
 
 function toPreview(row: { id: number; month: string; status: 'draft' | 'saved'; created_at: string; summary: string }): PlanPreview {
   const { fingerprint: _ignored, ...summary } = JSON.parse(row.summary) as DraftSummary;
-  // Drafts saved before warnings existed have none.
-  return { planId: row.id, status: row.status, createdAt: row.created_at, ...summary, warnings: summary.warnings ?? [] };
+  // Drafts saved before warnings (or the figures of uncovered visits) existed have none.
+  const uncovered = summary.uncovered.map((u) => ({ ...u, figures: u.figures ?? {} }));
+  return { planId: row.id, status: row.status, createdAt: row.created_at, ...summary, uncovered, warnings: summary.warnings ?? [] };
+}
+
+/**
+ * A month whose every day has begun is history: planning it is refused unless the coordinator
+ * asks (allowPast), and then the summary says so.
+ */
+export function pastMonthWarnings(month: string, today: string, allowPast: boolean): PlanWarning[] {
+  if (lastDayOfMonth(month) > today) return [];
+  if (!allowPast) {
+    throw new AsuhanError(
+      'RULE',
+      `${formatMonth(month)} sudah lewat (hari ini ${formatLongDate(today)}): rencana tidak disusun. Untuk mencatat riwayat, pakai --allow-past.`,
+      `${formatMonth(month, 'en')} is past (today is ${formatLongDate(today, 'en')}): no plan was made. To record history, use --allow-past.`,
+    );
+  }
+  return [
+    {
+      rule: 'past-month',
+      message: `${formatMonth(month)} sudah lewat: rencana ini mencatat riwayat, bukan jadwal yang akan datang.`,
+      messageEn: `${formatMonth(month, 'en')} is past: this plan records history, not a schedule to come.`,
+    },
+  ];
 }
 
 export function plansHandlers(ctx: AppContext): PlansHandlers {
@@ -108,9 +133,9 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     const settings = problem.settings;
     // A second visit that day (when allowed) starts after the first one and the drive.
     const sameDay = settings.allowTwoVisitsPerDay ? problem.existingVisits.find((v) => v.specialistId === input.specialistId && v.date === input.date) : undefined;
-    const afterFirst = sameDay ? index.twoVisitTimes(sameDay.puskesmasId, input.puskesmasId, input.date)?.[1].startTime : undefined;
-    const startTime = input.startTime ?? afterFirst ?? index.visitTime(input.puskesmasId, input.date)?.startTime ?? settings.visitStart;
-    const endMinutes = Math.min(minutesOf(startTime) + settings.visitMinutes, 23 * 60 + 59);
+    const afterFirst = sameDay ? index.twoVisitTimes(sameDay.puskesmasId, input.puskesmasId, input.date, specialist.specialty_id)?.[1].startTime : undefined;
+    const startTime = input.startTime ?? afterFirst ?? index.visitTime(input.puskesmasId, input.date, specialist.specialty_id)?.startTime ?? settings.visitStart;
+    const endMinutes = Math.min(minutesOf(startTime) + index.visitMinutes(specialist.specialty_id), 23 * 60 + 59);
     const visit: PlannedVisit = {
       date: input.date,
       startTime,
@@ -129,7 +154,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     if (puskesmas.active !== 1) violations.push({ rule: 'active', message: 'Puskesmas ini tidak aktif.', messageEn: 'This puskesmas is not active.' });
     if (violations.length === 0) {
       violations.push(...checkOneVisit(index, visit));
-      const others = problem.existingVisits.map((v) => ({ ...v, endTime: timeOf(minutesOf(v.startTime) + settings.visitMinutes), existingId: v.id }));
+      const others = problem.existingVisits.map((v) => ({ ...v, endTime: timeOf(minutesOf(v.startTime) + index.visitMinutes(v.specialtyId)), existingId: v.id }));
       const monthRules = HARD_RULES.filter((r) => r.id === 'one-visit-per-day' || r.id === 'monthly-maximum');
       // Both rules are per specialist: judge this specialist's month with the new visit in it.
       const own = others.filter((o) => o.specialistId === visit.specialistId);
@@ -158,12 +183,16 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
   }
 
   return {
-    'plans:run': async ({ month, mode }) => {
+    'plans:run': async ({ month, mode, allowPast }) => {
+      const today = todayIn((await getSettings(db)).timeZone, ctx.now());
+      const past = pastMonthWarnings(month, today, allowPast);
       const rows = await monthVisitRows(db, month);
-      const problem = await problemFromDatabase(db, [month], { mode });
+      const problem = await problemFromDatabase(db, [month], { mode, ...(allowPast ? {} : { today }) });
       const result = await solve(problem);
       const index = new ProblemIndex(problem);
-      const current = rows.filter((r) => r.status === 'planned' && r.pinned === 0).map(rowToPlanned);
+      // The current plan: planned visits the solver may change (not pinned, not past).
+      const movable = new Set(problem.existingVisits.filter((v) => !v.fixed).map((v) => v.id));
+      const current = rows.filter((r) => movable.has(r.id)).map(rowToPlanned);
       const match = matchPlans(current, result.visits);
       for (const [old, next] of [...match.kept, ...match.moved]) {
         next.existingId = old.existingId;
@@ -193,7 +222,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
         })),
         uncovered: result.uncovered,
         coverage: { required, covered: required - missing },
-        warnings: decreeWarnings(await yearsWithoutDecree(db, firstDayOfMonth(month), lastDayOfMonth(month))),
+        warnings: [...past, ...decreeWarnings(await yearsWithoutDecree(db, firstDayOfMonth(month), lastDayOfMonth(month)))],
         objective: result.objective,
         bound: result.bound,
         gap: result.gap,
@@ -224,8 +253,10 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
           "This month's visits changed since the plan was made; run the planner again.",
         );
       }
-      // Master data may have changed since the draft (new leave, a holiday): judge it again.
-      const problem = await problemFromDatabase(db, [plan.month]);
+      // Master data may have changed since the draft (new leave, a holiday, another day begun): judge it again.
+      const today = todayIn((await getSettings(db)).timeZone, ctx.now());
+      const allowPast = summary.warnings?.some((w) => w.rule === 'past-month') ?? false;
+      const problem = await problemFromDatabase(db, [plan.month], allowPast ? {} : { today });
       const index = new ProblemIndex(problem);
       const proposal = summary.visits.filter((v) => !v.fixed).map((v) => ({ ...v, existingId: v.visitId, fixed: false }));
       const stale = checkPlan(index, proposal, { skipCoverage: true }).filter((v) => v.rule !== 'fixed-visits');

@@ -7,6 +7,7 @@ import { AsuhanError, toErrorPayload } from '../contract/errors';
 import type { CliCommand, CliIo, OptionSpec } from './command';
 import { COMMANDS } from './commands/index';
 import { describeParseError } from './parse-errors';
+import { now, todayOverride } from '../domain/clock';
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
@@ -18,7 +19,7 @@ const defaultIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
-  now: () => new Date(),
+  now: () => now(),
 };
 
 function english(io: CliIo): boolean {
@@ -69,6 +70,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   const { name, rest } = splitCommand(argv);
   const askedHelp = rest.includes('--help') || rest.includes('-h');
   try {
+    // A bad ASUHAN_TODAY stops every command before it reads or writes anything.
+    todayOverride(io.env);
     if (!name || name === 'help' || (name.startsWith('-') && askedHelp)) {
       io.out(mainHelp());
       return name || askedHelp ? 0 : 2;

@@ -173,6 +173,9 @@ const hoursOfDay = z
 
 export const openingHours = z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), hoursOfDay);
 
+/** When visits start per ISO weekday ('HH:mm'); a weekday left out starts at the default. */
+export const visitStarts = z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), localTime);
+
 /**
  * The fields of a create schema as an update: every field optional and WITHOUT its default.
  * (zod's .partial() keeps defaults, which would silently reset fields the caller left out.)

@@ -8,6 +8,7 @@ import { importsContract } from './imports';
 import { masterDataContract } from './master-data';
 import { plansContract } from './plans';
 import { programmeContract } from './programme';
+import { suggestionsContract } from './suggestions';
 import { visitLogContract } from './visit-log';
 
 function mergeContracts<T extends Record<string, AnySpec>[]>(...parts: T): UnionToIntersection<T[number]> {
@@ -23,7 +24,7 @@ function mergeContracts<T extends Record<string, AnySpec>[]>(...parts: T): Union
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
-export const contract = mergeContracts(appContract, masterDataContract, backupsContract, visitLogContract, plansContract, exportsContract, importsContract, programmeContract);
+export const contract = mergeContracts(appContract, masterDataContract, backupsContract, visitLogContract, plansContract, exportsContract, importsContract, programmeContract, suggestionsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

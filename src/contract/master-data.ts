@@ -27,6 +27,7 @@ import {
   longitude,
   openingHours,
   phone,
+  visitStarts,
   requiredText,
   text,
   weekdays,
@@ -42,6 +43,8 @@ export const specialtyFields = z.object({
   title: text(40).default(''),
   color: hexColor.default('#607d8b'),
   aliases: z.array(requiredText(120)).max(40).default([]),
+  /** Visit length in minutes for this specialty; null = the programme's. */
+  visitMinutes: z.number().int().min(1).max(1440).nullable().default(null),
   active: z.boolean().default(true),
 });
 
@@ -77,6 +80,8 @@ export const puskesmasFields = z.object({
   lon: longitude.default(null),
   /** Left out: the district's usual days and hours (settings.defaultOpeningHours). */
   openingHours: openingHours.optional(),
+  /** When visits start on a weekday, where it is not the default (programme start, or opening time); left out: none, or unchanged. */
+  visitStarts: visitStarts.optional(),
   poned: z.boolean().default(false),
   inpatient: z.boolean().default(false),
   notes: freeText(2000).default(''),

@@ -38,6 +38,35 @@ export interface PlanSentence {
   date?: string;
 }
 
+/** capacity: the specialty is short overall; booked: the specialists who could go are taken on the matching days. */
+export type UncoveredCause = 'no-specialist' | 'none-in-reach' | 'all-unavailable' | 'capacity' | 'booked';
+
+export interface SpecialistFigures {
+  specialistId: number;
+  specialistName: string;
+  /** Visits in the month's plan. */
+  visits: number;
+  maxVisitsPerMonth: number;
+  /** Plannable days left on which they are free and this puskesmas can host the visit. */
+  freeDays: number;
+}
+
+export interface UncoveredFigures {
+  /** capacity: visits still needed this month at the puskesmas someone could cover. */
+  needed?: number;
+  /** capacity: the most the specialty's specialists can still make, counted on days some such puskesmas can host. */
+  available?: number;
+  /** none-in-reach: the limit, the nearest specialist with a known distance, and distances that are unknown. */
+  maxTravelKm?: number;
+  backupCoverAllowed?: boolean;
+  nearest?: { specialistId: number; specialistName: string; km: number } | null;
+  unknownDistances?: { message: string; messageEn: string }[];
+  /** all-unavailable, booked: the specialists who could go. */
+  specialists?: SpecialistFigures[];
+  /** Days before this one are past and were not planned. */
+  firstPlannableDay?: string;
+}
+
 export interface PlanUncovered {
   month: string;
   puskesmasId: number;
@@ -45,7 +74,16 @@ export interface PlanUncovered {
   specialtyId: number;
   specialtyName: string;
   missing: number;
-  cause: 'no-specialist' | 'none-in-reach' | 'all-unavailable' | 'capacity';
+  cause: UncoveredCause;
+  /** The numbers behind the sentence (see UncoveredFigures). */
+  figures: UncoveredFigures;
+  message: string;
+  messageEn: string;
+}
+
+export interface PlanWarning {
+  /** `past-month`: the plan records a month already past (allowPast). */
+  rule?: string;
   message: string;
   messageEn: string;
 }
@@ -74,7 +112,7 @@ export interface PlanPreview {
   /** Required visits covered / required in the month. */
   coverage: { required: number; covered: number };
   /** What the coordinator should know before trusting the plan (e.g. a year without its holiday decree). */
-  warnings: { message: string; messageEn: string }[];
+  warnings: PlanWarning[];
   objective: number;
   bound: number | null;
   gap: number | null;
@@ -111,7 +149,8 @@ export interface VisitCheck {
 }
 
 export const plansContract = {
-  'plans:run': command<PlanPreview>()(z.object({ month, mode: z.enum(['replan', 'fresh']).default('replan') })),
+  // allowPast: plan a month whose days have all begun (recording history), with a warning.
+  'plans:run': command<PlanPreview>()(z.object({ month, mode: z.enum(['replan', 'fresh']).default('replan'), allowPast: z.boolean().default(false) })),
   'plans:apply': command<ApplyResult>()(z.object({ planId: id })),
   'plans:list': query<PlanListItem[]>()(z.object({ month: month.optional() }).default({})),
   'plans:get': query<PlanPreview>()(z.object({ id })),

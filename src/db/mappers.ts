@@ -5,6 +5,7 @@ import type {
   Holiday,
   Hospital,
   OpeningHours,
+  VisitStarts,
   Puskesmas,
   Specialist,
   Specialty,
@@ -37,6 +38,7 @@ export const toSpecialty = (r: SpecialtyRow): Specialty => ({
   title: r.title,
   color: r.color,
   aliases: parseJson<string[]>(r.aliases, []),
+  visitMinutes: r.visit_minutes,
   active: r.active === 1,
 });
 
@@ -83,6 +85,7 @@ export const toPuskesmas = (r: PuskesmasRow): Puskesmas => ({
   lat: r.lat,
   lon: r.lon,
   openingHours: parseJson<OpeningHours>(r.opening_hours, {}),
+  visitStarts: parseJson<VisitStarts>(r.visit_starts, {}),
   poned: r.poned === 1,
   inpatient: r.inpatient === 1,
   notes: r.notes,
@@ -133,7 +136,7 @@ export function columnsOf(changes: Record<string, unknown>, map: Record<string, 
   return columns;
 }
 
-export const SPECIALTY_COLUMNS = { code: 'code', name: 'name', title: 'title', color: 'color', aliases: 'aliases', active: 'active' };
+export const SPECIALTY_COLUMNS = { code: 'code', name: 'name', title: 'title', color: 'color', aliases: 'aliases', visitMinutes: 'visit_minutes', active: 'active' };
 export const HOSPITAL_COLUMNS = { name: 'name', kind: 'kind', town: 'town', address: 'address', lat: 'lat', lon: 'lon', active: 'active' };
 export const SPECIALIST_COLUMNS = {
   name: 'name',
@@ -155,6 +158,7 @@ export const PUSKESMAS_COLUMNS = {
   lat: 'lat',
   lon: 'lon',
   openingHours: 'opening_hours',
+  visitStarts: 'visit_starts',
   poned: 'poned',
   inpatient: 'inpatient',
   notes: 'notes',

@@ -26,7 +26,7 @@ export async function readProgramme(db: Kysely<Database>, now: Date): Promise<Pr
     version: PROGRAMME_VERSION,
     exportedAt: now.toISOString(),
     settings,
-    specialties: specialties.map(({ code, name, title, color, aliases, active }) => ({ code, name, title, color, aliases, active })),
+    specialties: specialties.map(({ code, name, title, color, aliases, visitMinutes, active }) => ({ code, name, title, color, aliases, visitMinutes, active })),
     requirements,
     topics: topics.map(({ code, nameId, nameEn, specialtyCode, programme, required, active }) => ({ code, nameId, nameEn, specialtyCode, programme, required, active })),
   };
@@ -39,7 +39,7 @@ export async function applyProgramme(db: Kysely<Database>, file: ProgrammeFile, 
 
     const ids = new Map<string, number>();
     for (const s of file.specialties) {
-      const values = { name: s.name, title: s.title, color: s.color, aliases: JSON.stringify(s.aliases), active: s.active ? 1 : 0 };
+      const values = { name: s.name, title: s.title, color: s.color, aliases: JSON.stringify(s.aliases), visit_minutes: s.visitMinutes, active: s.active ? 1 : 0 };
       const existing = await trx.selectFrom('specialty').select('id').where('code', '=', s.code).executeTakeFirst();
       if (existing) {
         await trx.updateTable('specialty').set(values).where('id', '=', existing.id).execute();

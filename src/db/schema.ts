@@ -26,6 +26,8 @@ export interface SpecialtyTable {
   color: string;
   /** JSON array of other words for it that imports recognise ("Kandungan", "Sp.OG(K)"). */
   aliases: ColumnType<string, string | undefined, string>;
+  /** Visit length in minutes for this specialty; null = the programme's (settings.visitMinutes). */
+  visit_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   active: ColumnType<number, number | undefined, number>;
 }
 
@@ -75,6 +77,8 @@ export interface PuskesmasTable {
   lon: number | null;
   /** JSON object: ISO weekday -> { open: 'HH:mm', close: 'HH:mm' }; absent weekday = closed. */
   opening_hours: string;
+  /** JSON object: ISO weekday -> 'HH:mm' when visits start there that day; absent = the default start. */
+  visit_starts: ColumnType<string, string | undefined, string>;
   poned: number;
   inpatient: number;
   notes: string;

@@ -3,6 +3,9 @@ import type { IsoWeekday } from './dates';
 
 export type OpeningHours = Partial<Record<`${IsoWeekday}`, { open: string; close: string }>>;
 
+/** When visits start at a puskesmas on a weekday ('HH:mm'); absent = the programme's start, or the opening time where that does not fit. */
+export type VisitStarts = Partial<Record<`${IsoWeekday}`, string>>;
+
 export interface Specialty {
   id: number;
   code: string;
@@ -11,6 +14,8 @@ export interface Specialty {
   color: string;
   /** Other words for it that imports recognise ("Kandungan", "Sp.OG(K)"). */
   aliases: string[];
+  /** Visit length in minutes; null = the programme's (settings.visitMinutes). */
+  visitMinutes: number | null;
   active: boolean;
 }
 
@@ -59,6 +64,7 @@ export interface Puskesmas {
   lat: number | null;
   lon: number | null;
   openingHours: OpeningHours;
+  visitStarts: VisitStarts;
   poned: boolean;
   inpatient: boolean;
   notes: string;

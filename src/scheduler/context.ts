@@ -129,6 +129,45 @@ export class ProblemIndex {
     return { km: haversineKm(h.lat, h.lon, c.lat, c.lon) * this.settings.roadFactor, source: 'estimated' };
   }
 
+  /** A day before the first plannable day: its visits are history, and no new one goes there. */
+  isPast(date: string): boolean {
+    const first = this.problem.firstPlannableDay;
+    return first !== undefined && date < first;
+  }
+
+  /**
+   * The programme lets the specialist go there: an adopted puskesmas, or, with backup cover
+   * allowed, one whose distance is known (entered, or from both positions) and within reach.
+   * An unknown distance is within reach for the puskesmas's own adopters only.
+   */
+  canReach(specialistId: number, puskesmasId: number): boolean {
+    if (this.role(specialistId, puskesmasId)) return true;
+    if (!this.settings.allowBackupCover) return false;
+    const km = this.travel(specialistId, puskesmasId).km;
+    return km !== null && km <= this.settings.maxTravelKm;
+  }
+
+  /** What is missing for a distance to be known: the specialist's hospital, its position, the puskesmas's position. */
+  missingForDistance(specialistId: number, puskesmasId: number): { message: string; messageEn: string } | null {
+    if (this.travel(specialistId, puskesmasId).source !== 'unknown') return null;
+    const s = this.specialistName(specialistId);
+    const place = this.puskesmasName(puskesmasId);
+    const hospitalId = this.specialists.get(specialistId)?.hospitalId ?? null;
+    if (hospitalId === null) {
+      return { message: `rumah sakit ${s} belum diisi`, messageEn: `${s}'s hospital is not set` };
+    }
+    const hospital = this.hospitals.get(hospitalId);
+    const missing: { id: string; en: string }[] = [];
+    if (!hospital || hospital.lat === null || hospital.lon === null) missing.push({ id: `posisi ${hospital?.name ?? 'rumah sakit'}`, en: `the position of ${hospital?.name ?? 'the hospital'}` });
+    const c = this.puskesmas.get(puskesmasId);
+    if (!c || c.lat === null || c.lon === null) missing.push({ id: `posisi ${place}`, en: `the position of ${place}` });
+    const hospitalName = hospital?.name ?? `rumah sakit ${s}`;
+    return {
+      message: `jarak ${hospitalName} ke ${place} tidak diketahui: ${missing.map((m) => m.id).join(' dan ')} belum diisi, dan tidak ada jarak yang dimasukkan`,
+      messageEn: `the distance from ${hospitalName} to ${place} is unknown: ${missing.map((m) => m.en).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set, and no distance was entered`,
+    };
+  }
+
   /** Leave, duty or training covering the date, if any. */
   unavailableOn(specialistId: number, date: string): Unavailability | undefined {
     return this.leave.get(specialistId)?.find((u) => u.startDate <= date && date <= u.endDate);
@@ -138,25 +177,43 @@ export class ProblemIndex {
     return (this.leave.get(specialistId) ?? []).filter((u) => u.startDate <= to && from <= u.endDate);
   }
 
-  /** The visit's start and end on that day, or null when the puskesmas is closed or the visit does not fit. */
-  visitTime(puskesmasId: number, date: string): { startTime: string; endTime: string } | null {
-    const key = `${puskesmasId}:${date}`;
+  /** Visit length in minutes: the specialty's own, else the programme's. */
+  visitMinutes(specialtyId?: number): number {
+    return (specialtyId === undefined ? null : this.specialties.get(specialtyId)?.visitMinutes) ?? this.settings.visitMinutes;
+  }
+
+  /**
+   * The visit's start and end on that day, or null when the puskesmas is closed or the visit
+   * does not fit. The start is the puskesmas's own for that weekday when it gave one (used as
+   * given); else the programme's start (not before opening), or the opening time on a short day
+   * where that does not fit.
+   */
+  visitTime(puskesmasId: number, date: string, specialtyId?: number): { startTime: string; endTime: string } | null {
+    const minutes = this.visitMinutes(specialtyId);
+    const key = `${puskesmasId}:${date}:${minutes}`;
     let slot = this.slots.get(key);
     if (slot === undefined) {
-      slot = this.computeVisitTime(puskesmasId, date);
+      slot = this.computeVisitTime(puskesmasId, date, minutes);
       this.slots.set(key, slot);
     }
     return slot;
   }
 
-  private computeVisitTime(puskesmasId: number, date: string): { startTime: string; endTime: string } | null {
-    const hours = this.puskesmas.get(puskesmasId)?.openingHours[`${weekdayOf(date)}`];
+  private computeVisitTime(puskesmasId: number, date: string, minutes: number): { startTime: string; endTime: string } | null {
+    const place = this.puskesmas.get(puskesmasId);
+    const day = `${weekdayOf(date)}` as const;
+    const hours = place?.openingHours[day];
     // Hours that are not valid times (hand-edited data) count as closed rather than break the plan.
     if (!hours || !TIME_RE.test(hours.open) || !TIME_RE.test(hours.close)) return null;
-    const start = Math.max(minutesOf(this.settings.visitStart), minutesOf(hours.open));
-    const end = start + this.settings.visitMinutes;
-    if (end > minutesOf(hours.close)) return null;
-    return { startTime: timeOf(start), endTime: timeOf(end) };
+    const open = minutesOf(hours.open);
+    const close = minutesOf(hours.close);
+    const fits = (start: number) => start >= open && start + minutes <= close;
+    const slot = (start: number) => ({ startTime: timeOf(start), endTime: timeOf(start + minutes) });
+    const given = place?.visitStarts?.[day];
+    if (given !== undefined && TIME_RE.test(given)) return fits(minutesOf(given)) ? slot(minutesOf(given)) : null;
+    const usual = Math.max(minutesOf(this.settings.visitStart), open);
+    if (fits(usual)) return slot(usual);
+    return fits(open) ? slot(open) : null;
   }
 
   /** Driving minutes between two puskesmas (straight line x road factor at the average speed); null when a position is unknown. */
@@ -171,13 +228,13 @@ export class ProblemIndex {
    * Times of two visits on one day, `first` then `second`: the first at its usual slot, the
    * second after the drive, both within opening hours. Null when they do not fit.
    */
-  twoVisitTimes(first: number, second: number, date: string): [{ startTime: string; endTime: string }, { startTime: string; endTime: string }] | null {
-    const a = this.visitTime(first, date);
-    const b = this.visitTime(second, date);
+  twoVisitTimes(first: number, second: number, date: string, specialtyId?: number): [{ startTime: string; endTime: string }, { startTime: string; endTime: string }] | null {
+    const a = this.visitTime(first, date, specialtyId);
+    const b = this.visitTime(second, date, specialtyId);
     const drive = this.minutesBetween(first, second);
     if (!a || !b || drive === null) return null;
     const start = Math.max(minutesOf(b.startTime), minutesOf(a.endTime) + drive);
-    const end = start + this.settings.visitMinutes;
+    const end = start + this.visitMinutes(specialtyId);
     const close = this.puskesmas.get(second)?.openingHours[`${weekdayOf(date)}`]?.close;
     if (!close || end > minutesOf(close)) return null;
     return [a, { startTime: timeOf(start), endTime: timeOf(end) }];

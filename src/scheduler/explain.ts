@@ -1,13 +1,23 @@
-// Why a required visit could not be placed, in the coordinator's words: no specialist of the
-// specialty, none within reach, every candidate unavailable (named, with dates), or not
-// enough capacity (short by N visits).
-import { formatMonth } from '../domain/format-id';
+// Why a required visit could not be placed, in the coordinator's words and with the figures
+// behind the words: no specialist of the specialty; none within reach (the nearest one and
+// their distance, or which position is missing); every candidate unavailable (named, with
+// dates); the specialty's capacity short (needed and available, both counted only where and
+// when a visit could happen); or the specialists who could go are booked on the matching days
+// (each one's load and free matching days).
+//
+// "capacity" is said only when it is the whole story: needed - available equals the visits
+// left uncovered at the puskesmas it counts. Otherwise the gap comes from who can go where on
+// which day, and the cause is "booked".
+import type { SpecialistFigures, UncoveredCause, UncoveredFigures } from '../contract/plans';
+import { formatLongDate, formatMonth } from '../domain/format-id';
+import { monthOf } from '../domain/dates';
 import type { ProblemIndex, Sentence } from './context';
 import { daysOf, weekdayOf } from './context';
 import type { PlannedVisit } from './problem';
 import { dateRange, KIND_EN, KIND_ID, km } from './text';
 
-export type UncoveredCause = 'no-specialist' | 'none-in-reach' | 'all-unavailable' | 'capacity';
+export type { SpecialistFigures, UncoveredCause, UncoveredFigures };
+
 
 export interface UncoveredItem extends Sentence {
   month: string;
@@ -17,46 +27,174 @@ export interface UncoveredItem extends Sentence {
   specialtyName: string;
   missing: number;
   cause: UncoveredCause;
+  figures: UncoveredFigures;
 }
 
-function freeDaysAt(index: ProblemIndex, specialistId: number, puskesmasId: number, month: string): string[] {
-  const s = index.specialist(specialistId);
-  return daysOf(month).filter(
-    (d) => s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && !index.unavailableOn(specialistId, d) && index.visitTime(puskesmasId, d) !== null,
-  );
+/** The month's visits already decided before planning: fixed ones of known specialists and puskesmas. */
+function fixedVisitsOf(index: ProblemIndex, month: string) {
+  return index.problem.existingVisits.filter((v) => v.fixed && monthOf(v.date) === month && index.specialists.has(v.specialistId) && index.puskesmas.has(v.puskesmasId));
+}
+
+/** Per specialty and month: who can still go where and when, given the fixed visits. */
+interface SpecialtyMonth {
+  /** Remaining need per puskesmas after fixed visits. */
+  need: Map<number, number>;
+  /** Days each specialist can still visit puskesmas c (plannable, usual weekday, no holiday, no leave, not taken, c can host). */
+  freeDaysAt(specialistId: number, puskesmasId: number): string[];
+  /** Visits each specialist may still make (monthly maximum minus fixed visits). */
+  room(specialistId: number): number;
+  /** Visits a specialist may still make on a day (one, or two when allowed, minus fixed). */
+  slotsOn(specialistId: number, date: string): number;
+}
+
+const analyses = new WeakMap<ProblemIndex, Map<string, SpecialtyMonth>>();
+
+function specialtyMonth(index: ProblemIndex, month: string, specialtyId: number): SpecialtyMonth {
+  let byKey = analyses.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    analyses.set(index, byKey);
+  }
+  const key = `${month}:${specialtyId}`;
+  const found = byKey.get(key);
+  if (found) return found;
+  const fixed = fixedVisitsOf(index, month);
+  const need = new Map<number, number>();
+  for (const c of index.problem.puskesmas) {
+    const have = fixed.filter((v) => v.puskesmasId === c.id && v.specialtyId === specialtyId).length;
+    const left = index.requirement(c.id, specialtyId) - have;
+    if (left > 0) need.set(c.id, left);
+  }
+  const perDay = index.settings.allowTwoVisitsPerDay ? 2 : 1;
+  const fixedOn = (specialistId: number, date: string) => fixed.filter((v) => v.specialistId === specialistId && v.date === date).length;
+  const placeTaken = new Set(fixed.filter((v) => v.specialtyId === specialtyId).map((v) => `${v.puskesmasId}:${v.date}`));
+  const cache = new Map<string, string[]>();
+  const analysis: SpecialtyMonth = {
+    need,
+    slotsOn: (specialistId, date) => Math.max(0, perDay - fixedOn(specialistId, date)),
+    room: (specialistId) => Math.max(0, index.specialist(specialistId).maxVisitsPerMonth - fixed.filter((v) => v.specialistId === specialistId).length),
+    freeDaysAt(specialistId, puskesmasId) {
+      const cacheKey = `${specialistId}:${puskesmasId}`;
+      let days = cache.get(cacheKey);
+      if (!days) {
+        const s = index.specialist(specialistId);
+        days = daysOf(month).filter(
+          (d) =>
+            !index.isPast(d) &&
+            s.usualWeekdays.includes(weekdayOf(d)) &&
+            !index.holidays.has(d) &&
+            !index.unavailableOn(specialistId, d) &&
+            analysis.slotsOn(specialistId, d) > 0 &&
+            !placeTaken.has(`${puskesmasId}:${d}`) &&
+            index.visitTime(puskesmasId, d, specialtyId) !== null,
+        );
+        cache.set(cacheKey, days);
+      }
+      return days;
+    },
+  };
+  byKey.set(key, analysis);
+  return analysis;
+}
+
+/** Puskesmas whose gap capacity or bookings explain: someone could go there on some free day. */
+function coverable(index: ProblemIndex, analysis: SpecialtyMonth, specialtyId: number, puskesmasId: number): boolean {
+  return index.problem.specialists.some((s) => s.specialtyId === specialtyId && index.canReach(s.id, puskesmasId) && analysis.freeDaysAt(s.id, puskesmasId).length > 0);
+}
+
+/**
+ * The specialty's capacity over the coverable puskesmas: needed = their remaining need;
+ * available = per specialist, the lesser of the visits left and the slots on days some
+ * coverable puskesmas they may visit can host. No plan covers more than available.
+ */
+export function capacityFigures(index: ProblemIndex, month: string, specialtyId: number): { needed: number; available: number; places: number[] } {
+  const analysis = specialtyMonth(index, month, specialtyId);
+  const places = [...analysis.need.keys()].filter((c) => coverable(index, analysis, specialtyId, c));
+  const needed = places.reduce((sum, c) => sum + (analysis.need.get(c) ?? 0), 0);
+  let available = 0;
+  for (const s of index.problem.specialists.filter((x) => x.specialtyId === specialtyId)) {
+    const days = new Set<string>();
+    for (const c of places) if (index.canReach(s.id, c)) for (const d of analysis.freeDaysAt(s.id, c)) days.add(d);
+    const slots = [...days].reduce((sum, d) => sum + analysis.slotsOn(s.id, d), 0);
+    available += Math.min(analysis.room(s.id), slots);
+  }
+  return { needed, available, places };
+}
+
+function pastNote(index: ProblemIndex, month: string): { id: string; en: string } {
+  const first = index.problem.firstPlannableDay;
+  if (!first || monthOf(first) !== month) return { id: '', en: '' };
+  return { id: ` (hanya hari sejak ${formatLongDate(first)} yang masih bisa direncanakan)`, en: ` (only days from ${formatLongDate(first, 'en')} can still be planned)` };
 }
 
 export function explainUncovered(index: ProblemIndex, month: string, puskesmasId: number, specialtyId: number, missing: number, visits: PlannedVisit[]): UncoveredItem {
   const place = index.puskesmasName(puskesmasId);
   const specialty = index.specialtyName(specialtyId);
+  const first = index.problem.firstPlannableDay;
   const base = { month, puskesmasId, puskesmasName: place, specialtyId, specialtyName: specialty, missing };
   const head = `${place} kekurangan ${missing} kunjungan ${specialty} pada ${formatMonth(month)}`;
   const headEn = `${place} lacks ${missing} ${specialty} visit${missing > 1 ? 's' : ''} in ${formatMonth(month, 'en')}`;
   const team = index.problem.specialists.filter((s) => s.specialtyId === specialtyId);
   if (team.length === 0) {
-    return { ...base, cause: 'no-specialist', message: `${head}: tidak ada dokter ${specialty} yang aktif.`, messageEn: `${headEn}: there is no active ${specialty} specialist.` };
+    return { ...base, cause: 'no-specialist', figures: {}, message: `${head}: tidak ada dokter ${specialty} yang aktif.`, messageEn: `${headEn}: there is no active ${specialty} specialist.` };
   }
   const settings = index.settings;
-  const reachable = team.filter((s) => {
-    if (index.role(s.id, puskesmasId)) return true;
-    if (!settings.allowBackupCover) return false;
-    const t = index.travel(s.id, puskesmasId);
-    return t.km === null || t.km <= settings.maxTravelKm;
-  });
+  const reachable = team.filter((s) => index.canReach(s.id, puskesmasId));
   if (reachable.length === 0) {
-    const nearest = team
+    const known = team
       .map((s) => ({ s, km: index.travel(s.id, puskesmasId).km }))
-      .filter((x) => x.km !== null)
-      .sort((a, b) => (a.km as number) - (b.km as number))[0];
-    const near = nearest ? ` (terdekat: ${nearest.s.name}, ${km(nearest.km as number)} km)` : '';
-    const nearEn = nearest ? ` (nearest: ${nearest.s.name}, ${km(nearest.km as number)} km)` : '';
-    const rule = settings.allowBackupCover ? `dalam jangkauan ${settings.maxTravelKm} km${near}` : 'yang mengasuhnya, dan pengganti dari luar adopsi tidak diizinkan';
-    const ruleEn = settings.allowBackupCover ? `within ${settings.maxTravelKm} km${nearEn}` : 'adopting it, and cover outside adoptions is not allowed';
-    return { ...base, cause: 'none-in-reach', message: `${head}: tidak ada dokter ${specialty} ${rule}.`, messageEn: `${headEn}: no ${specialty} specialist ${ruleEn}.` };
+      .filter((x): x is { s: (typeof team)[number]; km: number } => x.km !== null)
+      .sort((a, b) => a.km - b.km || a.s.id - b.s.id)[0];
+    const nearest = known ? { specialistId: known.s.id, specialistName: known.s.name, km: Math.round(known.km * 10) / 10 } : null;
+    // One sentence per missing position, not per specialist: the same hospital or puskesmas is usually the gap.
+    const unknown = [...new Map(team.map((s) => index.missingForDistance(s.id, puskesmasId)).filter((m): m is Sentence => m !== null).map((m) => [m.message, m])).values()];
+    const figures: UncoveredFigures = { maxTravelKm: settings.maxTravelKm, backupCoverAllowed: settings.allowBackupCover, nearest, unknownDistances: unknown };
+    if (!settings.allowBackupCover) {
+      return {
+        ...base,
+        cause: 'none-in-reach',
+        figures,
+        message: `${head}: tidak ada dokter ${specialty} yang mengasuhnya, dan pengganti dari luar adopsi tidak diizinkan.`,
+        messageEn: `${headEn}: no ${specialty} specialist adopting it, and cover outside adoptions is not allowed.`,
+      };
+    }
+    const near = nearest ? ` (terdekat: ${nearest.specialistName}, ${km(nearest.km)} km)` : '';
+    const nearEn = nearest ? ` (nearest: ${nearest.specialistName}, ${km(nearest.km)} km)` : '';
+    const gaps = unknown.length > 0 ? `; ${unknown.map((u) => u.message).join('; ')}` : '';
+    const gapsEn = unknown.length > 0 ? `; ${unknown.map((u) => u.messageEn).join('; ')}` : '';
+    return {
+      ...base,
+      cause: 'none-in-reach',
+      figures,
+      message: `${head}: tidak ada dokter ${specialty} dalam jangkauan ${settings.maxTravelKm} km${near}${gaps}.`,
+      messageEn: `${headEn}: no ${specialty} specialist within ${settings.maxTravelKm} km${nearEn}${gapsEn}.`,
+    };
   }
-  const days = daysOf(month);
-  const withDays = reachable.filter((s) => freeDaysAt(index, s.id, puskesmasId, month).length > 0);
+  const analysis = specialtyMonth(index, month, specialtyId);
+  const perDay = settings.allowTwoVisitsPerDay ? 2 : 1;
+  const figuresOf = (s: (typeof team)[number]): SpecialistFigures => {
+    const own = visits.filter((v) => v.specialistId === s.id);
+    const takenOn = (d: string) => {
+      if (visits.some((v) => v.date === d && v.puskesmasId === puskesmasId && v.specialtyId === specialtyId)) return true;
+      const that = own.filter((v) => v.date === d);
+      if (that.length === 0) return false;
+      if (that.length >= perDay) return true;
+      // A second visit that day only where the drive fits, one way or the other.
+      const other = (that[0] as PlannedVisit).puskesmasId;
+      return index.twoVisitTimes(other, puskesmasId, d, specialtyId) === null && index.twoVisitTimes(puskesmasId, other, d, specialtyId) === null;
+    };
+    return {
+      specialistId: s.id,
+      specialistName: s.name,
+      visits: own.length,
+      maxVisitsPerMonth: s.maxVisitsPerMonth,
+      freeDays: analysis.freeDaysAt(s.id, puskesmasId).filter((d) => !takenOn(d)).length,
+    };
+  };
+  const past = pastNote(index, month);
+  const withDays = reachable.filter((s) => analysis.freeDaysAt(s.id, puskesmasId).length > 0);
   if (withDays.length === 0) {
+    const days = daysOf(month);
     const why = reachable.map((s) => {
       const leave = index.unavailabilityIn(s.id, days[0] as string, days[days.length - 1] as string);
       if (leave.length > 0) {
@@ -70,29 +208,34 @@ export function explainUncovered(index: ProblemIndex, month: string, puskesmasId
     return {
       ...base,
       cause: 'all-unavailable',
-      message: `${head}: semua dokter yang dapat datang berhalangan: ${why.map((w) => w.id).join('; ')}.`,
-      messageEn: `${headEn}: every specialist who could go is unavailable: ${why.map((w) => w.en).join('; ')}.`,
+      figures: { specialists: reachable.map(figuresOf), ...(first ? { firstPlannableDay: first } : {}) },
+      message: `${head}: semua dokter yang dapat datang berhalangan${past.id}: ${why.map((w) => w.id).join('; ')}.`,
+      messageEn: `${headEn}: every specialist who could go is unavailable${past.en}: ${why.map((w) => w.en).join('; ')}.`,
     };
   }
-  const needTotal = index.problem.puskesmas.reduce((sum, c) => sum + index.requirement(c.id, specialtyId), 0);
-  const capacity = team.reduce((sum, s) => {
-    const free = days.filter((d) => s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && !index.unavailableOn(s.id, d)).length;
-    return sum + Math.min(s.maxVisitsPerMonth, free);
+  const capacity = capacityFigures(index, month, specialtyId);
+  const uncoveredThere = capacity.places.reduce((sum, c) => {
+    const have = visits.filter((v) => v.puskesmasId === c && v.specialtyId === specialtyId).length;
+    return sum + Math.max(0, index.requirement(c, specialtyId) - have);
   }, 0);
-  if (needTotal > capacity) {
-    const short = needTotal - capacity;
+  const short = capacity.needed - capacity.available;
+  if (short > 0 && short === uncoveredThere) {
     return {
       ...base,
       cause: 'capacity',
-      message: `${head}: kapasitas dokter ${specialty} kurang ${short} kunjungan bulan ini (dibutuhkan ${needTotal}, tersedia ${capacity}).`,
-      messageEn: `${headEn}: ${specialty} capacity is short by ${short} visits this month (${needTotal} needed, ${capacity} available).`,
+      figures: { needed: capacity.needed, available: capacity.available, ...(first ? { firstPlannableDay: first } : {}) },
+      message: `${head}: kapasitas dokter ${specialty} kurang ${short} kunjungan bulan ini (dibutuhkan ${capacity.needed}, tersedia ${capacity.available} pada hari yang bisa dipakai)${past.id}.`,
+      messageEn: `${headEn}: ${specialty} capacity is short by ${short} visit${short > 1 ? 's' : ''} this month (${capacity.needed} needed, ${capacity.available} available on usable days)${past.en}.`,
     };
   }
-  const loads = withDays.map((s) => `${s.name} (${visits.filter((v) => v.specialistId === s.id).length}/${s.maxVisitsPerMonth})`).join(', ');
+  const loads = withDays.map(figuresOf);
+  const text = loads.map((l) => `${l.specialistName} (${l.visits}/${l.maxVisitsPerMonth} kunjungan, ${l.freeDays} hari cocok masih kosong)`).join(', ');
+  const textEn = loads.map((l) => `${l.specialistName} (${l.visits}/${l.maxVisitsPerMonth} visits, ${l.freeDays} matching day${l.freeDays === 1 ? '' : 's'} still free)`).join(', ');
   return {
     ...base,
-    cause: 'capacity',
-    message: `${head}: semua dokter yang dapat datang sudah penuh pada hari yang cocok: ${loads}.`,
-    messageEn: `${headEn}: every specialist who could go is fully booked on the matching days: ${loads}.`,
+    cause: 'booked',
+    figures: { specialists: loads, ...(first ? { firstPlannableDay: first } : {}) },
+    message: `${head}: semua dokter yang dapat datang sudah terpakai pada hari yang cocok: ${text}.`,
+    messageEn: `${headEn}: every specialist who could go is taken on the matching days: ${textEn}.`,
   };
 }

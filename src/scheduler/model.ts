@@ -97,26 +97,20 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
     const busy = new Set((knownBySpecialist.get(s.id) ?? []).map((v) => v.date));
     freeDays.set(
       s.id,
-      days.filter((d) => s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && !index.unavailableOn(s.id, d) && !busy.has(d)),
+      days.filter((d) => !index.isPast(d) && s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && !index.unavailableOn(s.id, d) && !busy.has(d)),
     );
   }
   const openDays = new Map<number, Set<string>>();
   for (const c of places) {
     const taken = new Set((knownAtPlace.get(c) ?? []).filter((v) => v.specialtyId === specialtyId).map((v) => v.date));
-    openDays.set(c, new Set(days.filter((d) => !taken.has(d) && index.visitTime(c, d) !== null)));
+    openDays.set(c, new Set(days.filter((d) => !taken.has(d) && index.visitTime(c, d, specialtyId) !== null)));
   }
 
   // Pairs the programme allows.
   const pairs: [number, number][] = [];
   for (const s of team) {
     if ((freeDays.get(s.id) ?? []).length === 0) continue;
-    for (const c of places) {
-      if (index.role(s.id, c)) pairs.push([s.id, c]);
-      else if (settings.allowBackupCover) {
-        const t = index.travel(s.id, c);
-        if (t.km === null || t.km <= settings.maxTravelKm) pairs.push([s.id, c]);
-      }
-    }
+    for (const c of places) if (index.canReach(s.id, c)) pairs.push([s.id, c]);
   }
   const pairsBeforePruning = pairs.length;
   const kept = pairs.length > PAIR_LIMIT ? prunePairs(index, pairs, input.currentPlan) : pairs;
@@ -184,7 +178,7 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
     const date = (candidates[cols[0] as number] as Candidate).date;
     for (const col of cols) {
       const c = (candidates[col] as Candidate).puskesmasId;
-      const clash = cols.filter((o) => o !== col && !fitTogether(index, c, (candidates[o] as Candidate).puskesmasId, date));
+      const clash = cols.filter((o) => o !== col && !fitTogether(index, c, (candidates[o] as Candidate).puskesmasId, date, specialtyId));
       if (clash.length > 0) b.addRow(-Infinity, 2, [col, ...clash], [2, ...clash.map(() => 1)]);
     }
   }
@@ -248,8 +242,8 @@ export function buildSubModel(index: ProblemIndex, input: SubModelInput): SubMod
 }
 
 /** Two visits fit on one day in either order. */
-export function fitTogether(index: ProblemIndex, a: number, b: number, date: string): boolean {
-  return index.twoVisitTimes(a, b, date) !== null || index.twoVisitTimes(b, a, date) !== null;
+export function fitTogether(index: ProblemIndex, a: number, b: number, date: string, specialtyId?: number): boolean {
+  return index.twoVisitTimes(a, b, date, specialtyId) !== null || index.twoVisitTimes(b, a, date, specialtyId) !== null;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {

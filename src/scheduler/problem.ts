@@ -28,6 +28,11 @@ export const problemSchema = z.object({
   version: z.literal(PROBLEM_VERSION),
   /** Consecutive months to plan, `YYYY-MM`, in order. */
   months: z.array(z.string().refine(isMonth, 'YYYY-MM')).min(1).max(36),
+  /**
+   * The first day the plan may add, move or drop a visit on: the district's tomorrow when
+   * re-planning a month that has begun. Visits before it stay as they are; absent, every day is open.
+   */
+  firstPlannableDay: date.optional(),
   settings: z.object({
     timeZone: z.string(),
     visitStart: time,
@@ -42,7 +47,8 @@ export const problemSchema = z.object({
     weights: weightsSchema,
     solverTimeLimitSeconds: z.number().min(0.1).max(3600),
   }),
-  specialties: z.array(z.object({ id: idNum, code: z.string(), name: z.string() })),
+  /** visitMinutes: the specialty's own visit length; null = settings.visitMinutes. */
+  specialties: z.array(z.object({ id: idNum, code: z.string(), name: z.string(), visitMinutes: z.number().int().min(1).max(1440).nullable().optional() })),
   hospitals: z.array(z.object({ id: idNum, name: z.string(), lat: z.number().nullable(), lon: z.number().nullable() })),
   specialists: z.array(
     z.object({
@@ -62,6 +68,8 @@ export const problemSchema = z.object({
       lat: z.number().nullable(),
       lon: z.number().nullable(),
       openingHours: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), hours),
+      /** When visits start on a weekday, as the puskesmas gave it; absent = programme start, or opening time where that does not fit. */
+      visitStarts: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), time).optional(),
     }),
   ),
   unavailability: z.array(
@@ -76,8 +84,9 @@ export const problemSchema = z.object({
   /** Entered travel distances; otherwise straight line x roadFactor. */
   distances: z.array(z.object({ hospitalId: idNum, puskesmasId: idNum, km: z.number().min(0), minutes: z.number().nullable() })),
   /**
-   * Visits already in the months being planned (cancelled ones left out). `fixed` visits
-   * (pinned, confirmed, done, missed) stay; the others are the current plan, changed only
+   * Visits already in the months being planned that cover a requirement (planned, confirmed,
+   * done: missed and cancelled ones are left out). `fixed` visits (pinned, confirmed, done, or
+   * on a day before firstPlannableDay) stay; the others are the current plan, changed only
    * at a stability cost.
    */
   existingVisits: z.array(
@@ -112,7 +121,7 @@ export interface PlannedVisit {
   specialistId: number;
   puskesmasId: number;
   specialtyId: number;
-  /** Pinned, confirmed, done or missed: the scheduler did not place it and cannot move it. */
+  /** Pinned, confirmed, done or already past: the scheduler did not place it and cannot move it. */
   fixed: boolean;
   existingId: number | null;
   uid: string | null;

@@ -91,7 +91,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
     const toPlanned = (v: Problem['existingVisits'][number]): PlannedVisit => ({
       date: v.date,
       startTime: v.startTime,
-      endTime: timeOf(minutesOf(v.startTime) + problem.settings.visitMinutes),
+      endTime: timeOf(minutesOf(v.startTime) + index.visitMinutes(v.specialtyId)),
       specialistId: v.specialistId,
       puskesmasId: v.puskesmasId,
       specialtyId: v.specialtyId,
@@ -145,7 +145,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
       const chosen: SubModel['candidates'] = [];
       for (let col = 0; col < sub.candidates.length; col++) if ((values[col] ?? 0) >= 0.5) chosen.push(sub.candidates[col] as SubModel['candidates'][number]);
       for (const x of chosen) {
-        const slot = slotOf(index, x, chosen);
+        const slot = slotOf(index, x, chosen, k.id);
         known.push({ date: x.date, ...slot, specialistId: x.specialistId, puskesmasId: x.puskesmasId, specialtyId: k.id, fixed: false, existingId: null, uid: null });
       }
     }
@@ -208,17 +208,17 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
 }
 
 /** The visit's times: its usual slot, or after the drive when it is the second of two that day. */
-function slotOf(index: ProblemIndex, x: SubModel['candidates'][number], chosen: SubModel['candidates']): { startTime: string; endTime: string } {
+function slotOf(index: ProblemIndex, x: SubModel['candidates'][number], chosen: SubModel['candidates'], specialtyId: number): { startTime: string; endTime: string } {
   const partner = chosen.find((o) => o !== x && o.specialistId === x.specialistId && o.date === x.date);
   if (partner) {
     // One order for the pair: the lower puskesmas id first when that fits, else the other way.
     const [first, second] = x.puskesmasId < partner.puskesmasId ? [x, partner] : [partner, x];
-    const lowFirst = index.twoVisitTimes(first.puskesmasId, second.puskesmasId, x.date);
+    const lowFirst = index.twoVisitTimes(first.puskesmasId, second.puskesmasId, x.date, specialtyId);
     if (lowFirst) return lowFirst[x === first ? 0 : 1];
-    const highFirst = index.twoVisitTimes(second.puskesmasId, first.puskesmasId, x.date);
+    const highFirst = index.twoVisitTimes(second.puskesmasId, first.puskesmasId, x.date, specialtyId);
     if (highFirst) return highFirst[x === second ? 0 : 1];
   }
-  return index.visitTime(x.puskesmasId, x.date) as { startTime: string; endTime: string };
+  return index.visitTime(x.puskesmasId, x.date, specialtyId) as { startTime: string; endTime: string };
 }
 
 function round(value: number): number {

@@ -31,6 +31,30 @@ describe('uncovered visits and their causes', () => {
     expect(result.uncovered).toHaveLength(1);
     expect(result.uncovered[0]).toMatchObject({ puskesmasId: LICIN, cause: 'none-in-reach' });
     expect(result.uncovered[0]!.message).toContain('dalam jangkauan 60 km (terdekat: dr. Ani, Sp.OG, 120 km)');
+    expect(result.uncovered[0]!.figures).toMatchObject({ maxTravelKm: 60, nearest: { specialistId: ANI, km: 120 }, unknownDistances: [] });
+  });
+
+  it('no distance known: only the adopters may go, and the sentence names the missing position', async () => {
+    const problem = tinyProblem((p) => {
+      p.adoptions = p.adoptions.filter((a) => a.puskesmasId !== LICIN);
+      const licin = p.puskesmas.find((c) => c.id === LICIN)!;
+      licin.lat = null;
+      licin.lon = null;
+    });
+    const result = await solveProblem(problem);
+    expect(result.uncovered).toHaveLength(1);
+    expect(result.uncovered[0]).toMatchObject({ puskesmasId: LICIN, cause: 'none-in-reach', figures: { nearest: null } });
+    expect(result.uncovered[0]!.message).toBe(
+      'Puskesmas Licin kekurangan 1 kunjungan Obstetri dan Ginekologi pada Maret 2026: tidak ada dokter Obstetri dan Ginekologi dalam jangkauan 60 km; jarak RSUD Blambangan ke Puskesmas Licin tidak diketahui: posisi Puskesmas Licin belum diisi, dan tidak ada jarak yang dimasukkan.',
+    );
+    // Its own adopter still goes without a position.
+    const adopted = await solveProblem(tinyProblem((p) => {
+      const licin = p.puskesmas.find((c) => c.id === LICIN)!;
+      licin.lat = null;
+      licin.lon = null;
+    }));
+    expect(adopted.uncovered).toEqual([]);
+    expect(adopted.visits.find((v) => v.puskesmasId === LICIN)!.specialistId).toBe(ANI);
   });
 
   it('every candidate on leave, named with their dates', async () => {
@@ -55,7 +79,8 @@ describe('uncovered visits and their causes', () => {
     expect(result.visits).toHaveLength(1);
     expect(result.uncovered).toHaveLength(1);
     expect(result.uncovered[0]!.cause).toBe('capacity');
-    expect(result.uncovered[0]!.message).toContain('kurang 1 kunjungan bulan ini (dibutuhkan 2, tersedia 1)');
+    expect(result.uncovered[0]!.message).toContain('kurang 1 kunjungan bulan ini (dibutuhkan 2, tersedia 1 pada hari yang bisa dipakai)');
+    expect(result.uncovered[0]!.figures).toEqual({ needed: 2, available: 1 });
     expect(checkPlan(new ProblemIndex(problem), result.visits).map((v) => v.rule)).toEqual(['coverage']);
   });
 

@@ -63,7 +63,7 @@ describe('scheduler properties', () => {
         expect(violations.filter((v) => v.rule !== 'coverage')).toEqual([]);
         expect(violations.filter((v) => v.rule === 'coverage')).toHaveLength(result.uncovered.length);
         for (const u of result.uncovered) {
-          expect(['no-specialist', 'none-in-reach', 'all-unavailable', 'capacity']).toContain(u.cause);
+          expect(['no-specialist', 'none-in-reach', 'all-unavailable', 'capacity', 'booked']).toContain(u.cause);
           expect(u.message).toContain(u.puskesmasName);
           expect(u.messageEn.length).toBeGreaterThan(0);
         }
@@ -96,7 +96,7 @@ describe('scheduler properties', () => {
           if (u.cause === 'no-specialist') expect(team).toEqual([]);
           if (u.cause === 'none-in-reach') expect(reachable).toEqual([]);
           if (u.cause === 'all-unavailable') expect(team.some((s) => allowedSomeDay(s.id))).toBe(false);
-          if (u.cause === 'capacity') expect(team.some((s) => allowedSomeDay(s.id))).toBe(true);
+          if (u.cause === 'capacity' || u.cause === 'booked') expect(team.some((s) => allowedSomeDay(s.id))).toBe(true);
         }
       }),
       RUNS,

@@ -73,7 +73,11 @@ describe('hard rules, one at a time', () => {
     const short = tinyProblem((p) => (p.puskesmas[0]!.openingHours['1'] = { open: '07:30', close: '11:00' }));
     const broken = rulesBroken(short, visit(MONDAY, ANI, SEMPU, '09:00', '12:00'));
     expect(broken.map((v) => v.rule)).toEqual(['opening-hours']);
-    expect(broken[0]!.message).toContain('tidak muat');
+    // The visit as given runs past closing; 07.30-10.30 would fit that day.
+    expect(broken[0]!.message).toContain('di luar jam buka');
+    expect(rulesBroken(short, visit(MONDAY, ANI, SEMPU, '07:30', '10:30'))).toEqual([]);
+    const tooShort = tinyProblem((p) => (p.puskesmas[0]!.openingHours['1'] = { open: '07:30', close: '10:00' }));
+    expect(rulesBroken(tooShort, visit(MONDAY, ANI, SEMPU, '07:30', '10:30'))[0]!.message).toContain('tidak muat');
   });
 
   it('reach: refuses a puskesmas beyond the travel limit, or any unadopted one without backup cover', () => {

@@ -31,6 +31,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   lazy('backups', 'Daftar cadangan database ini', async () => (await import('./backup')).backupsCommand),
   lazy('restore', 'Pulihkan database dari berkas cadangan', async () => (await import('./restore')).restoreCommand),
   lazy('plan', 'Susun jadwal kunjungan sebulan (atau beberapa bulan) dengan penjadwal optimasi', async () => (await import('./plan')).planCommand),
+  lazy('suggest', 'Siapa yang bisa menggantikan? Alternatif untuk satu kunjungan atau kebutuhan yang belum tercakup', async () => (await import('./suggest')).suggestCommand),
   lazy('solve', 'Selesaikan berkas masalah penjadwalan (JSON) tanpa database', async () => (await import('./solve')).solveCommand),
   lazy('log', 'Catat hasil kunjungan (selesai, batal, tidak terlaksana, pindah) atau tampilkan catatannya', async () => (await import('./log')).logCommand),
   lazy('report', 'Laporan kunjungan: kepatuhan, topik, tindak lanjut, dasbor', async () => (await import('./report')).reportCommand),

@@ -1,7 +1,9 @@
 // `asuhan plan`: plans one month (or a range), saves it into the visits unless --dry-run, and
 // prints the summary. --save-problem writes the exact problem the solver saw as JSON.
 import path from 'node:path';
-import { addMonths, isMonth, monthRange } from '../../domain/dates';
+import { pastMonthWarnings } from '../../app/plans.service';
+import { getSettings } from '../../db/settings.repository';
+import { addMonths, isMonth, monthRange, todayIn } from '../../domain/dates';
 import { checkOutputFolder, writeFileSafely } from '../../files/guard';
 import { problemFromDatabase } from '../../scheduler/from-database';
 import { solveProblem } from '../../scheduler/solve';
@@ -30,18 +32,21 @@ export function monthsFromOptions(values: Record<string, unknown>): string[] {
 export const planCommand: CliCommand = {
   name: 'plan',
   summary: 'Susun jadwal kunjungan sebulan (atau beberapa bulan) dengan penjadwal optimasi',
-  usage: 'asuhan plan --month YYYY-MM | --from YYYY-MM --to YYYY-MM [--fresh] [--dry-run] [--save-problem FILE.json] [--db PATH] [--json]',
+  usage: 'asuhan plan --month YYYY-MM | --from YYYY-MM --to YYYY-MM [--fresh] [--allow-past] [--dry-run] [--save-problem FILE.json] [--db PATH] [--json]',
   details: [
     'Kunjungan yang dikunci, terkonfirmasi atau selesai tidak dipindah; kunjungan terencana lain',
     'hanya diubah bila perlu (--fresh: susun ulang tanpa mempertahankan rencana lama).',
     '--dry-run: tampilkan saja, tanpa menyimpan. --save-problem: tulis masalah yang dilihat solver ke berkas JSON',
     '(lihat docs/problem-format.md), yang bisa diselesaikan lagi dengan "asuhan solve".',
+    'Hari ini dan hari sebelumnya tidak diubah: kunjungan di sana tetap, kunjungan baru mulai besok (ASUHAN_TODAY=YYYY-MM-DD',
+    'menetapkan "hari ini"). Bulan yang sudah lewat seluruhnya ditolak, kecuali --allow-past (mencatat riwayat, dengan peringatan).',
   ].join('\n'),
   options: {
     month: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
     fresh: { type: 'boolean', default: false },
+    'allow-past': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
     'save-problem': { type: 'string' },
   },
@@ -51,9 +56,12 @@ export const planCommand: CliCommand = {
     if (saveTo !== undefined && saveTo.trim() === '') throw usageError('--save-problem perlu nama berkas.', '--save-problem needs a file name.');
     if (saveTo) checkOutputFolder(path.dirname(path.resolve(saveTo)), { create: false });
     const mode = values.fresh ? 'fresh' : 'replan';
+    const allowPast = values['allow-past'] === true;
     return withApi(flags, io, async (api, ctx) => {
       if (saveTo || values['dry-run']) {
-        const problem = await problemFromDatabase(ctx.db.kysely, months, { mode });
+        const today = todayIn((await getSettings(ctx.db.kysely)).timeZone, io.now());
+        for (const month of months) pastMonthWarnings(month, today, allowPast);
+        const problem = await problemFromDatabase(ctx.db.kysely, months, { mode, ...(allowPast ? {} : { today }) });
         const result = await solveProblem(problem, { collectModels: saveTo !== undefined });
         if (saveTo) writeFileSafely(saveTo, `${JSON.stringify({ ...problem, solverView: result.subproblems }, null, 1)}\n`);
         if (values['dry-run']) {
@@ -65,7 +73,7 @@ export const planCommand: CliCommand = {
       }
       const saved = [];
       for (const month of months) {
-        const preview = await api.client['plans:run']({ month, mode });
+        const preview = await api.client['plans:run']({ month, mode, allowPast });
         const applied = await api.client['plans:apply']({ planId: preview.planId });
         saved.push({ preview, applied });
         if (!flags.json) {

@@ -19,7 +19,7 @@ export function continuityUnits(index: ProblemIndex, specialistId: number, puske
 function whyNotAdopter(index: ProblemIndex, plan: MonthPlan, adopterId: number, visit: PlannedVisit): Sentence {
   const s = index.specialist(adopterId);
   const days = daysOf(plan.month);
-  const open = days.filter((d) => s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && index.visitTime(visit.puskesmasId, d));
+  const open = days.filter((d) => s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && index.visitTime(visit.puskesmasId, d, visit.specialtyId));
   const free = open.filter((d) => !index.unavailableOn(adopterId, d));
   const leave = index.unavailabilityIn(adopterId, days[0] as string, days[days.length - 1] as string);
   if (free.length === 0 && leave.length > 0) {

@@ -8,6 +8,7 @@ import { holiday } from './holiday';
 import { monthlyMaximum } from './monthly-maximum';
 import { oneVisitPerDay } from './one-visit-per-day';
 import { openingHours } from './opening-hours';
+import { pastDays } from './past-days';
 import { preference } from './preference';
 import { reach } from './reach';
 import { spread } from './spread';
@@ -17,7 +18,7 @@ import type { HardRule, Rule, SoftRule } from './types';
 import { unavailability } from './unavailability';
 import { usualWeekday } from './usual-weekday';
 
-export const HARD_RULES: HardRule[] = [coverage, usualWeekday, unavailability, holiday, openingHours, oneVisitPerDay, monthlyMaximum, fixedVisits, reach];
+export const HARD_RULES: HardRule[] = [coverage, usualWeekday, unavailability, holiday, openingHours, oneVisitPerDay, monthlyMaximum, fixedVisits, reach, pastDays];
 
 export const SOFT_RULES: SoftRule[] = [continuity, travel, fairness, spread, stability, preference];
 

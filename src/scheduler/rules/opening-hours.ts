@@ -1,6 +1,7 @@
-// Hard: the puskesmas is open and the whole visit fits its hours (start at the later of the
-// programme's visit start and opening time, end by closing time).
-import { isoWeekday } from '../../domain/dates';
+// Hard: the puskesmas is open and the whole visit fits its hours, at the times the visit has
+// (a start the coordinator gave is judged as given; the planner's default start is in
+// ProblemIndex.visitTime).
+import { isoWeekday, minutesOf } from '../../domain/dates';
 import { formatLongDate, formatTime } from '../../domain/format-id';
 import type { HardRule } from './types';
 
@@ -15,18 +16,19 @@ export const openingHours: HardRule = {
     if (!hours) {
       return { message: `${name} tutup pada ${formatLongDate(visit.date)}.`, messageEn: `${name} is closed on ${formatLongDate(visit.date, 'en')}.` };
     }
-    const slot = index.visitTime(visit.puskesmasId, visit.date);
     const zone = index.settings.timeZone;
-    if (!slot) {
+    const minutes = index.visitMinutes(visit.specialtyId);
+    const open = `${formatTime(hours.open, zone)}-${formatTime(hours.close, zone)}`;
+    if (minutesOf(hours.close) - minutesOf(hours.open) < minutes) {
       return {
-        message: `Kunjungan ${index.settings.visitMinutes} menit tidak muat di jam buka ${name} (${formatTime(hours.open, zone)}-${formatTime(hours.close, zone)}) pada ${formatLongDate(visit.date)}.`,
-        messageEn: `A ${index.settings.visitMinutes}-minute visit does not fit ${name}'s hours (${formatTime(hours.open, zone)}-${formatTime(hours.close, zone)}) on ${formatLongDate(visit.date, 'en')}.`,
+        message: `Kunjungan ${minutes} menit tidak muat di jam buka ${name} (${open}) pada ${formatLongDate(visit.date)}.`,
+        messageEn: `A ${minutes}-minute visit does not fit ${name}'s hours (${open}) on ${formatLongDate(visit.date, 'en')}.`,
       };
     }
     if (visit.startTime < hours.open || visit.endTime > hours.close || visit.endTime <= visit.startTime) {
       return {
-        message: `Kunjungan ${formatTime(visit.startTime, zone)}-${formatTime(visit.endTime, zone)} di luar jam buka ${name} (${formatTime(hours.open, zone)}-${formatTime(hours.close, zone)}).`,
-        messageEn: `The visit ${formatTime(visit.startTime, zone)}-${formatTime(visit.endTime, zone)} is outside ${name}'s hours (${formatTime(hours.open, zone)}-${formatTime(hours.close, zone)}).`,
+        message: `Kunjungan ${formatTime(visit.startTime, zone)}-${formatTime(visit.endTime, zone)} di luar jam buka ${name} (${open}).`,
+        messageEn: `The visit ${formatTime(visit.startTime, zone)}-${formatTime(visit.endTime, zone)} is outside ${name}'s hours (${open}).`,
       };
     }
     return null;

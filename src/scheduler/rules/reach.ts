@@ -1,5 +1,6 @@
 // Hard: a specialist goes only where the programme allows: a puskesmas they adopt, or, when
-// backup cover is allowed, any within the maximum travel distance (unknown distance counts as within).
+// backup cover is allowed, one within the maximum travel distance. An unknown distance (no
+// positions, no entered distance) is within reach only for the puskesmas's own adopters.
 import { km } from '../text';
 import type { HardRule } from './types';
 
@@ -9,7 +10,7 @@ export const reach: HardRule = {
   label: 'Wilayah jangkauan',
   labelEn: 'Allowed puskesmas',
   checkVisit(index, visit) {
-    if (index.role(visit.specialistId, visit.puskesmasId)) return null;
+    if (index.canReach(visit.specialistId, visit.puskesmasId)) return null;
     const s = index.specialistName(visit.specialistId);
     const c = index.puskesmasName(visit.puskesmasId);
     if (!index.settings.allowBackupCover) {
@@ -18,11 +19,17 @@ export const reach: HardRule = {
         messageEn: `${c} is not adopted by ${s}, and cover outside adoptions is not allowed.`,
       };
     }
-    const travel = index.travel(visit.specialistId, visit.puskesmasId);
-    if (travel.km === null || travel.km <= index.settings.maxTravelKm) return null;
+    const missing = index.missingForDistance(visit.specialistId, visit.puskesmasId);
+    if (missing) {
+      return {
+        message: `${c} bukan puskesmas asuhan ${s} dan ${missing.message}; pengganti perlu jarak yang diketahui.`,
+        messageEn: `${c} is not adopted by ${s} and ${missing.messageEn}; cover needs a known distance.`,
+      };
+    }
+    const travel = index.travel(visit.specialistId, visit.puskesmasId).km as number;
     return {
-      message: `${c} berjarak sekitar ${km(travel.km)} km dari rumah sakit ${s}, melebihi batas ${index.settings.maxTravelKm} km.`,
-      messageEn: `${c} is about ${km(travel.km)} km from ${s}'s hospital, beyond the ${index.settings.maxTravelKm} km limit.`,
+      message: `${c} berjarak sekitar ${km(travel)} km dari rumah sakit ${s}, melebihi batas ${index.settings.maxTravelKm} km.`,
+      messageEn: `${c} is about ${km(travel)} km from ${s}'s hospital, beyond the ${index.settings.maxTravelKm} km limit.`,
     };
   },
 };
