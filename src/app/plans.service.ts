@@ -100,7 +100,18 @@ function toPreview(row: { id: number; month: string; status: 'draft' | 'saved'; 
  * asks (allowPast), and then the summary says so.
  */
 export function pastMonthWarnings(month: string, today: string, allowPast: boolean): PlanWarning[] {
-  if (lastDayOfMonth(month) > today) return [];
+  if (lastDayOfMonth(month) > today) {
+    // A month under way planned with allowPast fills its past days too: history, and said so
+    // (the same rule id, so applying the draft judges it the way it was made).
+    if (!allowPast || firstDayOfMonth(month) > today) return [];
+    return [
+      {
+        rule: 'past-month',
+        message: `${formatMonth(month)} sudah berjalan: rencana ini juga mengisi hari sampai ${formatLongDate(today)} (mencatat riwayat).`,
+        messageEn: `${formatMonth(month, 'en')} is under way: this plan also fills the days up to ${formatLongDate(today, 'en')} (recording history).`,
+      },
+    ];
+  }
   if (!allowPast) {
     throw new AsuhanError(
       'RULE',
@@ -190,9 +201,10 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
       const problem = await problemFromDatabase(db, [month], { mode, ...(allowPast ? {} : { today }) });
       const result = await solve(problem);
       const index = new ProblemIndex(problem);
-      // The current plan: planned visits the solver may change (not pinned, not past).
-      const movable = new Set(problem.existingVisits.filter((v) => !v.fixed).map((v) => v.id));
-      const current = rows.filter((r) => movable.has(r.id)).map(rowToPlanned);
+      // The current plan: planned visits the solver may change (not pinned, not past). A fresh plan
+      // leaves them out of the problem, yet they are still the plan it replaces.
+      const fixed = new Set(problem.existingVisits.filter((v) => v.fixed).map((v) => v.id));
+      const current = rows.filter((r) => r.status === 'planned' && r.pinned === 0 && !fixed.has(r.id)).map(rowToPlanned);
       const match = matchPlans(current, result.visits);
       for (const [old, next] of [...match.kept, ...match.moved]) {
         next.existingId = old.existingId;

@@ -173,7 +173,8 @@ describe('Asuhan in the browser', () => {
     const visit = visits.find((v) => !v.pinned && v.status === 'planned');
     if (!visit) throw new Error('no visit to move');
     let target: string | undefined;
-    for (let day = 25; day <= 31 && !target; day++) {
+    // The latest free day of the month (the calendar shows March's last weeks after "next").
+    for (let day = 31; day >= 16 && !target; day--) {
       const date = `2026-03-${day}`;
       if (date === visit.date) continue;
       const check = await client['visits:check']({ specialistId: visit.specialistId, puskesmasId: visit.puskesmasId, date, excludeVisitId: visit.id });
