@@ -17,6 +17,7 @@ import { formatLongDate, formatMonth, formatTime, formatTimeRange } from '../dom
 import { problemFromDatabase } from '../scheduler/from-database';
 import type { PlannedVisit, Problem } from '../scheduler/problem';
 import { HARD_RULES, SOFT_RULES } from '../scheduler/rules/index';
+import type { SoftRule } from '../scheduler/rules/types';
 import type { AppContext } from './context';
 
 const MONTH_RULES = HARD_RULES.filter((r) => r.id === 'one-visit-per-day' || r.id === 'monthly-maximum');
@@ -44,15 +45,37 @@ function plannedVisits(index: ProblemIndex): PlannedVisit[] {
   }));
 }
 
-/** The month's soft cost as the rule modules score it. */
-function softCost(index: ProblemIndex, month: string, visits: PlannedVisit[], currentPlan: PlannedVisit[], previous: Map<string, string>): number {
-  let total = 0;
-  for (const rule of SOFT_RULES) for (const cost of rule.evaluate(index, { month, visits, currentPlan, previous })) total += cost.cost;
-  return total;
+/** The month's soft cost per rule as the rule modules score it. */
+function softCosts(index: ProblemIndex, month: string, visits: PlannedVisit[], currentPlan: PlannedVisit[], previous: Map<string, string>): Map<SoftRule, number> {
+  const byRule = new Map<SoftRule, number>();
+  for (const rule of SOFT_RULES) {
+    let total = 0;
+    for (const cost of rule.evaluate(index, { month, visits, currentPlan, previous })) total += cost.cost;
+    byRule.set(rule, total);
+  }
+  return byRule;
+}
+
+const cents = (x: number) => Math.round(x * 100) / 100;
+const signed = (x: number) => `${x > 0 ? '+' : ''}${x.toFixed(2)}`;
+
+/** "+24.26 (jarak tempuh +16.76, pemerataan beban +5.00, ...)": the change and the rules behind it. */
+function costChangeText(baseline: Map<SoftRule, number>, after: Map<SoftRule, number>): { change: number; id: string; en: string } {
+  const parts: Array<{ rule: SoftRule; delta: number }> = [];
+  let change = 0;
+  for (const [rule, cost] of after) {
+    const delta = cents(cost - (baseline.get(rule) ?? 0));
+    change += cost - (baseline.get(rule) ?? 0);
+    if (delta !== 0) parts.push({ rule, delta });
+  }
+  parts.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+  const rounded = cents(change);
+  const detail = (label: (r: SoftRule) => string) => (parts.length === 0 ? '' : ` (${parts.map((x) => `${label(x.rule)} ${signed(x.delta)}`).join(', ')})`);
+  return { change: rounded, id: `${signed(rounded)}${detail((r) => r.label.toLowerCase())}`, en: `${signed(rounded)}${detail((r) => r.labelEn.toLowerCase())}` };
 }
 
 /** Candidates that pass every hard rule, best first. */
-function rank(problem: Problem, target: Target, limit: number): Suggestion[] {
+function rank(problem: Problem, target: Target, limit: number, perSpecialist = limit): Suggestion[] {
   const index = new ProblemIndex(problem);
   const zone = index.settings.timeZone;
   // Only the specialty's visits and those at the puskesmas can change cost when one visit of
@@ -66,7 +89,7 @@ function rank(problem: Problem, target: Target, limit: number): Suggestion[] {
     const key = lastVisitKey(p.puskesmasId, p.specialtyId);
     if ((previous.get(key) ?? '') < p.date) previous.set(key, p.date);
   }
-  const baseline = softCost(index, target.month, all, currentPlan, previous);
+  const baseline = softCosts(index, target.month, all, currentPlan, previous);
   const placeDays = new Set(others.filter((v) => v.puskesmasId === target.puskesmasId && v.specialtyId === target.specialtyId).map((v) => v.date));
   const found: Suggestion[] = [];
   for (const s of problem.specialists.filter((x) => x.specialtyId === target.specialtyId)) {
@@ -80,10 +103,9 @@ function rank(problem: Problem, target: Target, limit: number): Suggestion[] {
       if (checkOneVisit(index, candidate).length > 0) continue;
       const monthPlan = { month: target.month, visits: [...own, candidate], currentPlan: [], previous: new Map<string, string>() };
       if (MONTH_RULES.some((rule) => (rule.checkMonth?.(index, monthPlan, []) ?? []).length > 0)) continue;
-      const change = Math.round((softCost(index, target.month, [...others, candidate], currentPlan, previous) - baseline) * 100) / 100;
+      const cost = costChangeText(baseline, softCosts(index, target.month, [...others, candidate], currentPlan, previous));
       const when = `${formatLongDate(date)} ${formatTimeRange(slot.startTime, slot.endTime, zone)}`;
       const whenEn = `${formatLongDate(date, 'en')} ${formatTimeRange(slot.startTime, slot.endTime, zone)}`;
-      const sign = change > 0 ? '+' : '';
       const moves = target.visit
         ? { id: `, menggantikan kunjungan ${index.specialistName(target.visit.specialistId)} ${formatLongDate(target.visit.date)}`, en: `, replacing ${index.specialistName(target.visit.specialistId)}'s visit on ${formatLongDate(target.visit.date, 'en')}` }
         : { id: ', kunjungan baru', en: ', a new visit' };
@@ -93,14 +115,24 @@ function rank(problem: Problem, target: Target, limit: number): Suggestion[] {
         date,
         startTime: slot.startTime,
         endTime: slot.endTime,
-        costChange: change,
+        costChange: cost.change,
         movesVisitId: targetId,
-        message: `${s.name} ke ${index.puskesmasName(target.puskesmasId)} pada ${when}${moves.id}: biaya rencana ${sign}${change.toFixed(2)}.`,
-        messageEn: `${s.name} to ${index.puskesmasName(target.puskesmasId)} on ${whenEn}${moves.en}: plan cost ${sign}${change.toFixed(2)}.`,
+        message: `${s.name} ke ${index.puskesmasName(target.puskesmasId)} pada ${when}${moves.id}: biaya rencana ${cost.id}.`,
+        messageEn: `${s.name} to ${index.puskesmasName(target.puskesmasId)} on ${whenEn}${moves.en}: plan cost ${cost.en}.`,
       });
     }
   }
-  return found.sort((a, b) => a.costChange - b.costChange || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.specialistId - b.specialistId).slice(0, limit);
+  found.sort((a, b) => a.costChange - b.costChange || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.specialistId - b.specialistId);
+  // A few per specialist, so that moving the visit to another day of the same specialist
+  // does not hide who else could go.
+  const shown = new Map<number, number>();
+  return found
+    .filter((s) => {
+      const n = shown.get(s.specialistId) ?? 0;
+      shown.set(s.specialistId, n + 1);
+      return n < perSpecialist;
+    })
+    .slice(0, limit);
 }
 
 /** What would make an uncovered requirement coverable, each with the best visit it allows. */
@@ -210,7 +242,7 @@ export function suggestionsHandlers(ctx: AppContext): Pick<Handlers, 'plans:sugg
       }
       const visit = target.visitId === null ? null : (plannedVisits(index).find((v) => v.existingId === target.visitId) ?? null);
       const full: Target = { month: target.month, puskesmasId: target.puskesmasId, specialtyId: target.specialtyId, visit };
-      const suggestions = rank(problem, full, input.limit);
+      const suggestions = rank(problem, full, input.limit, input.perSpecialist);
       const list: SuggestionList = {
         month: target.month,
         puskesmasId: target.puskesmasId,

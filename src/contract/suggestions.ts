@@ -12,7 +12,7 @@ export interface Suggestion {
   date: string;
   startTime: string;
   endTime: string;
-  /** Change in the plan's soft cost (lower is better; the visit itself stays covered). */
+  /** Change in the plan's soft cost (lower is better; the visit itself stays covered); the message names the rules behind it. */
   costChange: number;
   /** The visit this suggestion moves (the one asked about), or null for a new visit. */
   movesVisitId: number | null;
@@ -40,8 +40,13 @@ export interface SuggestionList {
   elapsedMs: number;
 }
 
-const byVisit = z.object({ visitId: id, limit: z.number().int().min(1).max(50).default(10) });
-const byRequirement = z.object({ puskesmasId: id, specialtyId: id, month, limit: z.number().int().min(1).max(50).default(10) });
+const limits = {
+  limit: z.number().int().min(1).max(50).default(10),
+  /** At most this many alternatives per specialist (the best of each). */
+  perSpecialist: z.number().int().min(1).max(50).default(3),
+};
+const byVisit = z.object({ visitId: id, ...limits });
+const byRequirement = z.object({ puskesmasId: id, specialtyId: id, month, ...limits });
 
 export const suggestionsContract = {
   'plans:suggest': query<SuggestionList>()(

@@ -33,6 +33,20 @@ describe('plans:suggest', () => {
     expect(list.remedies).toEqual([]);
   });
 
+  it('names the rules behind each change, and keeps to a few per specialist', async () => {
+    const [visit] = await t.api.client['visits:list']({ from: '2026-03-01', to: '2026-03-31' });
+    const list = await t.api.client['plans:suggest']({ visitId: visit!.id, limit: 50, perSpecialist: 2 });
+    const perSpecialist = new Map<number, number>();
+    for (const s of list.suggestions) perSpecialist.set(s.specialistId, (perSpecialist.get(s.specialistId) ?? 0) + 1);
+    expect(Math.max(...perSpecialist.values())).toBeLessThanOrEqual(2);
+    expect(perSpecialist.size).toBeGreaterThan(1);
+    for (const s of list.suggestions) {
+      const parts = /\(([^)]*)\)\.$/.exec(s.message)?.[1]?.split(', ') ?? [];
+      const sum = parts.reduce((total, part) => total + Number(part.slice(part.lastIndexOf(' ') + 1)), 0);
+      expect(Math.abs(sum - s.costChange), s.message).toBeLessThanOrEqual(0.01 * parts.length);
+    }
+  });
+
   it('for a requirement nobody can cover: what would make it coverable, and its cost', async () => {
     const [place] = await t.api.client['puskesmas:list']({});
     const obgyn = (await t.api.client['specialties:list']({})).find((s) => s.code === 'obgyn')!;

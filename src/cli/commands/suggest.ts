@@ -16,17 +16,19 @@ function positiveId(value: string | undefined, name: string): number | undefined
 export const suggestCommand: CliCommand = {
   name: 'suggest',
   summary: 'Siapa yang bisa menggantikan? Alternatif untuk satu kunjungan atau kebutuhan yang belum tercakup',
-  usage: 'asuhan suggest --visit ID | --puskesmas ID --specialty KODE --month YYYY-MM [--limit N] [--db PATH] [--json]',
+  usage: 'asuhan suggest --visit ID | --puskesmas ID --specialty KODE --month YYYY-MM [--limit N] [--per-specialist N] [--db PATH] [--json]',
   details: [
-    'Setiap saran lolos semua aturan wajib dan diurutkan menurut perubahan biaya rencana (terkecil dulu).',
+    'Setiap saran lolos semua aturan wajib dan diurutkan menurut perubahan biaya rencana (terkecil dulu),',
+    'dengan aturan yang mengubahnya; paling banyak --per-specialist saran per dokter (bawaan 3), --limit seluruhnya (bawaan 10).',
     'Bila tidak ada yang bisa datang: apa yang membuatnya bisa (pengganti dari luar adopsi, batas bulanan +1,',
     'jarak yang dimasukkan, jam buka lebih panjang) dan biayanya. Tidak mengubah apa pun.',
   ].join('\n'),
-  options: { visit: { type: 'string' }, puskesmas: { type: 'string' }, specialty: { type: 'string' }, month: { type: 'string' }, limit: { type: 'string' } },
+  options: { visit: { type: 'string' }, puskesmas: { type: 'string' }, specialty: { type: 'string' }, month: { type: 'string' }, limit: { type: 'string' }, 'per-specialist': { type: 'string' } },
   async run({ values }, flags, io) {
     const visitId = positiveId(stringOption(values, 'visit'), 'visit');
     const puskesmasId = positiveId(stringOption(values, 'puskesmas'), 'puskesmas');
     const limit = positiveId(stringOption(values, 'limit'), 'limit') ?? 10;
+    const perSpecialist = positiveId(stringOption(values, 'per-specialist'), 'per-specialist') ?? 3;
     const code = stringOption(values, 'specialty');
     const month = stringOption(values, 'month');
     if (visitId !== undefined && (puskesmasId !== undefined || code !== undefined || month !== undefined)) {
@@ -38,11 +40,11 @@ export const suggestCommand: CliCommand = {
     if (month !== undefined && !isMonth(month)) throw usageError('--month harus bulan dengan format YYYY-MM (mis. 2026-03).', '--month must be a month written YYYY-MM (e.g. 2026-03).');
     return withApi(flags, io, async (api) => {
       let input;
-      if (visitId !== undefined) input = { visitId, limit };
+      if (visitId !== undefined) input = { visitId, limit, perSpecialist };
       else {
         const specialty = (await api.client['specialties:list']({ includeInactive: true })).find((s) => s.code === code);
         if (!specialty) throw usageError(`Spesialisasi "${code}" tidak ada (lihat asuhan status).`, `No specialty "${code}" (see asuhan status).`);
-        input = { puskesmasId: puskesmasId as number, specialtyId: specialty.id, month: month as string, limit };
+        input = { puskesmasId: puskesmasId as number, specialtyId: specialty.id, month: month as string, limit, perSpecialist };
       }
       const list = await api.client['plans:suggest'](input);
       if (flags.json) {

@@ -6,8 +6,22 @@ import type { ProblemIndex } from '../context';
 import { daysOf, weekdayOf } from '../context';
 import type { SoftCost, SoftRule } from './types';
 
+const sharesCache = new WeakMap<ProblemIndex, Map<string, Map<number, number>>>();
+
 /** Fair share per specialist of one specialty in one month (whole visits, rounded up). */
 export function fairShares(index: ProblemIndex, month: string, specialtyId: number): Map<number, number> {
+  // Suggestions score hundreds of candidate months on one index; the shares do not change.
+  const cache = sharesCache.get(index) ?? new Map<string, Map<number, number>>();
+  sharesCache.set(index, cache);
+  const key = `${month}:${specialtyId}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const shares = computeFairShares(index, month, specialtyId);
+  cache.set(key, shares);
+  return shares;
+}
+
+function computeFairShares(index: ProblemIndex, month: string, specialtyId: number): Map<number, number> {
   const team = index.problem.specialists.filter((s) => s.specialtyId === specialtyId);
   const days = daysOf(month);
   const capacity = new Map<number, number>();
