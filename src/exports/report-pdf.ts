@@ -208,6 +208,8 @@ export async function programmeReportPdf(report: ProgrammeReport, settings: Sett
   const doc = createPdf(title, 'portrait');
   const { compliance, cases, followups } = report;
   const totals = compliance.totals;
+  // Every figure is named for its month, never 'bulan ini' (the report may be printed months later).
+  const monthName = formatMonth(report.month);
   drawLetterhead(doc, settings);
   drawTitle(doc, title, `${settings.programmeName} · ${settings.districtName} · keadaan per ${formatDate(report.today)}`);
 
@@ -215,7 +217,7 @@ export async function programmeReportPdf(report: ProgrammeReport, settings: Sett
     { label: 'Cakupan kunjungan wajib', value: percent(totals.required > 0 ? totals.coverage : null), detail: `${totals.done} terlaksana dari ${totals.required} wajib · ${totals.planned} direncanakan` },
     { label: 'Puskesmas memenuhi', value: `${totals.puskesmasCompliant} / ${totals.puskesmasCount}`, detail: 'semua spesialisasi terlaksana' },
     { label: 'Kasus dikonsultasikan', value: String(cases.total), detail: `${cases.referred} dirujuk · ${cases.managed} ditangani di puskesmas` },
-    { label: 'Tindak lanjut', value: `${followups.opened} / ${followups.closed}`, detail: `dibuka / ditutup bulan ini · ${followups.open} masih terbuka` },
+    { label: 'Tindak lanjut', value: `${followups.opened} / ${followups.closed}`, detail: `dibuka / ditutup pada ${monthName} · ${followups.open} masih terbuka` },
   ]);
 
   drawHeading(doc, `1. Cakupan ${TREND_LABEL}`, 'Kunjungan wajib yang terlaksana, per bulan (dibatasi pada jumlah wajib tiap puskesmas dan spesialisasi).');
@@ -224,7 +226,7 @@ export async function programmeReportPdf(report: ProgrammeReport, settings: Sett
   drawHeading(doc, `2. Cakupan per puskesmas dan spesialisasi, ${formatMonth(report.month)}`);
   drawCoverageGrid(doc, report);
 
-  drawHeading(doc, '3. Kunjungan per dokter spesialis', 'Direncanakan dan terlaksana bulan ini.');
+  drawHeading(doc, '3. Kunjungan per dokter spesialis', `Direncanakan dan terlaksana pada ${monthName}.`);
   drawBars(
     doc,
     [...compliance.specialists]
@@ -234,10 +236,10 @@ export async function programmeReportPdf(report: ProgrammeReport, settings: Sett
       { name: 'direncanakan', color: PLANNED },
       { name: 'terlaksana', color: DONE },
     ],
-    'Tidak ada kunjungan bulan ini.',
+    `Tidak ada kunjungan pada ${monthName}.`,
   );
 
-  drawHeading(doc, '4. Topik yang diajarkan', 'Jumlah kunjungan terlaksana yang membahas tiap topik; (wajib) = topik wajib program.');
+  drawHeading(doc, `4. Topik yang diajarkan, ${monthName}`, 'Jumlah kunjungan terlaksana yang membahas tiap topik; (wajib) = topik wajib program.');
   drawBars(
     doc,
     report.topics.filter((t) => t.visits > 0 || t.required).map((t) => ({ label: `${t.nameId}${t.required ? ' (wajib)' : ''}`, values: [t.visits], note: `${t.visits} kunjungan` })),
@@ -255,7 +257,7 @@ export async function programmeReportPdf(report: ProgrammeReport, settings: Sett
     );
 
   ensureRoom(doc, 120);
-  drawHeading(doc, '5. Kasus dan tindak lanjut', 'Kasus yang dikonsultasikan pada kunjungan terlaksana bulan ini, dan tindak lanjut yang disepakati.');
+  drawHeading(doc, '5. Kasus dan tindak lanjut', `Kasus yang dikonsultasikan pada kunjungan terlaksana ${monthName}, dan tindak lanjut yang disepakati.`);
   drawBars(
     doc,
     [

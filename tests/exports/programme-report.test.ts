@@ -46,6 +46,8 @@ describe('monthly programme report', () => {
     const file = writeTemp(t.dir, 'laporan-bulanan.pdf', await programmeReportPdf(report, settings, { signedOn: TODAY }));
     expect(pdfPageSize(file)).toMatch(/^595\.28 x 841\.89 pts \(A4\)/);
     const text = pdfText(file);
+    expect(text).not.toMatch(/bulan ini/i);
+    expect(text).toContain('Direncanakan dan terlaksana pada Januari 2026.');
     expect(text).toContain(`DINAS KESEHATAN ${settings.districtName.toUpperCase()}`);
     expect(text).toContain('Laporan Bulanan Program Kunjungan Dokter Spesialis, Januari 2026');
     const { totals } = report.compliance;
