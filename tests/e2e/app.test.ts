@@ -220,6 +220,8 @@ describe('Asuhan in the browser', () => {
 
   it('exports the PDF roster with a preview of the month', async () => {
     await go('ekspor');
+    // One month across the app: it opens on the district's month; March is chosen in the picker.
+    await page.getByRole('group', { name: 'Pilih bulan' }).getByLabel('Bulan', { exact: true }).selectOption('3');
     await page.getByTestId('roster-preview').locator('tbody tr').first().waitFor();
     expect(await page.getByTestId('roster-preview').textContent()).toContain('Maret 2026');
     await app.shot('11-ekspor');
