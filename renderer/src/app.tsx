@@ -12,6 +12,8 @@ import { RefDataProvider, useRefData } from './ref-data';
 import { Loading, ToastProvider } from './ui/components';
 import { Icon, type IconName } from './ui/icons';
 import { SelectedMonthProvider } from './ui/selected-month';
+import { ConfirmProvider } from './ui/confirm';
+import { UndoHistory } from './ui/undo';
 
 export type ScreenId = 'jadwal' | 'dasbor' | 'kunjungan' | 'data' | 'ekspor';
 
@@ -32,6 +34,7 @@ function Shell() {
   const { t, lang, setLang, longDate } = useI18n();
   const ref = useRefData();
   const [screen, setScreen] = useState<ScreenId>(screenFromHash);
+  const [historyOpen, setHistoryOpen] = useState(false);
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash());
     window.addEventListener('hashchange', onHash);
@@ -100,6 +103,10 @@ function Shell() {
         </ul>
         <div className="sidebar-foot">
           <UpdateNotice />
+          <button type="button" className="history-button" onClick={() => setHistoryOpen(true)}>
+            {t('Riwayat perubahan', 'Change history')}
+          </button>
+          {historyOpen ? <UndoHistory onClose={() => setHistoryOpen(false)} /> : null}
           <div className="lang-switch" role="group" aria-label={t('Bahasa', 'Language')}>
             <button type="button" className={lang === 'id' ? 'active' : ''} onClick={() => setLang('id')} aria-pressed={lang === 'id'}>
               ID
@@ -124,6 +131,7 @@ export function App() {
   return (
     <I18nProvider>
       <ToastProvider>
+        <ConfirmProvider>
         <RefDataProvider
           fallback={(error) =>
             error ? (
@@ -138,6 +146,7 @@ export function App() {
         >
           <Shell />
         </RefDataProvider>
+        </ConfirmProvider>
       </ToastProvider>
     </I18nProvider>
   );

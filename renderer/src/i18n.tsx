@@ -1,6 +1,6 @@
 // Bahasa Indonesia first, English on request. Texts sit beside their use as t('…', '…'),
 // so a screen reads in both languages without a separate catalogue to keep in sync.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '../../src/contract/i18n';
 import type { ApiErrorPayload } from '../../src/contract/errors';
 import { formatDate, formatLongDate, formatMonth, formatTime, formatTimeRange, weekdayName } from '../../src/domain/format-id';
@@ -41,9 +41,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Language>(initialLanguage);
   const setLang = useCallback((next: Language) => {
     localStorage.setItem(LANG_KEY, next);
-    document.documentElement.lang = next;
     setLangState(next);
   }, []);
+  // <html lang> follows the language from the first render, so screen readers and hyphenation agree.
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   const value = useMemo<LanguageParts>(
     () => ({
       lang,

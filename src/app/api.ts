@@ -5,6 +5,7 @@ import { contract, METHOD_NAMES, type ApiClient, type ApiResult, type Handlers, 
 import { parseInput } from '../contract/validate';
 import { appHandlers } from './app.service';
 import { backupsHandlers } from './backups.service';
+import { changesHandlers } from './changes.service';
 import type { AppContext } from './context';
 import { exportHandlers } from './exports.service';
 import { importHandlers } from './imports.service';
@@ -18,6 +19,7 @@ export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...backupsHandlers(ctx),
+    ...changesHandlers(ctx),
     ...exportHandlers(ctx),
     ...importHandlers(ctx),
     ...masterDataHandlers(ctx),

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'DB_CORRUPT'
   | 'DB_TOO_NEW'
   | 'IMPORT'
+  | 'EMPTY' // nothing to export for the month asked; no file was written
   | 'UNAUTHORIZED' // the caller did not prove it may call (the web shell's secret)
   | 'UNKNOWN_METHOD'
   | 'INTERNAL';

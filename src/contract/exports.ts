@@ -28,7 +28,13 @@ const kind = z.enum(['roster', 'compliance'], msg('jenis harus roster atau compl
 export const exportsContract = {
   /** Writes down what each specialist's calendar received, hence a command. */
   'exports:ics': command<IcsExportResult>()(
-    z.object({ month, specialistId: id.optional(), onlyChanges: z.boolean().default(false) }),
+    z.object({
+      month,
+      specialistId: id.optional(),
+      onlyChanges: z.boolean().default(false),
+      /** Every specialist's file in one ZIP (one .ics per specialist inside) instead of many downloads. */
+      zip: z.boolean().default(false),
+    }),
   ),
   'exports:pdf': query<ExportFile>()(
     z.object({

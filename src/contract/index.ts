@@ -3,6 +3,7 @@
 import type { AnySpec, InputOf, OutputOf, ParsedInputOf } from './define';
 import { appContract } from './app';
 import { backupsContract } from './backups';
+import { changesContract } from './changes';
 import { exportsContract } from './exports';
 import { importsContract } from './imports';
 import { masterDataContract } from './master-data';
@@ -24,7 +25,7 @@ function mergeContracts<T extends Record<string, AnySpec>[]>(...parts: T): Union
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
-export const contract = mergeContracts(appContract, masterDataContract, backupsContract, visitLogContract, plansContract, exportsContract, importsContract, programmeContract, suggestionsContract);
+export const contract = mergeContracts(appContract, masterDataContract, backupsContract, visitLogContract, plansContract, exportsContract, importsContract, programmeContract, suggestionsContract, changesContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

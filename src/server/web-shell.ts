@@ -43,6 +43,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   IMPORT: 422,
   RULE: 409,
   CONFLICT: 409,
+  EMPTY: 409,
   NOT_FOUND: 404,
   UNAUTHORIZED: 401,
   UNKNOWN_METHOD: 404,

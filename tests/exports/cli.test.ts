@@ -111,13 +111,13 @@ describe('asuhan demo', () => {
     const dir = /ditulis ke: (.+)$/.exec(line)![1]!;
     expect(dir).toBe(path.join(t.dir, 'demo', 'ekspor', 'jadwal-2026-03'));
     const files = fs.readdirSync(dir);
-    expect(files).toEqual(expect.arrayContaining(['jadwal-2026-03-by-date.pdf', 'jadwal-2026-03-by-puskesmas.pdf', 'jadwal-2026-03-per-specialist.pdf', 'jadwal-2026-03-kabupaten.ics', 'jadwal-2026-03.xlsx', 'pesan-2026-03-dokter.txt', 'pesan-2026-03-puskesmas.txt']));
+    expect(files).toEqual(expect.arrayContaining(['jadwal-2026-03-per-tanggal.pdf', 'jadwal-2026-03-per-puskesmas.pdf', 'jadwal-2026-03-per-dokter.pdf', 'jadwal-2026-03-kabupaten.ics', 'jadwal-2026-03.xlsx', 'pesan-2026-03-dokter.txt', 'pesan-2026-03-puskesmas.txt']));
     const district = parseWithIcalJs(fs.readFileSync(path.join(dir, 'jadwal-2026-03-kabupaten.ics'), 'utf8'));
     const perSpecialist = files.filter((f) => f.endsWith('.ics') && !f.includes('kabupaten'));
     const specialistEvents = perSpecialist.flatMap((f) => parseWithIcalJs(fs.readFileSync(path.join(dir, f), 'utf8')).events);
     expect(district.events.length).toBeGreaterThan(0);
     expect(specialistEvents.map((e) => e.uid).sort()).toEqual(district.events.map((e) => e.uid).sort());
-    expect(pdfPages(path.join(dir, 'jadwal-2026-03-by-date.pdf'))).toBeGreaterThan(1);
+    expect(pdfPages(path.join(dir, 'jadwal-2026-03-per-tanggal.pdf'))).toBeGreaterThan(1);
   });
 
   it('run again with nothing changed, changes nothing and says so; after a change it plans again', async () => {

@@ -38,6 +38,7 @@ export function ErrorBanner({ error, onClose }: { error: ApiError | undefined; o
 }
 
 export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -55,7 +56,7 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
     >
       <header className="modal-head">
         <h2>{title}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Tutup / Close">
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('Tutup', 'Close')}>
           ×
         </button>
       </header>
@@ -80,28 +81,51 @@ export function Field({ label, error, children, hint, group }: { label: string; 
   );
 }
 
+interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 interface Toast {
   id: number;
   text: string;
   tone: 'ok' | 'error' | 'info';
+  action?: ToastAction | undefined;
 }
 
-const ToastContext = createContext<(text: string, tone?: Toast['tone']) => void>(() => undefined);
+type PushToast = (text: string, tone?: Toast['tone'], action?: ToastAction) => void;
+
+const ToastContext = createContext<PushToast>(() => undefined);
+
+/** How long a toast stays: errors and toasts offering "Urungkan" longer, to leave time to act. */
+const toastMs = (toast: Toast) => (toast.tone === 'error' ? 9000 : toast.action ? 12000 : 4500);
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const push = useCallback((text: string, tone: Toast['tone'] = 'ok') => {
-    const id = Date.now() + Math.random();
-    setToasts((list) => [...list, { id, text, tone }]);
-    setTimeout(() => setToasts((list) => list.filter((toast) => toast.id !== id)), tone === 'error' ? 9000 : 4500);
-  }, []);
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
+  const push = useCallback<PushToast>((text, tone = 'ok', action) => {
+    const toast = { id: Date.now() + Math.random(), text, tone, action };
+    setToasts((list) => [...list, toast]);
+    setTimeout(() => dismiss(toast.id), toastMs(toast));
+  }, [dismiss]);
   return (
     <ToastContext.Provider value={push}>
       {children}
       <div className="toasts" aria-live="polite">
         {toasts.map((toast) => (
           <div key={toast.id} className={`toast toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
-            {toast.text}
+            <span>{toast.text}</span>
+            {toast.action ? (
+              <button
+                type="button"
+                onClick={() => {
+                  dismiss(toast.id);
+                  toast.action?.run();
+                }}
+              >
+                {toast.action.label}
+              </button>
+            ) : null}
           </div>
         ))}
       </div>

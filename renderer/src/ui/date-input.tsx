@@ -85,7 +85,12 @@ export function DateInput({ value, onChange, label, ariaLabel, min, max, invalid
         aria-label={label ? undefined : ariaLabel}
         aria-invalid={invalid || unreadable ? true : undefined}
         aria-describedby={hintId}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          // A complete date counts at once, so a button next to the field sees it without a blur.
+          const parsed = /\d{4}\s*$/.test(e.target.value) ? parseDate(e.target.value) : null;
+          if (parsed && parsed !== value) onChange(parsed);
+        }}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();

@@ -1,5 +1,5 @@
 // Data loading for screens: one call, its state, and a reload after writes.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { ApiError } from '../api';
 
 export interface Loaded<T> {
@@ -35,4 +35,26 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
+}
+
+/**
+ * After a failed save, brings the first field marked wrong into view and puts the cursor in it,
+ * so no error sits above the visible part of the page.
+ */
+export function useFocusFirstError(root: RefObject<HTMLElement | null>, error: unknown): void {
+  useEffect(() => {
+    if (!error) return;
+    const frame = requestAnimationFrame(() => {
+      const marked = root.current?.querySelector<HTMLElement>('[aria-invalid="true"], .field-invalid, .field-error');
+      if (!marked) return;
+      marked.scrollIntoView({ block: 'center' });
+      const focusable = marked.matches('input, select, textarea, button')
+        ? marked
+        : (marked.querySelector<HTMLElement>('input, select, textarea') ??
+          marked.parentElement?.querySelector<HTMLElement>('input, select, textarea') ??
+          marked.previousElementSibling?.querySelector<HTMLElement>('input, select, textarea'));
+      focusable?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [error]);
 }

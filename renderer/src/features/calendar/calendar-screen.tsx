@@ -15,6 +15,7 @@ import { useRefData } from '../../ref-data';
 import { ErrorBanner, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
+import { CHANGED_EVENT, useOfferUndo } from '../../ui/undo';
 import { MARK_SYMBOL, NO_FILTERS, holidayEvent, leaveEvent, matchesFilters, visitEvent, visitMarks, type CalendarFilters } from './calendar-events';
 import { CalendarFilterPanel, markLabel } from './calendar-filters';
 import { PlanButton } from './plan-panel';
@@ -43,13 +44,20 @@ function focusDay(viewType: string, from: string, to: string, currentStart: stri
 }
 
 export function CalendarScreen() {
-  const { t, lang, errorText, timeRange, zone } = useI18n();
+  const { t, lang, errorText, timeRange, zone, longDate } = useI18n();
   const ref = useRefData();
   const toast = useToast();
   const [range, setRange] = useState<Range | null>(null);
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<VisitView | null>(null);
   const shared = useSelectedMonth();
+  const offerUndo = useOfferUndo();
+  // An undo from the history changes visits behind this view.
+  useEffect(() => {
+    const reload = () => loaded.reload();
+    window.addEventListener(CHANGED_EVENT, reload);
+    return () => window.removeEventListener(CHANGED_EVENT, reload);
+  }, []);
   const calendarRef = useRef<FullCalendar>(null);
   const sharedDate = useRef(shared.date);
   sharedDate.current = shared.date;
@@ -176,8 +184,8 @@ export function CalendarScreen() {
       toast(`${t('Tidak bisa dipindah', 'Cannot be moved')}: ${errorText(result.error.payload)}`, 'error');
       return;
     }
-    toast(t(`Kunjungan dipindah ke ${date} (manual).`, `Visit moved to ${date} (manual).`));
     loaded.reload();
+    void offerUndo(t(`Kunjungan ${visit.puskesmasName} dipindah ke ${longDate(date)} (manual).`, `Visit to ${visit.puskesmasName} moved to ${longDate(date)} (manual).`), loaded.reload);
   };
 
   return (

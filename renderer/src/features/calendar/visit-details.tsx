@@ -3,8 +3,11 @@ import type { VisitView } from '../../../../src/domain/types';
 import type { ApiError } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
 import { useRefData } from '../../ref-data';
-import { ErrorBanner, Modal, Spinner, Swatch, useToast } from '../../ui/components';
+import { ErrorBanner, Modal, Spinner, Swatch } from '../../ui/components';
 import { Icon } from '../../ui/icons';
+import { useConfirm } from '../../ui/confirm';
+import { DateInput } from '../../ui/date-input';
+import { useOfferUndo } from '../../ui/undo';
 import { deleteVisit, moveVisit, pinVisit, type ActionResult } from './visit-actions';
 
 export function statusLabel(status: VisitView['status'], t: Translate): string {
@@ -25,21 +28,35 @@ export function statusLabel(status: VisitView['status'], t: Translate): string {
 export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; onClose: () => void; onChanged: () => void }) {
   const { t, longDate, timeRange } = useI18n();
   const ref = useRefData();
-  const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [moveTo, setMoveTo] = useState(visit.date);
   const specialty = ref.specialtyById.get(visit.specialtyId);
   const open = visit.status === 'planned' || visit.status === 'confirmed';
 
+  const confirm = useConfirm();
+  const offerUndo = useOfferUndo();
   const run = async (action: () => Promise<ActionResult>, done: string) => {
     setBusy(true);
     const result = await action();
     setBusy(false);
     if (result.ok) {
-      toast(done);
       onChanged();
+      void offerUndo(done, onChanged);
     } else setError(result.error);
+  };
+  const cancel = async () => {
+    const ok = await confirm({
+      title: t('Batalkan kunjungan', 'Cancel the visit'),
+      question: t(
+        `Batalkan kunjungan ${visit.specialistName} ke ${visit.puskesmasName}, ${longDate(visit.date)}? Kunjungan tetap terlihat dicoret, dan kalender dokter menerima pembatalannya.`,
+        `Cancel the visit of ${visit.specialistName} to ${visit.puskesmasName}, ${longDate(visit.date)}? It stays visible, struck through, and the specialist's calendar receives the cancellation.`,
+      ),
+      confirmLabel: t('Batalkan kunjungan', 'Cancel the visit'),
+      cancelLabel: t('Jangan batalkan', 'Keep the visit'),
+      danger: true,
+    });
+    if (ok) await run(() => deleteVisit(visit), t(`Kunjungan ${visit.puskesmasName}, ${longDate(visit.date)}, dibatalkan.`, `Visit to ${visit.puskesmasName}, ${longDate(visit.date)}, cancelled.`));
   };
 
   return (
@@ -77,8 +94,8 @@ export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; 
           }}
         >
           <label className="field">
-            <span className="field-label">{t('Pindah ke tanggal', 'Move to date')}</span>
-            <input type="date" value={moveTo} onChange={(e) => setMoveTo(e.target.value)} />
+            <span className="field-label">{t('Pindah ke tanggal (sama dengan menggeser di kalender)', 'Move to date (same as dragging on the calendar)')}</span>
+            <DateInput value={moveTo} onChange={setMoveTo} />
           </label>
           <button type="submit" disabled={busy || moveTo === visit.date}>
             {t('Pindahkan', 'Move')}
@@ -93,8 +110,8 @@ export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; 
       <div className="form-actions">
         {busy ? <Spinner /> : null}
         {open && visit.status === 'planned' && !visit.pinned ? (
-          <button type="button" className="danger" disabled={busy} onClick={() => window.confirm(t('Hapus kunjungan ini?', 'Delete this visit?')) && run(() => deleteVisit(visit), t('Kunjungan dihapus.', 'Visit deleted.'))}>
-            {t('Hapus', 'Delete')}
+          <button type="button" className="danger" disabled={busy} onClick={() => void cancel()}>
+            {t('Batalkan kunjungan', 'Cancel visit')}
           </button>
         ) : null}
         {open ? (

@@ -102,7 +102,7 @@ export function ExportScreen() {
             <label className="field">
               <span className="field-label">{t('Untuk', 'For')}</span>
               <select value={specialistId ?? ''} onChange={(e) => setSpecialistId(e.target.value ? Number(e.target.value) : null)} aria-label={t('Kalender untuk', 'Calendar for')}>
-                <option value="">{t('Semua dokter (satu berkas per dokter)', 'Every specialist (one file each)')}</option>
+                <option value="">{t('Semua dokter (satu ZIP, satu berkas per dokter)', 'Every specialist (one ZIP, one file each)')}</option>
                 <ActiveSpecialistOptions specialists={ref.specialists} />
               </select>
             </label>
@@ -113,7 +113,7 @@ export function ExportScreen() {
             <ExportButton
               id="ics"
               busy={exporter.busy}
-              onClick={() => exporter.run('ics', async () => (await call('exports:ics', { month, onlyChanges, ...(specialistId ? { specialistId } : {}) })).files)}
+              onClick={() => exporter.run('ics', async () => (await call('exports:ics', { month, onlyChanges, ...(specialistId ? { specialistId } : { zip: true }) })).files)}
             >
               {t('Unduh ICS', 'Download ICS')}
             </ExportButton>

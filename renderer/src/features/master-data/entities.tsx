@@ -235,7 +235,7 @@ export function leaveConfig(formatDate: (date: string) => string): EntityConfig<
       { key: 'specialistId', label: ['Dokter spesialis', 'Specialist'], kind: 'select', options: specialistOptions(ref), required: true, wide: true },
       { key: 'startDate', label: ['Tanggal mulai', 'Start date'], kind: 'date', required: true },
       { key: 'endDate', label: ['Tanggal selesai', 'End date'], kind: 'date', required: true },
-      { key: 'kind', label: ['Jenis', 'Kind'], kind: 'select', options: [{ value: 'leave', label: 'Cuti / Leave' }, { value: 'duty', label: 'Tugas / Duty' }, { value: 'training', label: 'Pelatihan / Training' }, { value: 'other', label: 'Lainnya / Other' }] },
+      { key: 'kind', label: ['Jenis', 'Kind'], kind: 'select', options: [{ value: 'leave', label: ['Cuti', 'Leave'] }, { value: 'duty', label: ['Tugas', 'Duty'] }, { value: 'training', label: ['Pelatihan', 'Training'] }, { value: 'other', label: ['Lainnya', 'Other'] }] },
       { key: 'reason', label: ['Alasan', 'Reason'], kind: 'text' },
     ],
     blank: () => ({ specialistId: '', startDate: '', endDate: '', kind: 'leave', reason: '' }),

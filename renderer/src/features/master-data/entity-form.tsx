@@ -1,10 +1,13 @@
 // One form for every master-data record: fields are described, not hand-written, and the
 // API's field errors land next to the field they name.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { FieldIssue } from '../../../../src/contract/errors';
 import type { ApiError } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
 import { ErrorBanner, Field, Spinner } from '../../ui/components';
+import { DateInput } from '../../ui/date-input';
+import { useFocusFirstError } from '../../ui/hooks';
+import { TimeInput } from '../../ui/time-input';
 
 export type FormValues = Record<string, unknown>;
 
@@ -13,7 +16,8 @@ export interface FieldSpec {
   label: [string, string];
   kind: 'text' | 'textarea' | 'number' | 'email' | 'tel' | 'date' | 'color' | 'checkbox' | 'select' | 'weekdays' | 'hours';
   /** For selects: value '' means null when `nullable`. */
-  options?: { value: string | number; label: string }[];
+  /** A label pair [Indonesian, English] shows in the app's language only. */
+  options?: { value: string | number; label: string | [string, string] }[];
   nullable?: boolean;
   wide?: boolean;
   hint?: [string, string];
@@ -80,9 +84,9 @@ export function HoursEditor({ value, onChange, t, weekday, zone }: { value: Hour
               <td>
                 {hours ? (
                   <span className="row">
-                    <input type="text" inputMode="numeric" placeholder="07:30" maxLength={5} aria-label={`${weekday(day)} ${t('buka', 'opens')}`} value={hours.open} onChange={(e) => set({ ...hours, open: e.target.value })} />
+                    <TimeInput ariaLabel={`${weekday(day)} ${t('buka', 'opens')}`} value={hours.open} onChange={(open) => set({ ...hours, open })} />
                     –
-                    <input type="text" inputMode="numeric" placeholder="14:00" maxLength={5} aria-label={`${weekday(day)} ${t('tutup', 'closes')}`} value={hours.close} onChange={(e) => set({ ...hours, close: e.target.value })} />
+                    <TimeInput ariaLabel={`${weekday(day)} ${t('tutup', 'closes')}`} value={hours.close} onChange={(close) => set({ ...hours, close })} />
                   </span>
                 ) : (
                   <span className="muted">{t('tutup', 'closed')}</span>
@@ -112,6 +116,8 @@ export function EntityForm({
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const fieldErrors = errorsByField(error, lang);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, error);
   const set = (key: string, value: unknown) => setValues((v) => ({ ...v, [key]: value }));
 
   const submit = async (event: FormEvent) => {
@@ -144,7 +150,7 @@ export function EntityForm({
             {spec.nullable || value === '' || value === undefined ? <option value="">{spec.nullable ? '—' : t('Pilih…', 'Choose…')}</option> : null}
             {spec.options?.map((o) => (
               <option key={o.value} value={o.value}>
-                {o.label}
+                {typeof o.label === 'string' ? o.label : lang === 'id' ? o.label[0] : o.label[1]}
               </option>
             ))}
           </select>
@@ -153,13 +159,15 @@ export function EntityForm({
         return <WeekdayPicker value={(value as number[] | undefined) ?? []} onChange={(next) => set(spec.key, next)} label={label} t={t} />;
       case 'hours':
         return <HoursEditor value={(value as HoursValue | undefined) ?? {}} onChange={(next) => set(spec.key, next)} t={t} weekday={weekday} zone={zone} />;
+      case 'date':
+        return <DateInput ariaLabel={label} invalid={invalid} value={String(value ?? '')} onChange={(next) => set(spec.key, next)} />;
       default:
         return <input {...common} type={spec.kind} value={String(value ?? '')} onChange={(e) => set(spec.key, e.target.value)} />;
     }
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       {error && !error.payload.fields?.length ? <ErrorBanner error={error} /> : null}
       <div className="form-grid">
         {fields.map((spec) => (

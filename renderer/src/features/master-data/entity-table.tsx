@@ -5,6 +5,8 @@ import { useI18n, type Translate } from '../../i18n';
 import { useRefData, type RefData } from '../../ref-data';
 import { EmptyRow, ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
+import { useConfirm } from '../../ui/confirm';
+import { useOfferUndo } from '../../ui/undo';
 import { Icon } from '../../ui/icons';
 import type { ImportKind } from '../../../../src/contract/imports';
 import { EntityForm, type FieldSpec, type FormValues } from './entity-form';
@@ -60,6 +62,8 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
   const loaded = useLoad(() => config.load(includeInactive), [config, includeInactive]);
   const columns = config.columns(ref, t);
   const singular = lang === 'id' ? config.singular[0] : config.singular[1];
+  const confirm = useConfirm();
+  const offerUndo = useOfferUndo();
 
   const rows = useMemo(() => {
     const needle = search.trim().toLocaleLowerCase('id');
@@ -86,11 +90,25 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
   const switchOff = async (row: T) => {
     const action = config.deactivate ?? config.remove;
     if (!action) return;
-    const question = config.deactivate ? t(`Nonaktifkan ${singular.toLowerCase()} ini?`, `Deactivate this ${singular.toLowerCase()}?`) : t(`Hapus ${singular.toLowerCase()} ini?`, `Delete this ${singular.toLowerCase()}?`);
-    if (!window.confirm(question)) return;
+    const name = String((row as { name?: unknown }).name ?? '');
+    const subject = `${singular.toLowerCase()}${name ? ` ${name}` : ''}`;
+    const ok = await confirm(
+      config.deactivate
+        ? { title: t('Nonaktifkan', 'Deactivate'), question: t(`Nonaktifkan ${subject}? Data lamanya tetap tersimpan dan bisa diaktifkan lagi.`, `Deactivate ${subject}? Its history is kept and it can be activated again.`), confirmLabel: t('Nonaktifkan', 'Deactivate'), danger: true }
+        : { title: t('Hapus', 'Delete'), question: t(`Hapus ${subject}?`, `Delete ${subject}?`), confirmLabel: t('Hapus', 'Delete'), danger: true },
+    );
+    if (!ok) return;
     const failure = await attempt(() => action(row));
     setRowError(failure);
-    if (!failure) afterChange(config.deactivate ? t('Dinonaktifkan.', 'Deactivated.') : t('Dihapus.', 'Deleted.'));
+    if (failure) return;
+    loaded.reload();
+    if (config.sharesNames) ref.reload();
+    if (config.deactivate) {
+      void offerUndo(t(`${singular} ${name} dinonaktifkan.`, `${singular} ${name} deactivated.`), () => {
+        loaded.reload();
+        if (config.sharesNames) ref.reload();
+      });
+    } else toast(t('Dihapus.', 'Deleted.'));
   };
 
   return (

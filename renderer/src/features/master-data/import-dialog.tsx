@@ -8,6 +8,20 @@ import { ApiError, call, pickFile, saveFile } from '../../api';
 import { useI18n } from '../../i18n';
 import { ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
 
+/** What a preview row will do, in the app's language. */
+function actionLabel(action: keyof typeof ACTION_BADGE, t: (id: string, en: string) => string): string {
+  switch (action) {
+    case 'create':
+      return t('baru', 'new');
+    case 'update':
+      return t('diperbarui', 'update');
+    case 'unchanged':
+      return t('tetap', 'unchanged');
+    case 'invalid':
+      return t('bermasalah', 'invalid');
+  }
+}
+
 const ACTION_BADGE = { create: 'badge-ok', update: 'badge-warn', unchanged: '', invalid: 'badge-danger' } as const;
 
 export function ImportDialog({ kind, title, onClose, onImported }: { kind: ImportKind; title: string; onClose: () => void; onImported: () => void }) {
@@ -220,7 +234,7 @@ export function ImportDialog({ kind, title, onClose, onImported }: { kind: Impor
                   <tr key={row.row}>
                     <td className="num">{row.row}</td>
                     <td>
-                      <span className={`badge ${ACTION_BADGE[row.action]}`}>{row.action}</span>
+                      <span className={`badge ${ACTION_BADGE[row.action]}`}>{actionLabel(row.action, t)}</span>
                     </td>
                     {preview.fields.slice(0, 5).map((field) => (
                       <td key={field.key}>{row.values[field.key] ?? ''}</td>

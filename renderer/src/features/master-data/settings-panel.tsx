@@ -46,9 +46,9 @@ const FIELDS: FieldSpec[] = [
     label: ['Kunjungan beda spesialisasi', 'Visits of different specialties'],
     kind: 'select',
     options: [
-      { value: 'separate', label: 'Hari berbeda / Different days' },
-      { value: 'joint', label: 'Hari yang sama / Same day' },
-      { value: 'indifferent', label: 'Bebas / Either' },
+      { value: 'separate', label: ['Hari berbeda', 'Different days'] },
+      { value: 'joint', label: ['Hari yang sama', 'Same day'] },
+      { value: 'indifferent', label: ['Bebas', 'Either'] },
     ],
   },
   { key: 'solverTimeLimitSeconds', label: ['Batas waktu penjadwal (detik)', 'Scheduler time limit (s)'], kind: 'number' },

@@ -1,6 +1,6 @@
 // The outcome of one visit: what happened, who came, what was taught, which cases were
 // discussed (never with patient names) and what must happen next. Ctrl+Enter saves.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { FieldIssue } from '../../../../src/contract/errors';
 import type { VisitLogDetail } from '../../../../src/contract/visit-log';
 import type { AttendeeRole, CaseAgeGroup, CaseDecision, VisitOutcome } from '../../../../src/db/schema';
@@ -9,7 +9,12 @@ import { ApiError, call } from '../../api';
 import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { ErrorBanner, Field, Loading, Spinner, useToast } from '../../ui/components';
-import { useLoad } from '../../ui/hooks';
+import { useFocusFirstError, useLoad } from '../../ui/hooks';
+import { DateInput } from '../../ui/date-input';
+import { TimeInput } from '../../ui/time-input';
+import { parseTime } from '../../../../src/domain/typed-input';
+import { visitLogIssues } from '../../../../src/domain/visit-log-rules';
+import type { SaveVisitLogInput } from '../../../../src/contract/visit-log';
 import { AGE_GROUPS, AGE_LABELS, ATTENDEE_ROLES, CASE_DECISIONS, DECISION_LABELS, OUTCOMES, OUTCOME_LABELS, ROLE_LABELS, label } from './labels';
 
 interface CaseRow {
@@ -72,6 +77,21 @@ function issuesByPath(error: ApiError | undefined, lang: 'id' | 'en'): Map<strin
   return map;
 }
 
+/**
+ * The API checks a log's shape first and its rules (attendees, topics, dates) only once the shape
+ * is right; the form adds the rules it can judge itself, so every field is reported in one save.
+ */
+function withRuleIssues(error: ApiError, input: SaveVisitLogInput, visit: VisitLogDetail['visit'], today: string): ApiError {
+  const fields = error.payload.fields;
+  if (error.payload.code !== 'VALIDATION' || !fields?.length) return error;
+  const known = new Set(fields.map((f) => f.path));
+  const wellFormed = (time: string | undefined) => time === undefined || /^\d{2}:\d{2}$/.test(time);
+  if (!wellFormed(input.startTime) || !wellFormed(input.endTime)) return error;
+  const extra = visitLogIssues(visit, input, today).filter((issue) => !known.has(issue.path));
+  if (extra.length === 0) return error;
+  return new ApiError({ ...error.payload, fields: [...fields, ...extra] });
+}
+
 export function VisitLogForm({ visitId, onSaved }: { visitId: number; onSaved: () => void }) {
   const loaded = useLoad(async () => {
     const [detail, topics] = await Promise.all([call('visit-log:get', { visitId }), call('topics:list', {})]);
@@ -94,30 +114,38 @@ function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const relevantTopics = useMemo(() => topics.filter((topic) => topic.specialtyCode === null || topic.specialtyCode === visit.specialtyCode), [topics, visit.specialtyCode]);
 
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, error);
+
+  const inputOf = (): SaveVisitLogInput => {
+    const done = draft.outcome === 'done';
+    return {
+      visitId: visit.id,
+      outcome: draft.outcome,
+      ...(done ? { actualDate: draft.actualDate, startTime: parseTime(draft.startTime) ?? draft.startTime, endTime: parseTime(draft.endTime) ?? draft.endTime } : {}),
+      reason: draft.reason,
+      ...(draft.outcome === 'moved' ? { movedTo: { date: draft.movedToDate } } : {}),
+      attendees: done ? ATTENDEE_ROLES.filter((role) => draft.headcounts[role] > 0).map((role) => ({ role, name: '', headcount: draft.headcounts[role] })) : [],
+      topics: done ? draft.topics : [],
+      cases: done ? draft.cases : [],
+      followups: done ? draft.followups : [],
+      closeFollowups: done ? draft.closeFollowups.map((id) => ({ id, note: '' })) : [],
+      notes: draft.notes,
+      replace: detail.log !== null,
+    };
+  };
+
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     setBusy(true);
     setError(undefined);
-    const done = draft.outcome === 'done';
+    const input = inputOf();
     try {
-      await call('visit-log:save', {
-        visitId: visit.id,
-        outcome: draft.outcome,
-        ...(done ? { actualDate: draft.actualDate, startTime: draft.startTime, endTime: draft.endTime } : {}),
-        reason: draft.reason,
-        ...(draft.outcome === 'moved' ? { movedTo: { date: draft.movedToDate } } : {}),
-        attendees: done ? ATTENDEE_ROLES.filter((role) => draft.headcounts[role] > 0).map((role) => ({ role, headcount: draft.headcounts[role] })) : [],
-        topics: done ? draft.topics : [],
-        cases: done ? draft.cases : [],
-        followups: done ? draft.followups : [],
-        closeFollowups: done ? draft.closeFollowups.map((id) => ({ id })) : [],
-        notes: draft.notes,
-        replace: detail.log !== null,
-      });
+      await call('visit-log:save', input);
       toast(t('Catatan kunjungan disimpan.', 'Visit log saved.'));
       onSaved();
     } catch (cause) {
-      setError(cause as ApiError);
+      setError(withRuleIssues(cause as ApiError, input, visit, ref.info.today));
     } finally {
       setBusy(false);
     }
@@ -127,6 +155,7 @@ function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics
   const hospitals = ref.hospitals.filter((h) => h.active);
   return (
     <form
+      ref={formRef}
       className="card"
       onSubmit={submit}
       noValidate
@@ -165,13 +194,13 @@ function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics
         <>
           <div className="form-grid" style={{ marginTop: 14, gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}>
             <Field label={t('Tanggal pelaksanaan', 'Actual date')} error={issues.get('actualDate')}>
-              <input type="date" value={draft.actualDate} max={ref.info.today} onChange={(e) => set('actualDate', e.target.value)} />
+              <DateInput value={draft.actualDate} max={ref.info.today} invalid={issues.has('actualDate')} onChange={(value) => set('actualDate', value)} />
             </Field>
             <Field label={t(`Jam mulai (${zone})`, `Start time (${zone})`)} error={issues.get('startTime')}>
-              <input type="text" inputMode="numeric" maxLength={5} value={draft.startTime} onChange={(e) => set('startTime', e.target.value)} />
+              <TimeInput value={draft.startTime} invalid={issues.has('startTime')} onChange={(value) => set('startTime', value)} />
             </Field>
             <Field label={t(`Jam selesai (${zone})`, `End time (${zone})`)} error={issues.get('endTime')}>
-              <input type="text" inputMode="numeric" maxLength={5} value={draft.endTime} onChange={(e) => set('endTime', e.target.value)} />
+              <TimeInput value={draft.endTime} invalid={issues.has('endTime')} onChange={(value) => set('endTime', value)} />
             </Field>
           </div>
 
@@ -302,7 +331,7 @@ function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics
                       </td>
                       <td style={{ width: 170 }}>
                         <Field label="" error={issues.get(`followups.${index}.dueDate`)}>
-                          <input type="date" aria-label={t('Batas waktu', 'Due date')} value={row.dueDate} onChange={(e) => update({ dueDate: e.target.value })} />
+                          <DateInput ariaLabel={t('Batas waktu', 'Due date')} value={row.dueDate} invalid={issues.has(`followups.${index}.dueDate`)} onChange={(value) => update({ dueDate: value })} />
                         </Field>
                       </td>
                       <td style={{ width: 40 }}>
@@ -339,7 +368,7 @@ function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics
           </Field>
           {draft.outcome === 'moved' ? (
             <Field label={t('Dipindah ke tanggal', 'Moved to date')} error={issues.get('movedTo') ?? issues.get('movedTo.date')}>
-              <input type="date" value={draft.movedToDate} onChange={(e) => set('movedToDate', e.target.value)} />
+              <DateInput value={draft.movedToDate} invalid={issues.has('movedTo') || issues.has('movedTo.date')} onChange={(value) => set('movedToDate', value)} />
             </Field>
           ) : null}
         </div>
