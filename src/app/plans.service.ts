@@ -11,7 +11,7 @@ import { backupDatabase, backupDirFor } from '../db/backup';
 import { toVisit } from '../db/mappers';
 import { decreeWarnings, yearsWithoutDecree } from '../db/holidays.repository';
 import type { Database, VisitRow } from '../db/schema';
-import { firstDayOfMonth, lastDayOfMonth, minutesOf, monthOf, timeOf, todayIn } from '../domain/dates';
+import { firstDayOfMonth, lastDayOfMonth, minutesOf, monthDays, monthOf, timeOf, todayIn } from '../domain/dates';
 import { formatLongDate, formatMonth } from '../domain/format-id';
 import { getSettings } from '../db/settings.repository';
 import type { Visit } from '../domain/types';
@@ -26,7 +26,7 @@ import { solveProblem, type SolveResult } from '../scheduler/solve';
 import { solveInWorker } from '../scheduler/worker';
 import type { AppContext } from './context';
 
-type PlansHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `plans:${string}`>, 'plans:suggest'> | 'visits:check' | 'visits:create' | 'visits:move' | 'visits:pin' | 'visits:delete'>;
+type PlansHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `plans:${string}`>, 'plans:suggest'> | 'visits:check' | 'visits:availability' | 'visits:create' | 'visits:move' | 'visits:pin' | 'visits:delete'>;
 
 /** What a draft stores beside the preview: the proposal and the state it was computed from. */
 interface DraftSummary extends Omit<PlanPreview, 'planId' | 'status' | 'createdAt'> {
@@ -132,15 +132,24 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
   const db = ctx.db.kysely;
   const now = () => ctx.now().toISOString();
 
-  /** Judges one visit against the hard rules, with the month's other visits as they stand. */
-  async function check(input: { specialistId: number; puskesmasId: number; date: string; startTime?: string | undefined; excludeVisitId?: number | undefined }): Promise<{ verdict: VisitCheck; visit: PlannedVisit }> {
+  type CheckInput = { specialistId: number; puskesmasId: number; date: string; startTime?: string | undefined; excludeVisitId?: number | undefined };
+
+  /** What judging a visit needs: the two records and the month's problem, loaded once. */
+  async function checkContext(input: Omit<CheckInput, 'date' | 'startTime'>, month: string) {
     const specialist = await db.selectFrom('specialist').select(['id', 'specialty_id', 'active']).where('id', '=', input.specialistId).executeTakeFirst();
     if (!specialist) throw notFound('Dokter spesialis', 'Specialist', input.specialistId);
     const puskesmas = await db.selectFrom('puskesmas').select(['id', 'active']).where('id', '=', input.puskesmasId).executeTakeFirst();
     if (!puskesmas) throw notFound('Puskesmas', 'Puskesmas', input.puskesmasId);
-    const month = monthOf(input.date);
     const problem = await problemFromDatabase(db, [month], { excludeVisitId: input.excludeVisitId });
-    const index = new ProblemIndex(problem);
+    return { specialist, puskesmas, month, problem, index: new ProblemIndex(problem) };
+  }
+
+  /** Judges one visit against the hard rules, with the month's other visits as they stand. */
+  async function check(input: CheckInput): Promise<{ verdict: VisitCheck; visit: PlannedVisit }> {
+    return judge(await checkContext(input, monthOf(input.date)), input);
+  }
+
+  function judge({ specialist, puskesmas, month, problem, index }: Awaited<ReturnType<typeof checkContext>>, input: CheckInput): { verdict: VisitCheck; visit: PlannedVisit } {
     const settings = problem.settings;
     // A second visit that day (when allowed) starts after the first one and the drive.
     const sameDay = settings.allowTwoVisitsPerDay ? problem.existingVisits.find((v) => v.specialistId === input.specialistId && v.date === input.date) : undefined;
@@ -367,6 +376,22 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     },
 
     'visits:check': async (input) => (await check(input)).verdict,
+
+    'visits:availability': async ({ id }) => {
+      const visit = await getVisit(id);
+      const month = monthOf(visit.date);
+      const input = { specialistId: visit.specialist_id, puskesmasId: visit.puskesmas_id, excludeVisitId: id };
+      // The month is loaded once and every day judged against it: one call, not one per day.
+      const context = await checkContext(input, month);
+      const days = monthDays(month).map((date) => {
+        if (visit.status !== 'planned') return { date, ok: false, message: 'Hanya kunjungan yang direncanakan yang dapat dipindah.', messageEn: 'Only planned visits can be moved.' };
+        if (date === visit.date) return { date, ok: true, message: '', messageEn: '' };
+        const { verdict } = judge(context, { ...input, date });
+        const [first] = verdict.violations;
+        return { date, ok: verdict.ok, message: first?.message ?? '', messageEn: first?.messageEn ?? '' };
+      });
+      return { visitId: id, month, days };
+    },
 
     'visits:create': async (input) => {
       const { verdict, visit } = await check(input);

@@ -148,6 +148,13 @@ export interface VisitCheck {
   violations: { rule: string; message: string; messageEn: string }[];
 }
 
+/** For one visit, every day of its month: could it move there (same specialist, usual time)? */
+export interface VisitAvailability {
+  visitId: number;
+  month: string;
+  days: { date: string; ok: boolean; message: string; messageEn: string }[];
+}
+
 export const plansContract = {
   // allowPast: plan a month whose days have all begun (recording history), with a warning.
   'plans:run': command<PlanPreview>()(z.object({ month, mode: z.enum(['replan', 'fresh']).default('replan'), allowPast: z.boolean().default(false) })),
@@ -160,6 +167,8 @@ export const plansContract = {
   'visits:create': command<Visit>()(
     z.object({ specialistId: id, puskesmasId: id, date: calendarDate, startTime: localTime.optional(), pinned: z.boolean().default(false) }),
   ),
+  // One call while a visit is dragged: the days it may be dropped on are lit, the others dimmed.
+  'visits:availability': query<VisitAvailability>()(z.object({ id })),
   'visits:move': command<Visit>()(z.object({ id, date: calendarDate, startTime: localTime.optional(), specialistId: id.optional() })),
   'visits:pin': command<Visit>()(z.object({ id, pinned: z.boolean() })),
   'visits:delete': command<{ deleted: boolean }>()(z.object({ id })),

@@ -73,6 +73,27 @@ describe('calendar at a glance', () => {
     expect(after?.date).toBe(pinned.date);
   });
 
+  it('lights the days a dragged visit may land on and dims the others', async () => {
+    const client = app.testDb.api.client;
+    const visit = (await client['visits:list']({ from: '2026-03-01', to: '2026-03-31' })).find((v) => !v.pinned && v.status === 'planned')!;
+    const availability = await client['visits:availability']({ id: visit.id });
+    await page.getByRole('combobox', { name: 'Dokter spesialis' }).selectOption(String(visit.specialistId));
+    const event = page.locator(`[data-visit-id="${visit.id}"]`);
+    await event.waitFor();
+    const from = await event.boundingBox();
+    if (!from) throw new Error('no box');
+    await page.mouse.move(from.x + 10, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 30, from.y + from.height / 2 + 20, { steps: 6 });
+    await expect.poll(() => page.locator('td.drop-ok').count()).toBe(availability.days.filter((d) => d.ok).length);
+    expect(await page.locator('td.drop-no').count()).toBe(availability.days.filter((d) => !d.ok).length);
+    expect(await page.locator('td[data-date="2026-03-19"]').getAttribute('class')).toContain('drop-no');
+    await app.shot('12b-geser-hari-yang-boleh-1366');
+    await page.mouse.move(from.x + 10, from.y + from.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => page.locator('td.drop-ok, td.drop-no').count()).toBe(0);
+  });
+
   it('writes the specialist in full in the week view', async () => {
     await page.getByRole('combobox', { name: 'Dokter spesialis' }).selectOption('');
     await page.locator('.fc-dayGridWeek-button').click();

@@ -160,8 +160,33 @@ export function CalendarScreen() {
     );
   }, [holidaysByDate]);
 
+  // While a visit is dragged, the days it may land on are lit and the others dimmed, from one call.
+  // FullCalendar redraws its cells during a drag, so the marks are its own class names, from state.
+  const [dropDays, setDropDays] = useState<Map<string, { ok: boolean; why: string }> | null>(null);
+  const dragged = useRef<number | null>(null);
+  const markDropDays = async (visit: VisitView) => {
+    try {
+      const availability = await call('visits:availability', { id: visit.id });
+      if (dragged.current !== visit.id) return; // dropped already
+      setDropDays(new Map(availability.days.map((d) => [d.date, { ok: d.ok, why: lang === 'id' ? d.message : d.messageEn }])));
+    } catch {
+      // Without the marks the drop is still checked by visits:move.
+    }
+  };
+  const dayCellClassNames = useCallback(
+    (arg: { date: Date }) => {
+      const day = dropDays?.get(arg.date.toISOString().slice(0, 10));
+      return day ? [day.ok ? 'drop-ok' : 'drop-no'] : [];
+    },
+    [dropDays],
+  );
+
   const onEventDragStart = (arg: EventDragStartArg) => {
     const visit = arg.event.extendedProps.visit as VisitView | undefined;
+    if (visit && !visit.pinned) {
+      dragged.current = visit.id;
+      void markDropDays(visit);
+    }
     if (visit?.pinned) {
       toast(
         t(
@@ -239,6 +264,11 @@ export function CalendarScreen() {
             eventClick={onEventClick}
             eventDrop={onEventDrop}
             eventDragStart={onEventDragStart}
+            eventDragStop={() => {
+              dragged.current = null;
+              setDropDays(null);
+            }}
+            dayCellClassNames={dayCellClassNames}
             eventAllow={(_span, event) => !(event?.extendedProps.visit as VisitView | undefined)?.pinned}
             eventContent={renderEvent}
             dayCellContent={renderDayCell}
