@@ -17,8 +17,9 @@ export interface LpSolution {
   values: Float64Array | null;
   objective: number;
   bound: number;
-  /** Row duals of an LP (HiGHS sign: reduced cost = cost - A^T rowDual). */
+  /** Row duals and reduced costs of an LP (HiGHS sign: colDual = cost - A^T rowDual). */
   rowDual?: Float64Array;
+  colDual?: Float64Array;
 }
 
 /**
@@ -34,10 +35,11 @@ export function solveMilp(
   start?: () => { indices: number[]; values: number[] },
   /** Uncovered-visit columns and their penalty: the gap is taken relative to the soft costs alone. */
   penalty?: { cols: number[]; cost: number },
+  /** The relaxation of this very LP when the caller has solved it already (pricing). */
+  solvedRelaxation?: LpSolution,
 ): LpSolution & { relaxationIntegral: boolean; gapTolerance: number } {
   const started = performance.now();
-  // Presolve costs more than it saves on this LP (measured: 10x slower at 45 to 1,000 puskesmas).
-  const relaxed = solveLp(highs, { ...lp, integrality: lp.integrality.map(() => 0 as const) }, timeLimitSeconds, relativeGap, false);
+  const relaxed = solvedRelaxation ?? solveRelaxation(highs, lp, timeLimitSeconds, relativeGap);
   if (relaxed.status === 'optimal' && relaxed.values && isIntegral(relaxed.values, lp.integrality)) {
     return { ...relaxed, relaxationIntegral: true, gapTolerance: 0 };
   }
@@ -50,6 +52,11 @@ export function solveMilp(
   const exact = solveLp(highs, lp, Math.max(left, timeLimitSeconds * 0.25), absoluteGap === undefined ? relativeGap : 1e-9, true, start?.(), absoluteGap);
   if (relaxed.status === 'optimal' && exact.values) exact.bound = Math.max(exact.bound, relaxed.objective);
   return { ...exact, relaxationIntegral: false, gapTolerance: absoluteGap ?? relativeGap * Math.max(1, Math.abs(exact.objective)) };
+}
+
+/** The LP relaxation, with duals. Presolve costs more than it saves here (measured: 10x slower at 45 to 1,000 puskesmas). */
+export function solveRelaxation(highs: HighsRuntime, lp: LinearProgram, timeLimitSeconds: number, relativeGap: number): LpSolution {
+  return solveLp(highs, { ...lp, integrality: lp.integrality.map(() => 0 as const) }, timeLimitSeconds, relativeGap, false);
 }
 
 function isIntegral(values: ArrayLike<number>, integrality: readonly number[]): boolean {
@@ -102,7 +109,7 @@ export function solveLp(
     const dualBound = isMip ? Number(model.info.get('mip_dual_bound')) : objective;
     const bound = status === codes.optimal ? Math.min(objective, Number.isFinite(dualBound) ? dualBound : objective) : Number.isFinite(dualBound) ? dualBound : -Infinity;
     const solution = model.getSolution();
-    return { status: status === codes.optimal ? 'optimal' : 'time-limit', values: solution.colValue, objective, bound, ...(isMip ? {} : { rowDual: solution.rowDual }) };
+    return { status: status === codes.optimal ? 'optimal' : 'time-limit', values: solution.colValue, objective, bound, ...(isMip ? {} : { rowDual: solution.rowDual, colDual: solution.colDual }) };
   } finally {
     model.dispose();
   }

@@ -93,6 +93,8 @@ export interface MonthModelInput {
   addBack?: ReadonlySet<string>;
   /** Build with every allowed pair (the check of the pruned model). */
   noPruning?: boolean;
+  /** Only these candidates (`s:c:date`), for the reduced-cost core; current-plan ones stay too. */
+  onlyCandidates?: ReadonlySet<string>;
 }
 
 export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): MonthModel {
@@ -223,12 +225,14 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
     return open ? (freeDays.get(s) ?? []).filter((d) => open.has(d)) : [];
   };
 
+  const currentKeys = new Set(input.currentPlan.map((v) => `${v.specialistId}:${v.puskesmasId}:${v.date}`));
   for (const [s, c] of kept) {
     const k = specialistsOf.get(s) as number;
     const ki = kIndex.get(k) as number;
     const requirement = index.requirement(c, k);
     const pairCols: number[] = [];
     for (const d of daysOfPair(s, c)) {
+      if (input.onlyCandidates && !input.onlyCandidates.has(`${s}:${c}:${d}`) && !currentKeys.has(`${s}:${c}:${d}`)) continue;
       const cost = costOf(s, c, d);
       const col = b.addCol(cost, 0, 1, true);
       candidates.push({ specialistId: s, puskesmasId: c, specialtyId: k, date: d, cost });

@@ -7,7 +7,7 @@
 import { minutesOf, monthOf, timeOf } from '../domain/dates';
 import { lastVisitKey, ProblemIndex } from './context';
 import { explainUncovered, type UncoveredItem } from './explain';
-import { highsRuntime, solveLp, solveMilp, type HighsRuntime } from './highs';
+import { highsRuntime, solveMilp, solveRelaxation, type HighsRuntime, type LpSolution } from './highs';
 import { buildMonthModel, UNCOVERED_PENALTY, type MonthModel, type MonthModelInput } from './model';
 import type { PlannedVisit, Problem } from './problem';
 import { SOFT_RULES } from './rules/index';
@@ -24,6 +24,8 @@ export interface SolveOptions {
   relativeGap?: number;
   /** Keep each subproblem's candidates and costs in the result (for --save-problem). */
   collectModels?: boolean;
+  /** Every allowed pair in the model, none left out (the benchmark's check of the bound). */
+  noPruning?: boolean;
 }
 
 /** One month's model as the solver saw it: candidates [specialistId, puskesmasId, date, cost], needs [puskesmasId, specialtyId, need], room. */
@@ -111,7 +113,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
     const remainingMs = budgetMs - (performance.now() - started);
     const share = Math.max(0.2, remainingMs / 1000 / Math.max(1, problem.months.length - monthsDone));
     monthsDone++;
-    const input = { month, known, currentPlan, previous };
+    const input = { month, known, currentPlan, previous, noPruning: options.noPruning ?? false };
     const planned = highs ? priceAndSolve(highs, index, input, share, options.relativeGap ?? 1e-4) : null;
     const sub = planned?.model ?? buildMonthModel(index, input);
     stats.subproblems++;
@@ -181,7 +183,8 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
   const uncoveredPenalty = uncovered.reduce((sum, u) => sum + u.missing, 0) * UNCOVERED_PENALTY;
   const objective = round(score.reduce((sum, s) => sum + s.cost, 0) + uncoveredPenalty);
   const milp = method === 'milp' && !usedFallback;
-  const bound = milp ? round(objective - absoluteGap) : null;
+  // No bound when a month's left-out pairs could not be priced (then nothing is claimed).
+  const bound = milp && Number.isFinite(absoluteGap) ? round(objective - absoluteGap) : null;
   return {
     months: problem.months,
     visits,
@@ -223,6 +226,9 @@ function byDateThenIds(a: PlannedVisit, b: PlannedVisit): number {
 }
 
 const PRICING_ROUNDS = 20;
+const ADD_BACK_MARGIN = 1;
+/** Reduced cost above which a candidate is left out of the MIP (see priceAndSolve). */
+const CORE_MARGIN = 5;
 
 /**
  * Solves one month. When far pairs were left out, the LP relaxation is solved and every
@@ -243,38 +249,65 @@ function priceAndSolve(
   const addBack = new Set<string>();
   let model = buildMonthModel(index, { ...input, addBack });
   let lpBound = -Infinity;
-  let leastReducedCost = Infinity;
   let priced = model.pruned.length === 0;
+  let lastRelaxation: LpSolution | undefined;
   for (let round = 0; !priced && round < PRICING_ROUNDS; round++) {
-    const lp = model.builder.lp;
-    const relaxed = solveLp(highs, { ...lp, integrality: lp.integrality.map(() => 0 as const) }, timeLimitSeconds, relativeGap, false);
+    const relaxed = solveRelaxation(highs, model.builder.lp, timeLimitSeconds, relativeGap);
     if (relaxed.status !== 'optimal' || !relaxed.rowDual) break;
     const y = relaxed.rowDual;
     let added = 0;
-    leastReducedCost = Infinity;
     for (const [s, c] of model.pruned) {
       let least = Infinity;
       for (const d of model.daysOfPair(s, c)) least = Math.min(least, model.reducedCost(s, c, d, y));
-      if (least < -1e-7) {
+      // A small margin brings near-ties in at once: each pricing round costs a full LP solve.
+      if (least < (round === 0 ? ADD_BACK_MARGIN : -1e-7)) {
         addBack.add(`${s}:${c}`);
         added++;
-      } else leastReducedCost = Math.min(leastReducedCost, least);
+      }
     }
     if (added === 0) {
       lpBound = relaxed.objective;
+      lastRelaxation = relaxed;
       priced = true;
       break;
     }
     model = buildMonthModel(index, { ...input, addBack });
   }
-  const left = Math.max(timeLimitSeconds * 0.25, timeLimitSeconds - (performance.now() - started) / 1000);
-  const solution = solveMilp(highs, model.builder.lp, left, relativeGap, () => greedyStart(model), { cols: model.uncoveredCols.map((u) => u.col), cost: UNCOVERED_PENALTY });
-  if (!solution.values) return { model, values: null, objective: Infinity, bound: -Infinity, proven: false };
-  if (model.pruned.length === 0) return { model, values: solution.values, objective: solution.objective, bound: solution.bound, proven: solution.status === 'optimal' && solution.objective - solution.bound <= Math.max(solution.gapTolerance, 1e-6) };
-  if (!priced) return { model, values: solution.values, objective: solution.objective, bound: -Infinity, proven: false };
-  const bound = Math.max(lpBound, Math.min(solution.bound, lpBound + leastReducedCost));
-  const proven = solution.status === 'optimal' && solution.objective - bound <= Math.max(solution.gapTolerance, 1e-6);
-  return { model, values: solution.values, objective: solution.objective, bound, proven };
+  const penalty = (m: MonthModel) => ({ cols: m.uncoveredCols.map((u) => u.col), cost: UNCOVERED_PENALTY });
+  const timeLeft = () => Math.max(timeLimitSeconds * 0.25, timeLimitSeconds - (performance.now() - started) / 1000);
+  if (!priced) {
+    const solution = solveMilp(highs, model.builder.lp, timeLeft(), relativeGap, () => greedyStart(model), penalty(model));
+    if (!solution.values) return { model, values: null, objective: Infinity, bound: -Infinity, proven: false };
+    const proven = model.pruned.length === 0 && solution.status === 'optimal' && solution.objective - solution.bound <= Math.max(solution.gapTolerance, 1e-6);
+    return { model, values: solution.values, objective: solution.objective, bound: model.pruned.length === 0 ? solution.bound : -Infinity, proven };
+  }
+  const relaxation = lastRelaxation ?? solveRelaxation(highs, model.builder.lp, timeLimitSeconds, relativeGap);
+  if (relaxation.status === 'optimal' && relaxation.colDual && relaxation.rowDual) {
+    lpBound = relaxation.objective;
+    // Reduced-cost core: candidates whose reduced cost exceeds CORE_MARGIN cannot be in a plan
+    // within CORE_MARGIN of the LP bound, so the MIP runs on the rest; its plan is optimal for
+    // the whole month when it costs no more than the LP bound plus that margin.
+    const core = new Set<string>();
+    model.candidates.forEach((x, col) => {
+      if ((relaxation.colDual as Float64Array)[col] as number <= CORE_MARGIN) core.add(`${x.specialistId}:${x.puskesmasId}:${x.date}`);
+    });
+    for (const [s, c] of model.pruned) {
+      for (const d of model.daysOfPair(s, c)) {
+        const rc = model.reducedCost(s, c, d, relaxation.rowDual);
+        if (rc <= CORE_MARGIN) {
+          core.add(`${s}:${c}:${d}`);
+          addBack.add(`${s}:${c}`);
+        }
+      }
+    }
+    const coreModel = buildMonthModel(index, { ...input, addBack, onlyCandidates: core });
+    const solution = solveMilp(highs, coreModel.builder.lp, timeLeft(), relativeGap, () => greedyStart(coreModel), penalty(coreModel));
+    if (!solution.values) return { model: coreModel, values: null, objective: Infinity, bound: -Infinity, proven: false };
+    const bound = Math.max(lpBound, Math.min(solution.bound, lpBound + CORE_MARGIN));
+    const proven = solution.status === 'optimal' && solution.objective - bound <= Math.max(solution.gapTolerance, 1e-6);
+    return { model: coreModel, values: solution.values, objective: solution.objective, bound, proven };
+  }
+  return { model, values: null, objective: Infinity, bound: -Infinity, proven: false };
 }
 
 /** The greedy plan as a MIP start: values of the visit and uncovered columns only. */
