@@ -93,6 +93,8 @@ export interface MonthModelInput {
   addBack?: ReadonlySet<string>;
   /** Build with every allowed pair (the check of the pruned model). */
   noPruning?: boolean;
+  /** Pairs per specialty above which far ones are left out (default PAIR_LIMIT). */
+  pairLimit?: number;
   /** Only these candidates (`s:c:date`), for the reduced-cost core; current-plan ones stay too. */
   onlyCandidates?: ReadonlySet<string>;
 }
@@ -172,7 +174,7 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
       }
     }
     pairsBeforePruning += pairs.length;
-    if (input.noPruning || pairs.length <= PAIR_LIMIT) {
+    if (input.noPruning || pairs.length <= (input.pairLimit ?? PAIR_LIMIT)) {
       kept.push(...pairs);
       continue;
     }

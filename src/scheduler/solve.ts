@@ -26,6 +26,8 @@ export interface SolveOptions {
   collectModels?: boolean;
   /** Every allowed pair in the model, none left out (the benchmark's check of the bound). */
   noPruning?: boolean;
+  /** Pairs per specialty above which far ones are left out (tests force pruning on small districts). */
+  pairLimit?: number;
 }
 
 /** One month's model as the solver saw it: candidates [specialistId, puskesmasId, date, cost], needs [puskesmasId, specialtyId, need], room. */
@@ -113,7 +115,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
     const remainingMs = budgetMs - (performance.now() - started);
     const share = Math.max(0.2, remainingMs / 1000 / Math.max(1, problem.months.length - monthsDone));
     monthsDone++;
-    const input = { month, known, currentPlan, previous, noPruning: options.noPruning ?? false };
+    const input = { month, known, currentPlan, previous, noPruning: options.noPruning ?? false, ...(options.pairLimit === undefined ? {} : { pairLimit: options.pairLimit }) };
     const planned = highs ? priceAndSolve(highs, index, input, share, options.relativeGap ?? 1e-4) : null;
     const sub = planned?.model ?? buildMonthModel(index, input);
     stats.subproblems++;
