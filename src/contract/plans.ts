@@ -103,7 +103,7 @@ export interface PlanPreview {
   status: 'draft' | 'saved';
   createdAt: string;
   /** optimal: proven optimal; feasible: time limit reached (see gap); fallback: greedy plan after a solver failure. */
-  solverStatus: 'optimal' | 'feasible' | 'fallback' | 'heuristic';
+  solverStatus: 'optimal' | 'optimal month by month' | 'feasible' | 'fallback' | 'heuristic';
   visits: PlanVisit[];
   changes: PlanChanges;
   score: PlanScore[];

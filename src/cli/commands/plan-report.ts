@@ -25,8 +25,20 @@ export interface PlanSummaryInput {
   warnings?: PlanPreview['warnings'];
 }
 
-const STATUS_ID: Record<SolveResult['status'], string> = { optimal: 'optimal (terbukti)', feasible: 'layak (batas waktu tercapai)', fallback: 'cadangan greedy', heuristic: 'heuristik greedy' };
-const STATUS_EN: Record<SolveResult['status'], string> = { optimal: 'optimal (proven)', feasible: 'feasible (time limit reached)', fallback: 'greedy fallback', heuristic: 'greedy heuristic' };
+const STATUS_ID: Record<SolveResult['status'], string> = {
+  optimal: 'optimal (terbukti)',
+  'optimal month by month': 'optimal per bulan (tidak terbukti untuk seluruh periode)',
+  feasible: 'layak (belum terbukti optimal)',
+  fallback: 'cadangan greedy',
+  heuristic: 'heuristik greedy',
+};
+const STATUS_EN: Record<SolveResult['status'], string> = {
+  optimal: 'optimal (proven)',
+  'optimal month by month': 'optimal month by month (not proven for the whole run)',
+  feasible: 'feasible (not proven optimal)',
+  fallback: 'greedy fallback',
+  heuristic: 'greedy heuristic',
+};
 
 export function english(io: CliIo): boolean {
   return (io.env.ASUHAN_LANG ?? '').toLowerCase().startsWith('en');

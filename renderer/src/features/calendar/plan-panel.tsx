@@ -133,10 +133,14 @@ function PlanPreviewView({ preview, lang }: { preview: PlanPreview; lang: 'id' |
   const text = (item: { message: string; messageEn: string }) => (lang === 'id' ? item.message : item.messageEn);
   const solverText =
     preview.solverStatus === 'optimal'
-      ? t('optimal', 'optimal')
-      : preview.solverStatus === 'feasible'
-        ? t(`layak (selisih ${Math.round((preview.gap ?? 0) * 1000) / 10}%)`, `feasible (gap ${Math.round((preview.gap ?? 0) * 1000) / 10}%)`)
-        : t('cadangan (greedy)', 'fallback (greedy)');
+      ? t('optimal (terbukti)', 'optimal (proven)')
+      : preview.solverStatus === 'optimal month by month'
+        ? t('optimal per bulan (tidak terbukti untuk seluruh periode)', 'optimal month by month (not proven for the whole run)')
+        : preview.solverStatus === 'feasible'
+          ? t(`layak (selisih ${Math.round((preview.gap ?? 0) * 1000) / 10}%)`, `feasible (gap ${Math.round((preview.gap ?? 0) * 1000) / 10}%)`)
+          : preview.solverStatus === 'heuristic'
+            ? t('heuristik (greedy)', 'heuristic (greedy)')
+            : t('cadangan (greedy)', 'fallback (greedy)');
   return (
     <div data-testid="plan-preview">
       {preview.warnings.map((w) => (

@@ -1,0 +1,39 @@
+// The bound a solve reports holds for the whole month: with far pairs left out (pricing adds
+// back what could improve) and with all specialties in one model, the bound is at most the
+// optimum of the unpruned model, and the plan is within 0.01% of that optimum.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ProblemIndex } from '../../src/scheduler/context';
+import { buildMonthModel } from '../../src/scheduler/model';
+import { solveProblem } from '../../src/scheduler/solve';
+import { syntheticDistrict } from '../../src/scheduler/synthetic-district';
+
+const MONTH = '2026-03';
+const FORCED_PAIR_LIMIT = 10;
+
+describe('true bounds', () => {
+  it('pruned and joint-mode bounds are at most the unpruned optimum, plans within 0.01%', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 25, max: 45 }),
+        fc.constantFrom('separate' as const, 'joint' as const, 'indifferent' as const),
+        async (seed, puskesmas, jointVisits) => {
+          const base = syntheticDistrict({ puskesmas, months: [MONTH], seed, specialistRatio: 0.8 });
+          const problem = { ...base, settings: { ...base.settings, jointVisits, allowBackupCover: true, maxTravelKm: 90 } };
+          // The forced limit does leave pairs out (each specialist keeps its 10 nearest, each puskesmas 8).
+          const first = buildMonthModel(new ProblemIndex(problem), { month: MONTH, known: [], currentPlan: [], previous: new Map(), pairLimit: FORCED_PAIR_LIMIT });
+          expect(first.pruned.length).toBeGreaterThan(0);
+          const reference = await solveProblem(problem, { noPruning: true, relativeGap: 1e-9, timeLimitSeconds: 600 });
+          const pruned = await solveProblem(problem, { pairLimit: FORCED_PAIR_LIMIT });
+          expect(reference.status).toBe('optimal');
+          expect(pruned.bound).not.toBeNull();
+          expect(pruned.bound as number).toBeLessThanOrEqual(reference.objective + 1e-6);
+          expect(pruned.objective).toBeLessThanOrEqual(reference.objective * (1 + 1e-4) + 1e-6);
+          if (pruned.status === 'optimal') expect(Math.abs(pruned.objective - reference.objective)).toBeLessThanOrEqual(1e-4 * Math.max(1, reference.objective - reference.uncoveredPenalty) + 1e-6);
+        },
+      ),
+      { numRuns: 6, seed: 20261202 },
+    );
+  });
+});
