@@ -78,8 +78,10 @@ export function exportHandlers({ db: { kysely: db }, now }: AppContext): ExportH
 
     'exports:pdf': async ({ month, layout }) => {
       const roster = await loadRoster(db, month);
-      if (layout !== 'compliance' && !roster.visits.some((v) => v.status !== 'cancelled')) throw nothingToExport(month);
+      // The letterhead first: a new district learns what to fill in before anything else.
       requireSettings(roster.settings, LETTERHEAD_KEYS, { id: 'PDF dengan kop surat', en: 'A PDF with the letterhead' });
+      // Reports of a month without visits still say something (0 of N); a roster would be blank.
+      if (layout !== 'compliance' && layout !== 'report' && !roster.visits.some((v) => v.status !== 'cancelled')) throw nothingToExport(month);
       const signedOn = todayIn(roster.settings.timeZone, now());
       if (layout === 'compliance') {
         const report = await complianceReport(db, month, { today: signedOn });

@@ -186,7 +186,8 @@ describe('Asuhan in the browser', () => {
     await page.getByRole('combobox', { name: 'Dokter spesialis' }).selectOption(String(visit.specialistId));
     await page.locator(`[data-visit-id="${visit.id}"]`).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Pindah ke tanggal').fill(target);
+    // Typed as an Indonesian coordinator writes it: dd/mm/yyyy.
+    await dialog.getByLabel('Pindah ke tanggal').fill(target.split('-').reverse().join('/'));
     await dialog.getByRole('button', { name: 'Pindahkan' }).click();
     await expectToast('Kunjungan dipindah');
     const moved = (await client['visits:list']({ from: target, to: target })).find((v) => v.id === visit.id);

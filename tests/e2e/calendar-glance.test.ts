@@ -77,6 +77,8 @@ describe('calendar at a glance', () => {
     const client = app.testDb.api.client;
     const visit = (await client['visits:list']({ from: '2026-03-01', to: '2026-03-31' })).find((v) => !v.pinned && v.status === 'planned')!;
     const availability = await client['visits:availability']({ id: visit.id });
+    // The previous step's toast sits over the calendar's lower right corner for a few seconds.
+    await expect.poll(() => page.locator('.toast').count(), { timeout: 15_000 }).toBe(0);
     await page.getByRole('combobox', { name: 'Dokter spesialis' }).selectOption(String(visit.specialistId));
     const event = page.locator(`[data-visit-id="${visit.id}"]`);
     await event.waitFor();

@@ -123,8 +123,10 @@ describe('compliance workbook', () => {
 
 describe('a district that has not filled in its letterhead', () => {
   it('prints no letterhead line, not another district\'s', async () => {
-    const blank = await createTestDb({ demo: false });
+    // A district with visits to export (an empty month exports nothing) and its letterhead emptied.
+    const blank = await createTestDb({ demo: true });
     try {
+      await seedMonthVisits(blank.db.kysely);
       await blank.api.client['settings:update']({ changes: { officeName: '', districtName: '', officeAddress: '', officePhone: '', officeEmail: '' } });
       const file = path.join(blank.dir, 'blank.xlsx');
       fs.writeFileSync(file, fileBytes(await blank.api.client['exports:xlsx']({ month: TEST_MONTH, kind: 'roster' })));

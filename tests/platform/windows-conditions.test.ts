@@ -75,6 +75,8 @@ beforeAll(async () => {
   db = await openAppDatabase(path.join(dataDir, DB_FILE_NAME));
   await seedDemo(db.kysely, '2026-02-18');
   api = createApi(createContext(db, () => TEST_TODAY));
+  // A planned month to export (an empty month exports nothing).
+  await api.client['plans:apply']({ planId: (await api.client['plans:run']({ month: '2026-03', mode: 'replan' })).planId });
 });
 
 afterAll(async () => {
@@ -101,7 +103,7 @@ describe('a Windows user name in the data folder', () => {
     expect(listed.backups.map((b) => b.name)).toContain(backup.name);
     expect(fs.statSync(path.join(listed.folder, backup.name)).size).toBe(backup.bytes);
 
-    const csv = await api.client['exports:csv']({ month: '2026-02', kind: 'roster', delimiter: ';' });
+    const csv = await api.client['exports:csv']({ month: '2026-03', kind: 'roster', delimiter: ';' });
     const [written] = writeExportFiles(path.join(dataDir, 'ekspor', `Jadwal ${USER}`), [csv]);
     expect(fs.readFileSync(written!)).toEqual(fileBytes(csv));
   });
@@ -168,7 +170,7 @@ describe('a damaged database', () => {
 
 describe('line endings', () => {
   it('CSV exports end every line with CRLF, whatever the platform', async () => {
-    const csv = fileBytes(await api.client['exports:csv']({ month: '2026-02', kind: 'roster', delimiter: ';' })).toString('utf8');
+    const csv = fileBytes(await api.client['exports:csv']({ month: '2026-03', kind: 'roster', delimiter: ';' })).toString('utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv).not.toMatch(/(^|[^\r])\n/);
