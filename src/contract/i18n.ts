@@ -106,6 +106,7 @@ const FIELD_LABELS: Record<string, [string, string]> = {
   fairness: ['Bobot: beban merata', 'Weight: even load'],
   spread: ['Bobot: sebaran dalam bulan', 'Weight: spread over the month'],
   stability: ['Bobot: jadwal tetap stabil', 'Weight: stability of the plan'],
+  balance: ['Bobot: beban harian merata', 'Weight: even load over the days'],
   preference: ['Bobot: hari pilihan dokter', 'Weight: preferred weekdays'],
   aliases: ['Sebutan lain', 'Other names'],
 };

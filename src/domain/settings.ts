@@ -29,6 +29,8 @@ export const ruleWeightsSchema = z.object({
   spread: weight.default(3),
   stability: weight.default(30),
   preference: weight.default(2),
+  /** Visits above half again the average working day, per day (rules/balance.ts). */
+  balance: weight.default(2),
 });
 
 export const settingsSchema = z.object({

@@ -31,6 +31,8 @@ import { daysOf, lastVisitKey, weekdayOf } from './context';
 import { LpBuilder } from './lp';
 import type { PlannedVisit } from './problem';
 import { continuityUnits } from './rules/continuity';
+import { SOFT_RULES } from './rules/index';
+import type { ModelTerms } from './rules/types';
 import { fairShares } from './rules/fairness';
 import { preferenceUnits } from './rules/preference';
 import { intervalUnits, sameDayUnits, weekOf } from './rules/spread';
@@ -402,6 +404,15 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
     }
   }
 
+  // Rules that bring their own terms (rules/*.ts with addModelTerms).
+  const colsByDate = new Map<string, number[]>();
+  candidates.forEach((x, col) => push(colsByDate, x.date, col));
+  const ruleTerms: ModelTerms[] = [];
+  for (const rule of SOFT_RULES) {
+    const weight = w[rule.weightKey];
+    if (rule.addModelTerms && weight > 0) ruleTerms.push(rule.addModelTerms({ index, month, builder: b, known, colsByDate, weight }));
+  }
+
   /**
    * Reduced cost of a left-out candidate: its cost minus the duals of the rows it would enter.
    * Rows it would create, and the two-visit clash rows, are left out: a missing row has dual 0,
@@ -417,6 +428,7 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
     rc -= dual(rows.specialistWeek.get(s * 8 + wi)) + dual(rows.placeDay.get((c * 64 + di) * K + ki));
     if (index.requirement(c, k) >= 2) rc -= dual(rows.placeWeek.get((c * 8 + wi) * K + ki));
     for (const [row, coef] of rows.coupling.get((c * 64 + di) * K + ki) ?? []) rc -= coef * (y[row] as number);
+    for (const terms of ruleTerms) rc -= terms.dual(s, c, d, y);
     return rc;
   };
 

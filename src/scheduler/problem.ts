@@ -21,6 +21,8 @@ const weightsSchema = z.object({
   spread: z.number().min(0),
   stability: z.number().min(0),
   preference: z.number().min(0),
+  // Problem files written before the balance rule solve as they did.
+  balance: z.number().min(0).default(0),
 });
 
 export const problemSchema = z.object({

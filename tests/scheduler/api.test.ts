@@ -31,7 +31,7 @@ describe('plans through the API', () => {
     expect(preview.coverage).toEqual({ required: 90, covered: 90 });
     expect(preview.changes.added).toHaveLength(90);
     expect(preview.gap).toBe(0);
-    expect(preview.score.map((s) => s.rule)).toEqual(['continuity', 'travel', 'fairness', 'spread', 'stability', 'preference']);
+    expect(preview.score.map((s) => s.rule)).toEqual(['continuity', 'travel', 'fairness', 'spread', 'stability', 'preference', 'balance']);
     expect(await marchVisits()).toHaveLength(0);
 
     const applied = await t.api.client['plans:apply']({ planId: preview.planId });

@@ -34,7 +34,7 @@ const monthPlan = (visits: PlannedVisit[], extra: Partial<{ currentPlan: Planned
 describe('rule list', () => {
   it('lists hard rules before soft ones, each soft rule with a weight from the settings', () => {
     expect(HARD_RULES.every((r) => r.kind === 'hard')).toBe(true);
-    expect(SOFT_RULES.map((r) => r.weightKey).sort()).toEqual(['continuity', 'fairness', 'preference', 'spread', 'stability', 'travel']);
+    expect(SOFT_RULES.map((r) => r.weightKey).sort()).toEqual(['balance', 'continuity', 'fairness', 'preference', 'spread', 'stability', 'travel']);
   });
 });
 

@@ -1,5 +1,6 @@
 // Every scheduling rule, hard first, then soft. The checker runs the hard ones; the score
 // breaks the objective down by the soft ones.
+import { balance } from './balance';
 import { continuity } from './continuity';
 import { coverage } from './coverage';
 import { fairness } from './fairness';
@@ -20,8 +21,8 @@ import { usualWeekday } from './usual-weekday';
 
 export const HARD_RULES: HardRule[] = [coverage, usualWeekday, unavailability, holiday, openingHours, oneVisitPerDay, monthlyMaximum, fixedVisits, reach, pastDays];
 
-export const SOFT_RULES: SoftRule[] = [continuity, travel, fairness, spread, stability, preference];
+export const SOFT_RULES: SoftRule[] = [continuity, travel, fairness, spread, stability, preference, balance];
 
 export const RULES: Rule[] = [...HARD_RULES, ...SOFT_RULES];
 
-export type { HardRule, MonthPlan, Rule, SoftCost, SoftRule, Violation } from './types';
+export type { HardRule, ModelTerms, MonthPlan, Rule, SoftCost, SoftRule, Violation } from './types';

@@ -1,6 +1,7 @@
 // What every rule module declares: its id, hard or soft, its names, and either a check
 // (hard) or a cost with a sentence per cost (soft). Soft weights come from settings.weights.
 import type { ProblemIndex, Sentence } from '../context';
+import type { LpBuilder } from '../lp';
 import type { PlannedVisit, RuleWeightsInput } from '../problem';
 
 export interface Violation extends Sentence {
@@ -41,10 +42,32 @@ export interface HardRule extends RuleBase {
   checkMonth?(index: ProblemIndex, plan: MonthPlan, fixed: PlannedVisit[]): Violation[];
 }
 
+/** What a rule needs to add its own terms to a month's model (see model.ts). */
+export interface ModelTermsInput {
+  index: ProblemIndex;
+  month: string;
+  builder: LpBuilder;
+  /** Fixed visits of the month. */
+  known: PlannedVisit[];
+  /** Candidate columns (binary x[s,c,d]) per date. */
+  colsByDate: Map<string, number[]>;
+  weight: number;
+}
+
+export interface ModelTerms {
+  /**
+   * Sum of coefficient x dual of this rule's rows that a candidate (s, c, date) would enter:
+   * subtracted from its reduced cost when left-out pairs are priced, so the bound stays valid.
+   */
+  dual(specialistId: number, puskesmasId: number, date: string, rowDual: ArrayLike<number>): number;
+}
+
 export interface SoftRule extends RuleBase {
   kind: 'soft';
   weightKey: keyof RuleWeightsInput;
   evaluate(index: ProblemIndex, plan: MonthPlan): SoftCost[];
+  /** The rule's own terms in the month's model, matching evaluate() exactly; rules without it are modelled in model.ts. */
+  addModelTerms?(input: ModelTermsInput): ModelTerms;
 }
 
 export type Rule = HardRule | SoftRule;
