@@ -7,6 +7,7 @@ import * as m0002 from './0002_visit_log';
 import * as m0003 from './0003_export_log';
 import * as m0004 from './0004_report_facts';
 import * as m0005 from './0005_specialty_aliases';
+import * as m0006 from './0006_visit_times';
 import * as m0007 from './0007_database_instance';
 
 export const postgresMigrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const postgresMigrations: Record<string, Migration> = {
   '0003_export_log': m0003,
   '0004_report_facts': m0004,
   '0005_specialty_aliases': m0005,
+  '0006_visit_times': m0006,
   '0007_database_instance': m0007,
 };
