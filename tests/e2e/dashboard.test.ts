@@ -68,6 +68,17 @@ describe('Dasbor', () => {
     await expect.poll(() => page.getByTestId('log-counts').textContent()).toContain(`${report.unloggedPastVisits} kunjungan menunggu catatan`);
   });
 
+  it('jumps to the search field with "/" from anywhere on the screen', async () => {
+    await page.goto(`${app.shell.url}#/data`);
+    await page.getByRole('searchbox', { name: 'Cari' }).waitFor();
+    await page.getByRole('heading', { name: 'Data master' }).click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Cari');
+    // Typing in a field keeps the slash.
+    await page.keyboard.type('Bad/');
+    expect(await page.getByRole('searchbox', { name: 'Cari' }).inputValue()).toBe('Bad/');
+  });
+
   it('prints the monthly programme report of the month shown', async () => {
     await page.goto(`${app.shell.url}#/dasbor`);
     const download = page.waitForEvent('download');

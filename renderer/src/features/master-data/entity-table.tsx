@@ -1,5 +1,5 @@
 // A master-data table: search, show inactive, add, edit (click or Enter), deactivate or delete.
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
 import { useRefData, type RefData } from '../../ref-data';
@@ -59,6 +59,19 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
   const [rowError, setRowError] = useState<ApiError>();
   const [importing, setImporting] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  // "/" jumps to the search field from anywhere on the screen, except while typing in a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      e.preventDefault();
+      searchRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const loaded = useLoad(() => config.load(includeInactive), [config, includeInactive]);
   const columns = config.columns(ref, t);
   const singular = lang === 'id' ? config.singular[0] : config.singular[1];
@@ -148,15 +161,7 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
         </button>
       </div>
       <ErrorBanner error={loaded.error ?? rowError} onClose={() => setRowError(undefined)} />
-      <div
-        className="table-wrap"
-        onKeyDown={(e) => {
-          if (e.key === '/' && document.activeElement?.tagName !== 'INPUT') {
-            e.preventDefault();
-            searchRef.current?.focus();
-          }
-        }}
-      >
+      <div className="table-wrap">
         <table className="data">
           <thead>
             <tr>
