@@ -1,5 +1,5 @@
 // Random but reproducible districts (same seed, same district) for property tests and the
-// benchmark: puskesmas spread over an area that grows with their number (Banyuwangi's density),
+// benchmark: puskesmas spread over an area that grows with their number (the demo district's density),
 // hospitals, specialists in proportion, adoptions by nearness, leave, holidays.
 import { addDays, monthDays } from '../domain/dates';
 import { DEFAULT_SETTINGS } from '../domain/settings';
@@ -8,7 +8,7 @@ import { PROBLEM_FORMAT, PROBLEM_VERSION, type Problem } from './problem';
 
 export interface DistrictOptions {
   puskesmas: number;
-  /** Specialists per puskesmas over all specialties (Banyuwangi: 38 for 45). */
+  /** Specialists per puskesmas over all specialties (the demo district: 38 for 45). */
   specialistRatio?: number;
   specialties?: number;
   months: string[];
