@@ -15,11 +15,11 @@ interface I18n {
   longDate: (date: string) => string;
   date: (date: string) => string;
   month: (month: string) => string;
-  /** "09.00 WITA": in the district's zone. */
+  /** A time with the district's zone after it. */
   time: (time: string) => string;
-  /** "09.00–12.00 WITA" */
+  /** A time range with the zone after it. */
   timeRange: (start: string, end: string) => string;
-  /** The district's zone: "WIB", "WITA" or "WIT". */
+  /** The district's zone: its abbreviation, from settings. */
   zone: string;
   weekday: (isoWeekday: number) => string;
   errorText: (payload: ApiErrorPayload) => string;

@@ -3,7 +3,7 @@
 // fit, and an axe-core check of every screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, type AppHarness } from './support/app-harness';
+import { planMonths, startApp, type AppHarness } from './support/app-harness';
 
 let app: AppHarness;
 let page: Page;
@@ -22,10 +22,7 @@ describe('a coordinator month', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     // January and February planned and not logged: the backlog a coordinator meets on 18 February.
-    for (const month of ['2026-01', '2026-02', '2026-03']) {
-      const plan = await app.testDb.api.client['plans:run']({ month, allowPast: true }); // recording January's history too
-      await app.testDb.api.client['plans:apply']({ planId: plan.planId });
-    }
+    await planMonths(app, ['2026-01', '2026-02', '2026-03']);
   }, 180_000);
 
   afterAll(async () => {

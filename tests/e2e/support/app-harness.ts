@@ -53,3 +53,14 @@ export async function startApp(options: { language?: 'id' | 'en'; demo?: boolean
     },
   };
 }
+
+/**
+ * Plans and saves these months as the scheduler would (past months as recorded history): the
+ * state a coordinator meets on the demo's 18 February with January and February not yet logged.
+ */
+export async function planMonths(app: AppHarness, months: string[]): Promise<void> {
+  for (const month of months) {
+    const plan = await app.testDb.api.client['plans:run']({ month, allowPast: true });
+    await app.testDb.api.client['plans:apply']({ planId: plan.planId });
+  }
+}

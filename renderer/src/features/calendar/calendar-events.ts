@@ -40,7 +40,7 @@ export function visitMarks(visit: VisitView): VisitMark[] {
 /** Text symbols, so the marks print and need no icon font; each has a word in the legend and the tooltip. */
 export const MARK_SYMBOL: Record<VisitMark, string> = { done: '✓', cancelled: '✕', missed: '!', pinned: '◆', manual: '✎' };
 
-/** `timeRange` writes "09.00–12.00 WITA" in the district's zone (from useI18n). */
+/** `timeRange` writes the time range with the district's zone (from useI18n). */
 export function visitEvent(visit: VisitView, specialty: Specialty | undefined, canMove: boolean, timeRange: (start: string, end: string) => string): EventInput {
   const color = specialty?.color ?? '#607d8b';
   return {
