@@ -3,7 +3,7 @@
 // edits are judged by the independent hard-rule checker and refused with code RULE.
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { AsuhanError, conflict, notFound } from '../contract/errors';
+import { AsuhanError, conflict, notFound, staleConflict } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import type { PlanListItem, PlanPreview, PlanVisit, PlanWarning, VisitCheck } from '../contract/plans';
 import { audit } from '../db/audit';
@@ -158,7 +158,7 @@ async function refuseIfChanged(db: Kysely<Database> | Transaction<Database>, sum
   if (!summary.versions) {
     // A draft made before versions existed: its fingerprint says whether, not what.
     if (!force && fingerprintOf(rows) === summary.fingerprint) return;
-    throw conflict(`Kunjungan ${formatMonth(month)} berubah sejak rencana disusun. ${replan.id}`, `The visits of ${formatMonth(month, 'en')} changed since the plan was made. ${replan.en}`);
+    throw staleConflict(`Kunjungan ${formatMonth(month)} berubah sejak rencana disusun. ${replan.id}`, `The visits of ${formatMonth(month, 'en')} changed since the plan was made. ${replan.en}`);
   }
   const { changed, gone } = changedSince(summary.versions, rows);
   if (!force && changed.length === 0 && gone.length === 0) return;
@@ -179,7 +179,7 @@ async function refuseIfChanged(db: Kysely<Database> | Transaction<Database>, sum
   const others = count - named.length;
   const listId = [...named.map((n) => n.id), ...(others > 0 ? [`${others} kunjungan lain diubah atau dipindah ke bulan lain`] : [])].join('; ');
   const listEn = [...named.map((n) => n.en), ...(others > 0 ? [`${others} other visit${others === 1 ? '' : 's'} changed or moved to another month`] : [])].join('; ');
-  throw conflict(
+  throw staleConflict(
     `Rencana tidak disimpan: ${count || 'sebuah'} kunjungan ${formatMonth(month)} berubah sejak rencana disusun: ${listId || 'diubah orang lain saat rencana disimpan'}. ${replan.id}`,
     `The plan was not saved: ${count || 'a'} visit${count === 1 ? '' : 's'} of ${formatMonth(month, 'en')} changed since the plan was made: ${listEn || 'changed by someone else while the plan was saved'}. ${replan.en}`,
   );

@@ -3,7 +3,7 @@
 // who changed the record and when (from the audit log, written in the same transaction as that
 // change), and writes nothing: the caller's transaction rolls back.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { AsuhanError } from '../contract/errors';
+import { staleConflict, type AsuhanError } from '../contract/errors';
 import { formatInstant } from '../domain/format-id';
 import type { Database } from './schema';
 import { getSettings } from './settings.repository';
@@ -34,8 +34,7 @@ export async function lastChange(db: Db, record: VersionedRecord): Promise<{ act
 /** The CONFLICT a stale edit gets: who changed the record, when (the district's wall clock and zone). */
 export async function staleEdit(db: Db, record: VersionedRecord, versions: { read: number; current: number | undefined }): Promise<AsuhanError> {
   if (versions.current === undefined) {
-    return new AsuhanError(
-      'CONFLICT',
+    return staleConflict(
       `${record.labelId} #${record.id} sudah dihapus orang lain; perubahan Anda tidak disimpan.`,
       `${record.labelEn} #${record.id} was deleted by someone else; your change was not saved.`,
     );
@@ -44,10 +43,9 @@ export async function staleEdit(db: Db, record: VersionedRecord, versions: { rea
   const zone = (await getSettings(db as Kysely<Database>)).timeZone;
   const byId = change ? ` oleh ${change.actor} pada ${formatInstant(change.at, zone, 'id')}` : '';
   const byEn = change ? ` by ${change.actor} on ${formatInstant(change.at, zone, 'en')}` : '';
-  return new AsuhanError(
-    'CONFLICT',
-    `${record.labelId} ini sudah diubah${byId} (versi ${versions.current}; Anda membuka versi ${versions.read}). Perubahan Anda tidak disimpan: muat ulang, lalu ubah lagi bila masih perlu.`,
-    `This ${record.labelEn.toLowerCase()} was changed${byEn} (version ${versions.current}; you opened version ${versions.read}). Your change was not saved: reload, then change it again if still needed.`,
+  return staleConflict(
+    `${record.labelId} ini sudah diubah${byId} (versi ${versions.current}; Anda membuka versi ${versions.read}). Perubahan Anda tidak disimpan: lihat data terbaru, lalu ubah lagi bila masih perlu.`,
+    `This ${record.labelEn.toLowerCase()} was changed${byEn} (version ${versions.current}; you opened version ${versions.read}). Your change was not saved: look at the latest, then change it again if still needed.`,
   );
 }
 
