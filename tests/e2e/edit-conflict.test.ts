@@ -84,4 +84,58 @@ describe('two coordinators editing the same visit', () => {
     await expect.poll(async () => (await client['visits:list']({ from: visit.date, to: visit.date })).find((v) => v.id === visit.id)?.pinned).toBe(false);
     expect(pageErrors).toEqual([]);
   });
+
+  it('a puskesmas saved from a form opened before the other change is refused; the form closes and the table shows theirs', async () => {
+    const client = app.testDb.api.client;
+    const [puskesmas] = await client['puskesmas:list']({});
+    for (const page of [first, other]) {
+      await page.goto(`${app.shell.url}#/data`);
+      await page.getByRole('tab', { name: 'Puskesmas' }).click();
+      await page.getByRole('searchbox').fill(puskesmas!.name);
+      await expect.poll(() => page.locator('table.data tbody tr').count()).toBe(1);
+      await page.locator('table.data tbody tr').getByRole('button', { name: 'Ubah' }).click();
+    }
+    const firstForm = first.getByRole('dialog');
+    await firstForm.getByLabel('Catatan').fill('Ambulans desa siaga 24 jam');
+    await firstForm.getByRole('button', { name: 'Simpan' }).click();
+    await expect.poll(() => first.locator('.toast').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('disimpan')]));
+
+    const otherForm = other.getByRole('dialog');
+    await otherForm.getByLabel('Catatan').fill('Jalan ke puskesmas rusak');
+    await otherForm.getByRole('button', { name: 'Simpan' }).click();
+    const toast = other.locator('.toast-error');
+    await toast.waitFor({ timeout: 10_000 });
+    expect(await toast.textContent()).toMatch(/^Puskesmas ini sudah diubah oleh koordinator pada .* WIB/);
+    expect(await other.getByRole('dialog').count()).toBe(0);
+    await other.screenshot({ path: `${SHOTS_DIR}/15-konflik-puskesmas.png` });
+    expect((await client['puskesmas:get']({ id: puskesmas!.id })).notes).toBe('Ambulans desa siaga 24 jam');
+  });
+
+  it('a draft saved after the other changed a visit of its month says what changed and offers to plan again', async () => {
+    const client = app.testDb.api.client;
+    await other.goto(`${app.shell.url}#/jadwal`);
+    await other.getByRole('group', { name: 'Pilih bulan' }).getByLabel('Bulan', { exact: true }).selectOption('3');
+    await other.getByRole('button', { name: 'Buat jadwal Maret 2026' }).click();
+    await other.getByRole('button', { name: 'Susun jadwal' }).click();
+    await other.getByTestId('plan-preview').waitFor({ timeout: 120_000 });
+    // Meanwhile the first coordinator pins a visit of March.
+    const visit = (await client['visits:list']({ from: '2026-03-01', to: '2026-03-31' })).find((v) => v.status === 'planned' && !v.pinned)!;
+    await client['visits:pin']({ id: visit.id, version: visit.version, pinned: true });
+
+    await other.getByRole('button', { name: 'Simpan', exact: true }).click();
+    const banner = other.getByTestId('plan-stale');
+    await banner.waitFor({ timeout: 10_000 });
+    const text = (await banner.textContent()) ?? '';
+    expect(text).toContain('Rencana tidak disimpan: 1 kunjungan Maret 2026 berubah sejak rencana disusun');
+    expect(text).toContain(`${visit.specialistName} di ${visit.puskesmasName}`);
+    expect(await other.getByRole('button', { name: 'Simpan', exact: true }).isDisabled()).toBe(true);
+    await other.screenshot({ path: `${SHOTS_DIR}/15-konflik-rencana.png` });
+
+    await banner.getByRole('button', { name: 'Susun ulang' }).click();
+    await other.getByTestId('plan-preview').waitFor({ timeout: 120_000 });
+    await expect.poll(() => banner.count()).toBe(0);
+    await other.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await expect.poll(() => other.locator('.toast').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining('Jadwal disimpan')]));
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
 });
