@@ -5,6 +5,8 @@ import { BRIDGE_ERROR_MARKER } from '../../src/contract/desktop-shell';
 
 export class ApiError extends Error {
   readonly payload: ApiErrorPayload;
+  /** Set by a screen that shows this error itself (e.g. inside a dialog, where a toast would sit underneath). */
+  shownInPlace = false;
   constructor(payload: ApiErrorPayload) {
     super(payload.message);
     this.name = 'ApiError';

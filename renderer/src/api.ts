@@ -33,8 +33,24 @@ async function callHttp(method: string, input: unknown): Promise<unknown> {
   return result.data;
 }
 
+/**
+ * Fired when an edit was refused because someone changed the record since this screen read it
+ * (CONFLICT, stale): one listener says so (ui/stale.tsx), and every loaded view reloads (useLoad).
+ */
+export const STALE_EVENT = 'asuhan:stale';
+
 /** Calls one API method by name; throws ApiError with the bilingual payload on failure. */
 export async function call<K extends MethodName>(method: K, input?: Parameters<ApiClient[K]>[0]): Promise<Awaited<ReturnType<ApiClient[K]>>> {
+  try {
+    return await callOnce(method, input);
+  } catch (error) {
+    // After the caller's own handling (promise callbacks run first), so it can mark the error shown in place.
+    if (error instanceof ApiError && error.payload.stale) setTimeout(() => window.dispatchEvent(new CustomEvent(STALE_EVENT, { detail: error })), 0);
+    throw error;
+  }
+}
+
+async function callOnce<K extends MethodName>(method: K, input?: Parameters<ApiClient[K]>[0]): Promise<Awaited<ReturnType<ApiClient[K]>>> {
   const desktop = window.asuhan;
   if (desktop) {
     try {

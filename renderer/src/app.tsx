@@ -14,6 +14,7 @@ import { Icon, type IconName } from './ui/icons';
 import { SelectedMonthProvider } from './ui/selected-month';
 import { ConfirmProvider } from './ui/confirm';
 import { UndoHistory } from './ui/undo';
+import { StaleNotice } from './ui/stale';
 
 export type ScreenId = 'jadwal' | 'dasbor' | 'kunjungan' | 'data' | 'ekspor';
 
@@ -131,6 +132,7 @@ export function App() {
   return (
     <I18nProvider>
       <ToastProvider>
+        <StaleNotice />
         <ConfirmProvider>
         <RefDataProvider
           fallback={(error) =>

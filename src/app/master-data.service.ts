@@ -17,6 +17,7 @@ import {
   updateEntity,
 } from '../db/entities';
 import { toAdoption, toAuditEntry } from '../db/mappers';
+import { requireVersion } from '../db/versions';
 import { decreeWarnings, effectiveHolidays, yearsWithoutDecree } from '../db/holidays.repository';
 import { getSettings, updateSettings } from '../db/settings.repository';
 import type { Unavailability } from '../domain/types';
@@ -45,11 +46,11 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
 
     'specialties:list': async ({ includeInactive }) => listEntities(db, SPECIALTY, includeInactive),
     'specialties:create': async (input) => insertEntity(db, SPECIALTY, input),
-    'specialties:update': async ({ id, changes }) => updateEntity(db, SPECIALTY, id, changes),
+    'specialties:update': async ({ id, version, changes }) => updateEntity(db, SPECIALTY, id, changes, undefined, version),
 
     'hospitals:list': async ({ includeInactive }) => listEntities(db, HOSPITAL, includeInactive),
     'hospitals:create': async (input) => insertEntity(db, HOSPITAL, input),
-    'hospitals:update': async ({ id, changes }) => updateEntity(db, HOSPITAL, id, changes),
+    'hospitals:update': async ({ id, version, changes }) => updateEntity(db, HOSPITAL, id, changes, undefined, version),
 
     'specialists:list': async ({ includeInactive }) => listEntities(db, SPECIALIST, includeInactive),
     'specialists:get': async ({ id }) => getEntity(db, SPECIALIST, id),
@@ -58,16 +59,16 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
       await requireHospital(input.hospitalId);
       return insertEntity(db, SPECIALIST, input);
     },
-    'specialists:update': async ({ id, changes }) => {
+    'specialists:update': async ({ id, version, changes }) => {
       if (changes.specialtyId !== undefined) await requireSpecialty(changes.specialtyId);
       await requireHospital(changes.hospitalId);
-      return updateEntity(db, SPECIALIST, id, changes);
+      return updateEntity(db, SPECIALIST, id, changes, undefined, version);
     },
 
     'puskesmas:list': async ({ includeInactive }) => listEntities(db, PUSKESMAS, includeInactive),
     'puskesmas:get': async ({ id }) => getEntity(db, PUSKESMAS, id),
     'puskesmas:create': async (input) => insertEntity(db, PUSKESMAS, { ...input, openingHours: input.openingHours ?? (await getSettings(db)).defaultOpeningHours }),
-    'puskesmas:update': async ({ id, changes }) => updateEntity(db, PUSKESMAS, id, changes),
+    'puskesmas:update': async ({ id, version, changes }) => updateEntity(db, PUSKESMAS, id, changes, undefined, version),
 
     'adoptions:list': async ({ specialistId, puskesmasId }) => {
       let query = db.selectFrom('adoption').selectAll().orderBy('puskesmas_id').orderBy('role', 'desc').orderBy('id');
@@ -96,10 +97,11 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
         return after;
       });
     },
-    'adoptions:delete': async ({ id }) =>
+    'adoptions:delete': async ({ id, version }) =>
       db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom('adoption').selectAll().where('id', '=', id).executeTakeFirst();
         if (!before) throw notFound('Adopsi', 'Adoption', id);
+        await requireVersion(trx, { entities: ['adoption'], id, labelId: 'Adopsi', labelEn: 'Adoption' }, version, before.version);
         await trx.deleteFrom('adoption').where('id', '=', id).execute();
         await audit(trx, { entity: 'adoption', entityId: id, action: 'delete', before: toAdoption(before) });
         return { deleted: true };
@@ -116,8 +118,8 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
       await getEntity(db, SPECIALIST, input.specialistId);
       return insertEntity(db, UNAVAILABILITY, input);
     },
-    'unavailability:update': async ({ id, changes }) => updateEntity(db, UNAVAILABILITY, id, changes, checkDates),
-    'unavailability:delete': async ({ id }) => deleteEntity(db, UNAVAILABILITY, id),
+    'unavailability:update': async ({ id, version, changes }) => updateEntity(db, UNAVAILABILITY, id, changes, checkDates, version),
+    'unavailability:delete': async ({ id, version }) => deleteEntity(db, UNAVAILABILITY, id, version),
 
     'holidays:list': async ({ from, to }) => {
       let query = db.selectFrom('holiday').selectAll().orderBy('date').orderBy('id');
@@ -130,8 +132,8 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
       return { holidays: await effectiveHolidays(db, from, to), yearsWithoutDecree: years, warnings: decreeWarnings(years) };
     },
     'holidays:create': async (input) => insertEntity(db, HOLIDAY, input),
-    'holidays:update': async ({ id, changes }) => updateEntity(db, HOLIDAY, id, changes),
-    'holidays:delete': async ({ id }) => deleteEntity(db, HOLIDAY, id),
+    'holidays:update': async ({ id, version, changes }) => updateEntity(db, HOLIDAY, id, changes, undefined, version),
+    'holidays:delete': async ({ id, version }) => deleteEntity(db, HOLIDAY, id, version),
 
     'requirements:list': async () => {
       const programme = await db.selectFrom('programme_requirement').selectAll().orderBy('specialty_id').execute();

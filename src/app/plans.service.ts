@@ -2,17 +2,19 @@
 // plans:apply writes the draft into the visits in one transaction (backup first); single-visit
 // edits are judged by the independent hard-rule checker and refused with code RULE.
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import { AsuhanError, conflict, notFound } from '../contract/errors';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { AsuhanError, conflict, notFound, staleConflict } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import type { PlanListItem, PlanPreview, PlanVisit, PlanWarning, VisitCheck } from '../contract/plans';
 import { audit } from '../db/audit';
 import { backupDatabase, backupDirFor } from '../db/backup';
 import { toVisit } from '../db/mappers';
+import { lastChange, requireVersion, staleEdit, visitRecord } from '../db/versions';
+import { visitViewQuery } from '../db/visits.repository';
 import { decreeWarnings, yearsWithoutDecree } from '../db/holidays.repository';
 import type { Database, VisitRow } from '../db/schema';
 import { firstDayOfMonth, lastDayOfMonth, minutesOf, monthDays, monthOf, timeOf, todayIn } from '../domain/dates';
-import { formatLongDate, formatMonth } from '../domain/format-id';
+import { formatInstant, formatLongDate, formatMonth } from '../domain/format-id';
 import { getSettings } from '../db/settings.repository';
 import type { Visit } from '../domain/types';
 import { checkOneVisit, checkPlan } from '../scheduler/checker';
@@ -31,6 +33,8 @@ type PlansHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `plans:${str
 /** What a draft stores beside the preview: the proposal and the state it was computed from. */
 interface DraftSummary extends Omit<PlanPreview, 'planId' | 'status' | 'createdAt'> {
   fingerprint: string;
+  /** Each of the month's visits (by id) at the version the draft read (migration 0009); absent in older drafts. */
+  versions?: Record<string, number>;
 }
 
 const FIXED_STATUSES = new Set(['confirmed', 'done', 'missed']);
@@ -44,11 +48,24 @@ async function solve(problem: Problem): Promise<SolveResult> {
   return solveInWorker(problem).catch(() => solveProblem(problem));
 }
 
-async function monthVisitRows(db: Kysely<Database>, month: string): Promise<VisitRow[]> {
+async function monthVisitRows(db: Kysely<Database> | Transaction<Database>, month: string): Promise<VisitRow[]> {
   return db.selectFrom('visit').selectAll().where('date', '>=', firstDayOfMonth(month)).where('date', '<=', lastDayOfMonth(month)).orderBy('id').execute();
 }
 
-/** Identifies the month's visits as they were when a draft was computed. */
+function versionsOf(rows: VisitRow[]): Record<string, number> {
+  return Object.fromEntries(rows.map((r) => [String(r.id), r.version]));
+}
+
+/** The month's visits added, changed or gone since a draft read them at `versions`. */
+function changedSince(versions: Record<string, number>, rows: VisitRow[]): { changed: VisitRow[]; gone: number[] } {
+  const seen = new Set(rows.map((r) => String(r.id)));
+  return {
+    changed: rows.filter((r) => versions[String(r.id)] !== r.version),
+    gone: Object.keys(versions).filter((id) => !seen.has(id)).map(Number),
+  };
+}
+
+/** Identifies the month's visits as they were when a draft was computed (drafts made before migration 0009). */
 function fingerprintOf(rows: VisitRow[]): string {
   return rows.map((r) => [r.id, r.date, r.start_time, r.specialist_id, r.puskesmas_id, r.status, r.pinned, r.sequence].join(',')).join(';');
 }
@@ -89,7 +106,7 @@ function named(index: ProblemIndex, v: PlannedVisit): PlanVisit {
 }
 
 function toPreview(row: { id: number; month: string; status: 'draft' | 'saved'; created_at: string; summary: string }): PlanPreview {
-  const { fingerprint: _ignored, ...summary } = JSON.parse(row.summary) as DraftSummary;
+  const { fingerprint: _ignored, versions: _read, ...summary } = JSON.parse(row.summary) as DraftSummary;
   // Drafts saved before warnings (or the figures of uncovered visits) existed have none.
   const uncovered = summary.uncovered.map((u) => ({ ...u, figures: u.figures ?? {} }));
   return { planId: row.id, status: row.status, createdAt: row.created_at, ...summary, uncovered, warnings: summary.warnings ?? [] };
@@ -126,6 +143,46 @@ export function pastMonthWarnings(month: string, today: string, allowPast: boole
       messageEn: `${formatMonth(month, 'en')} is past: this plan records history, not a schedule to come.`,
     },
   ];
+}
+
+/** Most changes named one by one in a refusal; the rest are counted. */
+const CHANGES_NAMED = 5;
+
+/**
+ * Refuses to apply a draft when any of the month's visits was added, changed or moved away since
+ * the draft read them, naming what changed, who changed it and when (CONFLICT; the screen offers
+ * to re-plan). `force`: a write found a visit changed even though the list shows none.
+ */
+async function refuseIfChanged(db: Kysely<Database> | Transaction<Database>, summary: DraftSummary, rows: VisitRow[], month: string, force = false): Promise<void> {
+  const replan = { id: 'Susun ulang rencana agar memakai jadwal terbaru.', en: 'Re-plan so the plan starts from the latest schedule.' };
+  if (!summary.versions) {
+    // A draft made before versions existed: its fingerprint says whether, not what.
+    if (!force && fingerprintOf(rows) === summary.fingerprint) return;
+    throw staleConflict(`Kunjungan ${formatMonth(month)} berubah sejak rencana disusun. ${replan.id}`, `The visits of ${formatMonth(month, 'en')} changed since the plan was made. ${replan.en}`);
+  }
+  const { changed, gone } = changedSince(summary.versions, rows);
+  if (!force && changed.length === 0 && gone.length === 0) return;
+  const zone = (await getSettings(db as Kysely<Database>)).timeZone;
+  const views = changed.length > 0 ? await visitViewQuery(db as Kysely<Database>).where('visit.id', 'in', changed.slice(0, CHANGES_NAMED).map((r) => r.id)).execute() : [];
+  const named = await Promise.all(
+    views.map(async (row) => {
+      const change = await lastChange(db, visitRecord(row.id));
+      const isNew = summary.versions?.[String(row.id)] === undefined;
+      const where = `${row.specialist_name} di ${row.puskesmas_name} (${formatLongDate(row.date)})`;
+      const whereEn = `${row.specialist_name} at ${row.puskesmas_name} (${formatLongDate(row.date, 'en')})`;
+      const by = change ? ` oleh ${change.actor} pada ${formatInstant(change.at, zone)}` : '';
+      const byEn = change ? ` by ${change.actor} on ${formatInstant(change.at, zone, 'en')}` : '';
+      return { id: `${where} ${isNew ? 'ditambahkan' : 'diubah'}${by}`, en: `${whereEn} ${isNew ? 'added' : 'changed'}${byEn}` };
+    }),
+  );
+  const count = changed.length + gone.length;
+  const others = count - named.length;
+  const listId = [...named.map((n) => n.id), ...(others > 0 ? [`${others} kunjungan lain diubah atau dipindah ke bulan lain`] : [])].join('; ');
+  const listEn = [...named.map((n) => n.en), ...(others > 0 ? [`${others} other visit${others === 1 ? '' : 's'} changed or moved to another month`] : [])].join('; ');
+  throw staleConflict(
+    `Rencana tidak disimpan: ${count || 'sebuah'} kunjungan ${formatMonth(month)} berubah sejak rencana disusun: ${listId || 'diubah orang lain saat rencana disimpan'}. ${replan.id}`,
+    `The plan was not saved: ${count || 'a'} visit${count === 1 ? '' : 's'} of ${formatMonth(month, 'en')} changed since the plan was made: ${listEn || 'changed by someone else while the plan was saved'}. ${replan.en}`,
+  );
 }
 
 export function plansHandlers(ctx: AppContext): PlansHandlers {
@@ -194,9 +251,25 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     return row;
   }
 
+  /** Refuses an edit of a visit the caller read at another version (CONFLICT, saying who changed it). */
+  async function requireVisitVersion(before: VisitRow, read: number | undefined): Promise<void> {
+    await requireVersion(db, visitRecord(before.id), read, before.version);
+  }
+
+  /** Writes the change only while the visit is still as `before` was read: a concurrent edit is refused, not overwritten. */
   async function updateVisit(id: number, changes: Partial<VisitRow>, before: VisitRow): Promise<Visit> {
     return db.transaction().execute(async (trx) => {
-      const row = await trx.updateTable('visit').set({ ...changes, updated_at: now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .updateTable('visit')
+        .set({ ...changes, version: before.version + 1, updated_at: now() })
+        .where('id', '=', id)
+        .where('version', '=', before.version)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) {
+        const current = await trx.selectFrom('visit').select('version').where('id', '=', id).executeTakeFirst();
+        throw await staleEdit(trx, visitRecord(id), { read: before.version, current: current?.version });
+      }
       await audit(trx, { entity: 'visit', entityId: id, action: 'update', before: toVisit(before), after: toVisit(row) });
       return toVisit(row);
     });
@@ -249,6 +322,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
         gap: result.gap,
         solveMs: result.solveMs,
         fingerprint: fingerprintOf(rows),
+        versions: versionsOf(rows),
       };
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await trx
@@ -268,12 +342,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
       if (plan.status !== 'draft') throw conflict('Rencana ini sudah disimpan.', 'This plan has already been saved.');
       const summary = JSON.parse(plan.summary) as DraftSummary;
       const rows = await monthVisitRows(db, plan.month);
-      if (fingerprintOf(rows) !== summary.fingerprint) {
-        throw conflict(
-          'Kunjungan bulan ini berubah sejak rencana dibuat; jalankan perencanaan lagi.',
-          "This month's visits changed since the plan was made; run the planner again.",
-        );
-      }
+      await refuseIfChanged(db, summary, rows, plan.month);
       // Master data may have changed since the draft (new leave, a holiday, another day begun): judge it again.
       const today = todayIn((await getSettings(db)).timeZone, ctx.now());
       const allowPast = summary.warnings?.some((w) => w.rule === 'past-month') ?? false;
@@ -288,19 +357,32 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
       const byId = new Map(rows.map((r) => [r.id, r]));
       const { added, moved, removed, kept } = summary.changes;
       await db.transaction().execute(async (trx) => {
+        // Checked again inside the transaction: an edit made while the backup ran is not overwritten.
+        await refuseIfChanged(trx, summary, await monthVisitRows(trx, plan.month), plan.month);
         const stamp = now();
-        for (const v of kept) if (v.visitId) await trx.updateTable('visit').set({ plan_id: planId }).where('id', '=', v.visitId).execute();
+        // Each write names the version read above, so a concurrent edit (another server connection) is refused too.
+        const unchanged = async (query: { executeTakeFirst(): Promise<{ numUpdatedRows: bigint }> }) => {
+          if (Number((await query.executeTakeFirst()).numUpdatedRows) !== 1) await refuseIfChanged(trx, summary, await monthVisitRows(trx, plan.month), plan.month, true);
+        };
+        for (const v of kept) {
+          const before = v.visitId ? byId.get(v.visitId) : undefined;
+          if (before) await unchanged(trx.updateTable('visit').set({ plan_id: planId, version: before.version + 1 }).where('id', '=', before.id).where('version', '=', before.version));
+        }
         for (const { from, to } of moved) {
           const before = byId.get(from.visitId as number) as VisitRow;
-          await trx
-            .updateTable('visit')
-            .set({ date: to.date, start_time: to.startTime, end_time: to.endTime, specialist_id: to.specialistId, puskesmas_id: to.puskesmasId, sequence: before.sequence + 1, plan_id: planId, updated_at: stamp })
-            .where('id', '=', before.id)
-            .execute();
+          await unchanged(
+            trx
+              .updateTable('visit')
+              .set({ date: to.date, start_time: to.startTime, end_time: to.endTime, specialist_id: to.specialistId, puskesmas_id: to.puskesmasId, sequence: before.sequence + 1, plan_id: planId, updated_at: stamp, version: before.version + 1 })
+              .where('id', '=', before.id)
+              .where('version', '=', before.version),
+          );
         }
         for (const v of removed) {
           const before = byId.get(v.visitId as number) as VisitRow;
-          await trx.updateTable('visit').set({ status: 'cancelled', sequence: before.sequence + 1, updated_at: stamp }).where('id', '=', before.id).execute();
+          await unchanged(
+            trx.updateTable('visit').set({ status: 'cancelled', sequence: before.sequence + 1, updated_at: stamp, version: before.version + 1 }).where('id', '=', before.id).where('version', '=', before.version),
+          );
         }
         for (const v of added) {
           await trx
@@ -323,7 +405,8 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
             })
             .execute();
         }
-        await trx.updateTable('plan').set({ status: 'saved' }).where('id', '=', planId).execute();
+        const saved = await trx.updateTable('plan').set({ status: 'saved' }).where('id', '=', planId).where('status', '=', 'draft').executeTakeFirst();
+        if (Number(saved.numUpdatedRows) !== 1) throw conflict('Rencana ini sudah disimpan.', 'This plan has already been saved.');
         await audit(trx, {
           entity: 'plan',
           entityId: planId,
@@ -423,8 +506,9 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
       });
     },
 
-    'visits:move': async ({ id, date, startTime, specialistId }) => {
+    'visits:move': async ({ id, version, date, startTime, specialistId }) => {
       const before = await getVisit(id);
+      await requireVisitVersion(before, version);
       if (before.status !== 'planned') {
         throw new AsuhanError(
           'RULE',
@@ -444,13 +528,15 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
       );
     },
 
-    'visits:pin': async ({ id, pinned }) => {
+    'visits:pin': async ({ id, version, pinned }) => {
       const before = await getVisit(id);
+      await requireVisitVersion(before, version);
       return updateVisit(id, { pinned: pinned ? 1 : 0 }, before);
     },
 
-    'visits:delete': async ({ id }) => {
+    'visits:delete': async ({ id, version }) => {
       const before = await getVisit(id);
+      await requireVisitVersion(before, version);
       if (before.status !== 'planned') {
         throw conflict(`Hanya kunjungan yang direncanakan yang dapat dihapus (status: ${before.status}).`, `Only planned visits can be deleted (status: ${before.status}).`);
       }

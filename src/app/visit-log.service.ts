@@ -13,6 +13,7 @@ import type { SaveVisitLogInput, VisitLogDetail, VisitLogList } from '../contrac
 import type { z } from 'zod';
 import type { listVisitLogInput } from '../contract/visit-log';
 import { audit } from '../db/audit';
+import { claimVersion, requireVersion, visitRecord } from '../db/versions';
 import type { Database, VisitRow, VisitStatus } from '../db/schema';
 import { getSettings } from '../db/settings.repository';
 import { getVisitLogDetail, toTopic } from '../db/visit-log.repository';
@@ -104,10 +105,13 @@ export function visitLogHandlers(ctx: AppContext): VisitLogHandlers {
         await audit(trx, { entity: 'topic', entityId: after.id, action: 'create', after });
         return after;
       }),
-    'topics:update': async ({ id, changes }) =>
+    'topics:update': async ({ id, version, changes }) =>
       db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom('topic').selectAll().where('id', '=', id).executeTakeFirst();
         if (!before) throw notFound('Topik', 'Topic', id);
+        const record = { entities: ['topic'], id, labelId: 'Topik', labelEn: 'Topic' };
+        await requireVersion(trx, record, version, before.version);
+        await claimVersion(trx, 'topic', record, before.version);
         if (changes.specialtyCode !== undefined) await requireSpecialtyCode(trx, changes.specialtyCode);
         const row = await trx
           .updateTable('topic')
@@ -189,6 +193,9 @@ async function requireSpecialtyCode(db: Db, code: string | null): Promise<void> 
 export async function saveVisitLog(trx: Transaction<Database>, input: SaveVisitLogInput, today: string, now: string): Promise<VisitLogDetail> {
   const visit = await trx.selectFrom('visit').selectAll().where('id', '=', input.visitId).executeTakeFirst();
   if (!visit) throw notFound('Kunjungan', 'Visit', input.visitId);
+  // The log is part of the visit: a stale save is refused before anything is judged or written.
+  await requireVersion(trx, visitRecord(visit.id), input.version, visit.version);
+  await claimVersion(trx, 'visit', visitRecord(visit.id), visit.version);
 
   const existing = await trx.selectFrom('visit_log').select(['outcome', 'logged_at']).where('visit_id', '=', visit.id).executeTakeFirst();
   if (existing?.outcome === 'moved') {

@@ -4,7 +4,7 @@
 export type ErrorCode =
   | 'VALIDATION' // input failed its schema; nothing was written
   | 'NOT_FOUND'
-  | 'CONFLICT' // unique or referential clash, or a state that forbids the change
+  | 'CONFLICT' // unique or referential clash, a state that forbids the change, or (stale) an edit of a record changed since it was read
   | 'RULE' // a scheduling hard rule refuses the change
   | 'DB_MISSING'
   | 'DB_CORRUPT'
@@ -27,6 +27,8 @@ export interface ApiErrorPayload {
   message: string;
   messageEn: string;
   fields?: FieldIssue[];
+  /** CONFLICT because the record changed since the caller read it (migration 0009): reload it, then edit again. */
+  stale?: true;
 }
 
 export class AsuhanError extends Error {
@@ -34,6 +36,8 @@ export class AsuhanError extends Error {
   readonly messageId: string;
   readonly messageEn: string;
   readonly fields: FieldIssue[] | undefined;
+  /** See ApiErrorPayload.stale. */
+  stale = false;
 
   constructor(code: ErrorCode, messageId: string, messageEn: string, fields?: FieldIssue[]) {
     super(messageId);
@@ -50,6 +54,7 @@ export class AsuhanError extends Error {
       message: this.messageId,
       messageEn: this.messageEn,
       ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.stale ? { stale: true as const } : {}),
     };
   }
 }
@@ -60,6 +65,13 @@ export function notFound(whatId: string, whatEn: string, id: number | string): A
 
 export function conflict(messageId: string, messageEn: string): AsuhanError {
   return new AsuhanError('CONFLICT', messageId, messageEn);
+}
+
+/** A CONFLICT because the record changed since the caller read it: the screens reload and say so. */
+export function staleConflict(messageId: string, messageEn: string): AsuhanError {
+  const error = conflict(messageId, messageEn);
+  error.stale = true;
+  return error;
 }
 
 /** Turns any thrown value into a payload; unknown errors never leak stack traces to the UI. */

@@ -29,6 +29,13 @@ export function withoutInvisibleChars(value: string): string {
 
 export const id = z.number(orRequired(msg('harus berupa angka ID', 'must be a numeric ID'))).int().positive().max(2 ** 31);
 
+/**
+ * The version of the record the caller read (migration 0009): the edit is refused with CONFLICT
+ * when the record has changed since. The screens always send it; left out (the CLI, scripts), the
+ * edit applies to the record as it is now.
+ */
+export const readVersion = z.number(msg('versi harus berupa angka', 'version must be a number')).int().min(1).max(2 ** 31).optional();
+
 const LONE_SURROGATE_MESSAGE = msg('berisi karakter Unicode yang rusak (surrogate tunggal)', 'contains broken Unicode (a lone surrogate)');
 
 function invisibleMessage(found: string) {

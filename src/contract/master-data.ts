@@ -27,6 +27,7 @@ import {
   longitude,
   openingHours,
   phone,
+  readVersion,
   visitStarts,
   requiredText,
   text,
@@ -36,6 +37,7 @@ import { msg } from './i18n';
 
 const listInput = z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false });
 const byId = z.object({ id });
+const byIdRead = z.object({ id, version: readVersion });
 
 export const specialtyFields = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, msg('huruf kecil, angka dan _ saja, diawali huruf', 'lowercase letters, digits and _ only, starting with a letter')),
@@ -114,7 +116,7 @@ export const holidayFields = z.object({
 });
 
 function updateOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
-  return z.object({ id, changes: changesOf(fields) });
+  return z.object({ id, version: readVersion, changes: changesOf(fields) });
 }
 
 export const masterDataContract = {
@@ -147,7 +149,7 @@ export const masterDataContract = {
   ),
   /** Creates the adoption, or changes its role when the pair already exists. */
   'adoptions:set': command<Adoption>()(adoptionFields),
-  'adoptions:delete': command<{ deleted: boolean }>()(byId),
+  'adoptions:delete': command<{ deleted: boolean }>()(byIdRead),
 
   'unavailability:list': query<Unavailability[]>()(
     z.object({ specialistId: id.optional(), from: calendarDate.optional(), to: calendarDate.optional() }).default({}),
@@ -156,6 +158,7 @@ export const masterDataContract = {
   'unavailability:update': command<Unavailability>()(
     z.object({
       id,
+      version: readVersion,
       changes: z.object({
         startDate: calendarDate.optional(),
         endDate: calendarDate.optional(),
@@ -164,7 +167,7 @@ export const masterDataContract = {
       }),
     }),
   ),
-  'unavailability:delete': command<{ deleted: boolean }>()(byId),
+  'unavailability:delete': command<{ deleted: boolean }>()(byIdRead),
 
   'holidays:list': query<Holiday[]>()(
     z.object({ from: calendarDate.optional(), to: calendarDate.optional() }).default({}),
@@ -179,7 +182,7 @@ export const masterDataContract = {
   ),
   'holidays:create': command<Holiday>()(holidayFields),
   'holidays:update': command<Holiday>()(updateOf(holidayFields)),
-  'holidays:delete': command<{ deleted: boolean }>()(byId),
+  'holidays:delete': command<{ deleted: boolean }>()(byIdRead),
 
   'requirements:list': query<Requirement[]>()(z.object({}).default({})),
   /** Sets the programme default (puskesmasId null) or one puskesmas's own requirement. */

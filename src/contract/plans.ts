@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Visit } from '../domain/types';
 import { command, query } from './define';
-import { calendarDate, id, localTime, month } from './fields';
+import { calendarDate, id, localTime, month, readVersion } from './fields';
 
 export interface PlanVisit {
   date: string;
@@ -169,7 +169,8 @@ export const plansContract = {
   ),
   // One call while a visit is dragged: the days it may be dropped on are lit, the others dimmed.
   'visits:availability': query<VisitAvailability>()(z.object({ id })),
-  'visits:move': command<Visit>()(z.object({ id, date: calendarDate, startTime: localTime.optional(), specialistId: id.optional() })),
-  'visits:pin': command<Visit>()(z.object({ id, pinned: z.boolean() })),
-  'visits:delete': command<{ deleted: boolean }>()(z.object({ id })),
+  // version: the one the caller read (see readVersion); a stale one is refused with CONFLICT.
+  'visits:move': command<Visit>()(z.object({ id, version: readVersion, date: calendarDate, startTime: localTime.optional(), specialistId: id.optional() })),
+  'visits:pin': command<Visit>()(z.object({ id, version: readVersion, pinned: z.boolean() })),
+  'visits:delete': command<{ deleted: boolean }>()(z.object({ id, version: readVersion })),
 };

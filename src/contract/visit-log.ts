@@ -8,7 +8,7 @@ import type { DashboardReport } from '../reports/dashboard';
 import type { FollowupReport } from '../reports/followups';
 import type { TopicReport } from '../reports/topics';
 import { command, query } from './define';
-import { calendarDate, freeText, id, localTime, looksLikePatientName, month, PATIENT_NAME_REFUSED, requiredText, text } from './fields';
+import { calendarDate, freeText, id, localTime, looksLikePatientName, month, PATIENT_NAME_REFUSED, readVersion, requiredText, text } from './fields';
 import { msg } from './i18n';
 import { daysBetween } from '../domain/dates';
 
@@ -55,6 +55,8 @@ const followupEntry = z.object({
 
 export const saveVisitLogInput = z.object({
   visitId: id,
+  /** The visit's version the caller read (visit-log:get); a stale one is refused with CONFLICT. */
+  version: readVersion,
   outcome: z.enum(OUTCOMES, msg('hasil harus done, cancelled, missed atau moved', 'outcome must be done, cancelled, missed or moved')),
   /** done: the day it actually took place (default: the scheduled date). */
   actualDate: calendarDate.optional(),
@@ -103,6 +105,7 @@ export interface Topic {
   programme: 'PAS' | 'ILP' | 'other';
   required: boolean;
   active: boolean;
+  version: number;
 }
 
 export interface Followup {
@@ -208,7 +211,7 @@ export const visitLogContract = {
 
   'topics:list': query<Topic[]>()(z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false })),
   'topics:create': command<Topic>()(topicFields),
-  'topics:update': command<Topic>()(z.object({ id, changes: topicFields.omit({ code: true }).partial() })),
+  'topics:update': command<Topic>()(z.object({ id, version: readVersion, changes: topicFields.omit({ code: true }).partial() })),
 
   'followups:list': query<Followup[]>()(
     z.object({ status: followupStatus, puskesmasId: id.optional(), limit: rowLimit }).default({ status: 'open', limit: 1000 }),

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { notFound } from '../contract/errors';
 import { audit } from './audit';
 import { inTransaction } from './tx';
+import { requireVersion, staleEdit, type VersionedRecord } from './versions';
 import {
   HOLIDAY_COLUMNS,
   HOSPITAL_COLUMNS,
@@ -69,12 +70,40 @@ export async function insertEntity<T extends { id: number }>(db: Kysely<Database
   });
 }
 
-export async function updateEntity<T>(db: Kysely<Database>, def: EntityDef<T>, id: number, changes: Record<string, unknown>, check?: (after: T) => void): Promise<T> {
+/** Every entity's domain object carries its row's version (see the mappers). */
+const versionOf = (record: unknown): number => (record as { version: number }).version;
+
+/** The record a conflict on this entity names. */
+const recordOf = (def: EntityDef<unknown>, id: number): VersionedRecord => ({ entities: [def.table], id, labelId: def.labelId, labelEn: def.labelEn });
+
+/**
+ * Updates one record. `read` is the version the caller read (left out: the current one); the
+ * update applies only while the record still has it, so a concurrent edit is refused, not lost.
+ */
+export async function updateEntity<T>(
+  db: Kysely<Database>,
+  def: EntityDef<T>,
+  id: number,
+  changes: Record<string, unknown>,
+  check?: (after: T) => void,
+  read?: number,
+): Promise<T> {
   return inTransaction(db, async (trx) => {
     const before = await getEntity(trx, def, id);
+    const version = versionOf(before);
+    await requireVersion(trx, recordOf(def, id), read, version);
     const columns = columnsOf(changes, def.columns);
     if (Object.keys(columns).length > 0) {
-      await (trx as AnyDb).updateTable(def.table).set(columns).where('id', '=', id).execute();
+      const result = await (trx as AnyDb)
+        .updateTable(def.table)
+        .set({ ...columns, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) {
+        const now = await findEntity(trx, def, id);
+        throw await staleEdit(trx, recordOf(def, id), { read: version, current: now === undefined ? undefined : versionOf(now) });
+      }
     }
     const after = await getEntity(trx, def, id);
     check?.(after);
@@ -83,10 +112,11 @@ export async function updateEntity<T>(db: Kysely<Database>, def: EntityDef<T>, i
   });
 }
 
-export async function deleteEntity<T>(db: Kysely<Database>, def: EntityDef<T>, id: number): Promise<{ deleted: boolean }> {
+export async function deleteEntity<T>(db: Kysely<Database>, def: EntityDef<T>, id: number, read?: number): Promise<{ deleted: boolean }> {
   return inTransaction(db, async (trx) => {
     const before = await getEntity(trx, def, id);
-    await (trx as AnyDb).deleteFrom(def.table).where('id', '=', id).execute();
+    await requireVersion(trx, recordOf(def, id), read, versionOf(before));
+    await (trx as AnyDb).deleteFrom(def.table).where('id', '=', id).where('version', '=', versionOf(before)).execute();
     await audit(trx, { entity: def.table, entityId: id, action: 'delete', before });
     return { deleted: true };
   });

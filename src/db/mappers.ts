@@ -40,6 +40,7 @@ export const toSpecialty = (r: SpecialtyRow): Specialty => ({
   aliases: parseJson<string[]>(r.aliases, []),
   visitMinutes: r.visit_minutes,
   active: r.active === 1,
+  version: r.version,
 });
 
 export const toHospital = (r: HospitalRow): Hospital => ({
@@ -51,6 +52,7 @@ export const toHospital = (r: HospitalRow): Hospital => ({
   lat: r.lat,
   lon: r.lon,
   active: r.active === 1,
+  version: r.version,
 });
 
 export const toSpecialist = (r: SpecialistRow): Specialist => ({
@@ -65,6 +67,7 @@ export const toSpecialist = (r: SpecialistRow): Specialist => ({
   preferredWeekdays: parseJson<IsoWeekday[]>(r.preferred_weekdays, []),
   notes: r.notes,
   active: r.active === 1,
+  version: r.version,
 });
 
 export const toUnavailability = (r: UnavailabilityRow): Unavailability => ({
@@ -74,6 +77,7 @@ export const toUnavailability = (r: UnavailabilityRow): Unavailability => ({
   endDate: r.end_date,
   kind: r.kind,
   reason: r.reason,
+  version: r.version,
 });
 
 export const toPuskesmas = (r: PuskesmasRow): Puskesmas => ({
@@ -90,6 +94,7 @@ export const toPuskesmas = (r: PuskesmasRow): Puskesmas => ({
   inpatient: r.inpatient === 1,
   notes: r.notes,
   active: r.active === 1,
+  version: r.version,
 });
 
 export const toAdoption = (r: AdoptionRow): Adoption => ({
@@ -97,9 +102,10 @@ export const toAdoption = (r: AdoptionRow): Adoption => ({
   specialistId: r.specialist_id,
   puskesmasId: r.puskesmas_id,
   role: r.role,
+  version: r.version,
 });
 
-export const toHoliday = (r: HolidayRow): Holiday => ({ id: r.id, date: r.date, name: r.name, kind: r.kind });
+export const toHoliday = (r: HolidayRow): Holiday => ({ id: r.id, date: r.date, name: r.name, kind: r.kind, version: r.version });
 
 export const toVisit = (r: VisitRow): Visit => ({
   id: r.id,
@@ -118,6 +124,7 @@ export const toVisit = (r: VisitRow): Visit => ({
   notes: r.notes,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  version: r.version,
 });
 
 const flag = (value: boolean | undefined) => (value === undefined ? undefined : value ? 1 : 0);

@@ -8,11 +8,15 @@ export type CalendarDate = string;
 export type LocalTime = string;
 /** Instant stored as ISO-8601 UTC text (audit, created_at). */
 type Timestamp = ColumnType<string, string | undefined, string>;
+/** A record's version: 1 when created, bumped on every update. */
+type Versioned = ColumnType<number, number | undefined, number>;
 
 export interface SettingTable {
   key: string;
   /** JSON text, validated by the settings schema in src/domain/settings.ts. */
   value: string;
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 export interface SpecialtyTable {
@@ -29,6 +33,8 @@ export interface SpecialtyTable {
   /** Visit length in minutes for this specialty; null = the programme's (settings.visitMinutes). */
   visit_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   active: ColumnType<number, number | undefined, number>;
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 export interface HospitalTable {
@@ -40,6 +46,8 @@ export interface HospitalTable {
   lat: number | null;
   lon: number | null;
   active: ColumnType<number, number | undefined, number>;
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 export interface SpecialistTable {
@@ -56,6 +64,8 @@ export interface SpecialistTable {
   preferred_weekdays: string;
   notes: string;
   active: ColumnType<number, number | undefined, number>;
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 export interface UnavailabilityTable {
@@ -65,6 +75,8 @@ export interface UnavailabilityTable {
   end_date: CalendarDate;
   kind: 'leave' | 'duty' | 'training' | 'other';
   reason: string;
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 export interface PuskesmasTable {
@@ -83,6 +95,8 @@ export interface PuskesmasTable {
   inpatient: number;
   notes: string;
   active: ColumnType<number, number | undefined, number>;
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 export interface AdoptionTable {
@@ -90,6 +104,8 @@ export interface AdoptionTable {
   specialist_id: number;
   puskesmas_id: number;
   role: 'primary' | 'backup';
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 export interface HolidayTable {
@@ -97,6 +113,8 @@ export interface HolidayTable {
   date: CalendarDate;
   name: string;
   kind: 'libur' | 'cuti_bersama';
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 /** Programme-wide visits per month per specialty (the default for every puskesmas). */
@@ -132,6 +150,8 @@ export interface PlanTable {
   solve_ms: number | null;
   /** JSON: the scheduler's summary and explanations at save time. */
   summary: string;
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 export type VisitStatus = 'planned' | 'confirmed' | 'done' | 'cancelled' | 'missed';
@@ -160,6 +180,8 @@ export interface VisitTable {
   moved_to_visit_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** Set on the replacement of a moved visit: the original. */
   moved_from_visit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 export interface AuditLogTable {
@@ -189,6 +211,8 @@ export interface VisitLogTable {
   notes: string;
   logged_at: Timestamp;
   updated_at: Timestamp;
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 /** One named attendee (headcount 1) or a quick count for a role (name ''). */
@@ -211,6 +235,8 @@ export interface TopicTable {
   required: number;
   active: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 /** A done visit's topic, kept by triggers (migration 0004) for fast grouped reports. */
@@ -259,6 +285,8 @@ export interface FollowupTable {
   closed_on: CalendarDate | null;
   closed_note: ColumnType<string, string | undefined, string>;
   created_at: Timestamp;
+  /** Increases on every update (migration 0009); an edit names the one it read. */
+  version: Versioned;
 }
 
 /** One export (ICS, PDF, ...) of a month, for one specialist or (null) the whole district. */

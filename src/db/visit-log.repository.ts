@@ -17,6 +17,7 @@ export const toTopic = (r: Selectable<TopicTable>): Topic => ({
   programme: r.programme,
   required: r.required === 1,
   active: r.active === 1,
+  version: r.version,
 });
 
 export async function getVisitLogDetail(db: Db, visitId: number): Promise<VisitLogDetail> {

@@ -1,4 +1,6 @@
 // How dates and times are written for Indonesian readers: "Senin, 2 Maret 2026", "09.00 WITA".
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import type { Language } from '../contract/i18n';
 import { zoneAbbreviation } from './zones';
 
@@ -56,4 +58,10 @@ export const WEEKDAY_NAMES_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', '
 
 export function weekdayName(isoWeekday: number, language: Language = 'id'): string {
   return (language === 'id' ? WEEKDAY_NAMES_ID : WEEKDAY_NAMES_EN)[isoWeekday - 1] ?? '';
+}
+
+/** "Selasa, 3 Maret 2026 10.12 WITA": an instant (ISO, UTC) as the district's wall clock. */
+export function formatInstant(instant: string, timeZone: string, language: Language = 'id'): string {
+  const local = new TZDate(new Date(instant).getTime(), timeZone);
+  return `${formatLongDate(format(local, 'yyyy-MM-dd'), language)} ${formatTime(format(local, 'HH:mm'), timeZone)}`;
 }

@@ -17,6 +17,8 @@ export interface Specialty {
   /** Visit length in minutes; null = the programme's (settings.visitMinutes). */
   visitMinutes: number | null;
   active: boolean;
+  /** Bumped on every change; an edit names the one it read (CONFLICT when stale). */
+  version: number;
 }
 
 export interface Hospital {
@@ -28,6 +30,8 @@ export interface Hospital {
   lat: number | null;
   lon: number | null;
   active: boolean;
+  /** Bumped on every change; an edit names the one it read (CONFLICT when stale). */
+  version: number;
 }
 
 export interface Specialist {
@@ -42,6 +46,8 @@ export interface Specialist {
   preferredWeekdays: IsoWeekday[];
   notes: string;
   active: boolean;
+  /** Bumped on every change; an edit names the one it read (CONFLICT when stale). */
+  version: number;
 }
 
 export type UnavailabilityKind = 'leave' | 'duty' | 'training' | 'other';
@@ -53,6 +59,8 @@ export interface Unavailability {
   endDate: string;
   kind: UnavailabilityKind;
   reason: string;
+  /** Bumped on every change; an edit names the one it read (CONFLICT when stale). */
+  version: number;
 }
 
 export interface Puskesmas {
@@ -69,6 +77,8 @@ export interface Puskesmas {
   inpatient: boolean;
   notes: string;
   active: boolean;
+  /** Bumped on every change; an edit names the one it read (CONFLICT when stale). */
+  version: number;
 }
 
 export type AdoptionRole = 'primary' | 'backup';
@@ -78,6 +88,8 @@ export interface Adoption {
   specialistId: number;
   puskesmasId: number;
   role: AdoptionRole;
+  /** Bumped on every change; an edit names the one it read (CONFLICT when stale). */
+  version: number;
 }
 
 export type HolidayKind = 'libur' | 'cuti_bersama';
@@ -87,6 +99,8 @@ export interface Holiday {
   date: string;
   name: string;
   kind: HolidayKind;
+  /** Bumped on every change; an edit names the one it read (CONFLICT when stale). */
+  version: number;
 }
 
 export interface Requirement {
@@ -115,6 +129,8 @@ export interface Visit {
   notes: string;
   createdAt: string;
   updatedAt: string;
+  /** Bumped on every change; an edit names the one it read (CONFLICT when stale). */
+  version: number;
 }
 
 /** A visit with the names a screen or a roster prints beside it. */

@@ -1,6 +1,6 @@
 // Data loading for screens: one call, its state, and a reload after writes.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { ApiError } from '../api';
+import { ApiError, STALE_EVENT } from '../api';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -34,6 +34,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     // `load` is a new closure each render; the caller's deps say when it means something new.
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  // Someone changed a record this screen may show: read it again rather than keep a stale copy.
+  useEffect(() => {
+    window.addEventListener(STALE_EVENT, reload);
+    return () => window.removeEventListener(STALE_EVENT, reload);
+  }, [reload]);
   return { data, error, loading, reload };
 }
 

@@ -16,6 +16,7 @@ import { ErrorBanner, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 import { CHANGED_EVENT, useOfferUndo } from '../../ui/undo';
+import { isStale } from '../../ui/stale';
 import { MARK_SYMBOL, NO_FILTERS, holidayEvent, leaveEvent, matchesFilters, visitEvent, visitMarks, type CalendarFilters } from './calendar-events';
 import { CalendarFilterPanel, markLabel } from './calendar-filters';
 import { PlanButton } from './plan-panel';
@@ -206,7 +207,8 @@ export function CalendarScreen() {
     const result = await moveVisit(visit, date);
     if (!result.ok) {
       arg.revert();
-      toast(`${t('Tidak bisa dipindah', 'Cannot be moved')}: ${errorText(result.error.payload)}`, 'error');
+      // A stale visit is said once by ui/stale.tsx, and the calendar reloads.
+      if (!isStale(result.error)) toast(`${t('Tidak bisa dipindah', 'Cannot be moved')}: ${errorText(result.error.payload)}`, 'error');
       return;
     }
     loaded.reload();

@@ -5,6 +5,7 @@ import type { PlanPreview, PlanVisit } from '../../../../src/contract/plans';
 import { ApiError, call } from '../../api';
 import { useI18n } from '../../i18n';
 import { EmptyRow, ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
+import { isStale } from '../../ui/stale';
 
 type Phase = { kind: 'idle' } | { kind: 'running'; startedAt: number } | { kind: 'preview'; preview: PlanPreview } | { kind: 'saving'; preview: PlanPreview };
 
@@ -31,14 +32,16 @@ export function PlanButton({ month, onSaved }: { month: string; onSaved: () => v
 }
 
 function PlanDialog({ month, onClose, onSaved }: { month: string; onClose: () => void; onSaved: () => void }) {
-  const { t, lang, month: monthName } = useI18n();
+  const { t, lang, month: monthName, errorText } = useI18n();
   const toast = useToast();
   const [fresh, setFresh] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [error, setError] = useState<ApiError>();
+  const [stale, setStale] = useState<ApiError>();
 
   const run = async () => {
     setError(undefined);
+    setStale(undefined);
     setPhase({ kind: 'running', startedAt: Date.now() });
     try {
       const preview = await call('plans:run', { month, mode: fresh ? 'fresh' : 'replan' });
@@ -56,7 +59,12 @@ function PlanDialog({ month, onClose, onSaved }: { month: string; onClose: () =>
       toast(t(`Jadwal disimpan: ${result.added} baru, ${result.moved} dipindah, ${result.removed} dihapus.`, `Schedule saved: ${result.added} added, ${result.moved} moved, ${result.removed} removed.`));
       onSaved();
     } catch (cause) {
-      setError(cause as ApiError);
+      const failure = cause as ApiError;
+      if (isStale(failure)) {
+        // Visits of the month changed since the draft: say what, here, and offer to plan again.
+        failure.shownInPlace = true;
+        setStale(failure);
+      } else setError(failure);
       setPhase({ kind: 'preview', preview });
     }
   };
@@ -65,6 +73,14 @@ function PlanDialog({ month, onClose, onSaved }: { month: string; onClose: () =>
   return (
     <Modal title={t(`Buat jadwal ${monthName(month)}`, `Plan ${monthName(month)}`)} onClose={onClose} wide>
       <ErrorBanner error={error} onClose={() => setError(undefined)} />
+      {stale ? (
+        <div className="banner banner-error" role="alert" data-testid="plan-stale">
+          <span>{errorText(stale.payload)}</span>
+          <button type="button" className="primary" onClick={run}>
+            {t('Susun ulang', 'Plan again')}
+          </button>
+        </div>
+      ) : null}
       {phase.kind === 'idle' ? (
         <div className="stack">
           <p>
@@ -104,7 +120,7 @@ function PlanDialog({ month, onClose, onSaved }: { month: string; onClose: () =>
           <button type="button" onClick={run} disabled={phase.kind === 'saving'}>
             {t('Susun ulang', 'Plan again')}
           </button>
-          <button type="button" className="primary" onClick={() => save(preview)} disabled={phase.kind === 'saving'}>
+          <button type="button" className="primary" onClick={() => save(preview)} disabled={phase.kind === 'saving' || stale !== undefined}>
             {t('Simpan', 'Save')}
           </button>
         </div>

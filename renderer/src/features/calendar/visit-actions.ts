@@ -15,8 +15,10 @@ async function attempt(run: () => Promise<unknown>): Promise<ActionResult> {
 }
 
 /** The hard rules are checked by the core; a refusal comes back as code RULE with the reason. */
-export const moveVisit = (visit: VisitView, date: string) => attempt(() => call('visits:move', { id: visit.id, date }));
+// Each names the version of the visit the screen shows: if someone changed it since, the core
+// refuses with a stale CONFLICT (said once by ui/stale.tsx) instead of overwriting their change.
+export const moveVisit = (visit: VisitView, date: string) => attempt(() => call('visits:move', { id: visit.id, version: visit.version, date }));
 
-export const pinVisit = (visit: VisitView, pinned: boolean) => attempt(() => call('visits:pin', { id: visit.id, pinned }));
+export const pinVisit = (visit: VisitView, pinned: boolean) => attempt(() => call('visits:pin', { id: visit.id, version: visit.version, pinned }));
 
-export const deleteVisit = (visit: VisitView) => attempt(() => call('visits:delete', { id: visit.id }));
+export const deleteVisit = (visit: VisitView) => attempt(() => call('visits:delete', { id: visit.id, version: visit.version }));

@@ -8,6 +8,7 @@ import { Icon } from '../../ui/icons';
 import { useConfirm } from '../../ui/confirm';
 import { DateInput } from '../../ui/date-input';
 import { useOfferUndo } from '../../ui/undo';
+import { isStale } from '../../ui/stale';
 import { deleteVisit, moveVisit, pinVisit, type ActionResult } from './visit-actions';
 
 export function statusLabel(status: VisitView['status'], t: Translate): string {
@@ -43,7 +44,8 @@ export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; 
     if (result.ok) {
       onChanged();
       void offerUndo(done, onChanged);
-    } else setError(result.error);
+    } else if (isStale(result.error)) onClose(); // the toast says who changed it; the calendar reloads
+    else setError(result.error);
   };
   const cancel = async () => {
     const ok = await confirm({

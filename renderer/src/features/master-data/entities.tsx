@@ -71,9 +71,9 @@ export const specialistsConfig: EntityConfig<Specialist> = {
   }),
   toForm: (s) => ({ ...s }),
   create: (v) => call('specialists:create', pick(v, SPECIALIST_KEYS) as InputOf<'specialists:create'>),
-  update: (id, v) => call('specialists:update', { id, changes: pick(v, SPECIALIST_KEYS) as InputOf<'specialists:update'>['changes'] }),
+  update: (row, v) => call('specialists:update', { id: row.id, version: row.version, changes: pick(v, SPECIALIST_KEYS) as InputOf<'specialists:update'>['changes'] }),
   isActive: (s) => s.active,
-  deactivate: (s) => call('specialists:update', { id: s.id, changes: { active: false } }),
+  deactivate: (s) => call('specialists:update', { id: s.id, version: s.version, changes: { active: false } }),
   sharesNames: true,
   wideForm: true,
 };
@@ -135,9 +135,9 @@ export const puskesmasConfig: EntityConfig<Puskesmas> = {
   }),
   toForm: (p) => ({ ...p, code: p.code ?? '' }),
   create: (v) => call('puskesmas:create', pick(v, PUSKESMAS_KEYS) as InputOf<'puskesmas:create'>),
-  update: (id, v) => call('puskesmas:update', { id, changes: pick(v, PUSKESMAS_KEYS) as InputOf<'puskesmas:update'>['changes'] }),
+  update: (row, v) => call('puskesmas:update', { id: row.id, version: row.version, changes: pick(v, PUSKESMAS_KEYS) as InputOf<'puskesmas:update'>['changes'] }),
   isActive: (p) => p.active,
-  deactivate: (p) => call('puskesmas:update', { id: p.id, changes: { active: false } }),
+  deactivate: (p) => call('puskesmas:update', { id: p.id, version: p.version, changes: { active: false } }),
   sharesNames: true,
   wideForm: true,
 };
@@ -167,9 +167,9 @@ export const hospitalsConfig: EntityConfig<Hospital> = {
   blank: () => ({ name: '', kind: '', town: '', address: '', lat: null, lon: null, active: true }),
   toForm: (h) => ({ ...h }),
   create: (v) => call('hospitals:create', pick(v, HOSPITAL_KEYS) as InputOf<'hospitals:create'>),
-  update: (id, v) => call('hospitals:update', { id, changes: pick(v, HOSPITAL_KEYS) as InputOf<'hospitals:update'>['changes'] }),
+  update: (row, v) => call('hospitals:update', { id: row.id, version: row.version, changes: pick(v, HOSPITAL_KEYS) as InputOf<'hospitals:update'>['changes'] }),
   isActive: (h) => h.active,
-  deactivate: (h) => call('hospitals:update', { id: h.id, changes: { active: false } }),
+  deactivate: (h) => call('hospitals:update', { id: h.id, version: h.version, changes: { active: false } }),
   sharesNames: true,
 };
 
@@ -208,11 +208,11 @@ export const adoptionsConfig: EntityConfig<Adoption> = {
   toForm: (a) => ({ puskesmasId: a.puskesmasId, specialistId: a.specialistId, role: a.role }),
   create: (v) => call('adoptions:set', v as InputOf<'adoptions:set'>),
   // The pair is the adoption's identity: a changed pair is a new adoption replacing the old one.
-  update: async (id, v) => {
+  update: async (row, v) => {
     const saved = await call('adoptions:set', v as InputOf<'adoptions:set'>);
-    if (saved.id !== id) await call('adoptions:delete', { id });
+    if (saved.id !== row.id) await call('adoptions:delete', { id: row.id, version: row.version });
   },
-  remove: (a) => call('adoptions:delete', { id: a.id }),
+  remove: (a) => call('adoptions:delete', { id: a.id, version: a.version }),
 };
 
 const LEAVE_KINDS = (t: Translate) => ({ leave: t('Cuti', 'Leave'), duty: t('Tugas', 'Duty'), training: t('Pelatihan', 'Training'), other: t('Lainnya', 'Other') });
@@ -241,8 +241,8 @@ export function leaveConfig(formatDate: (date: string) => string): EntityConfig<
     blank: () => ({ specialistId: '', startDate: '', endDate: '', kind: 'leave', reason: '' }),
     toForm: (u) => ({ ...u }),
     create: (v) => call('unavailability:create', v as InputOf<'unavailability:create'>),
-    update: (id, v) => call('unavailability:update', { id, changes: pick(v, ['startDate', 'endDate', 'kind', 'reason']) as InputOf<'unavailability:update'>['changes'] }),
-    remove: (u) => call('unavailability:delete', { id: u.id }),
+    update: (row, v) => call('unavailability:update', { id: row.id, version: row.version, changes: pick(v, ['startDate', 'endDate', 'kind', 'reason']) as InputOf<'unavailability:update'>['changes'] }),
+    remove: (u) => call('unavailability:delete', { id: u.id, version: u.version }),
   };
 }
 
@@ -266,7 +266,7 @@ export function holidaysConfig(longDate: (date: string) => string): EntityConfig
     blank: () => ({ date: '', name: '', kind: 'libur' }),
     toForm: (h) => ({ date: h.date, name: h.name, kind: h.kind }),
     create: (v) => call('holidays:create', v as InputOf<'holidays:create'>),
-    update: (id, v) => call('holidays:update', { id, changes: v as InputOf<'holidays:update'>['changes'] }),
-    remove: (h) => call('holidays:delete', { id: h.id }),
+    update: (row, v) => call('holidays:update', { id: row.id, version: row.version, changes: v as InputOf<'holidays:update'>['changes'] }),
+    remove: (h) => call('holidays:delete', { id: h.id, version: h.version }),
   };
 }

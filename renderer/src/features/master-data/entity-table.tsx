@@ -4,6 +4,7 @@ import { ApiError } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
 import { useRefData, type RefData } from '../../ref-data';
 import { EmptyRow, ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
+import { isStale } from '../../ui/stale';
 import { useLoad } from '../../ui/hooks';
 import { useConfirm } from '../../ui/confirm';
 import { useOfferUndo } from '../../ui/undo';
@@ -28,7 +29,8 @@ export interface EntityConfig<T extends { id: number }> {
   blank: (ref: RefData) => FormValues;
   toForm: (row: T) => FormValues;
   create: (values: FormValues) => Promise<unknown>;
-  update: (id: number, values: FormValues) => Promise<unknown>;
+  /** `row` as the table read it: its version goes with the change, so an edit made meanwhile is not overwritten. */
+  update: (row: T, values: FormValues) => Promise<unknown>;
   /** Records that can be switched off keep their history; others are deleted. */
   isActive?: (row: T) => boolean;
   deactivate?: (row: T) => Promise<unknown>;
@@ -92,7 +94,13 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
 
   const save = async (values: FormValues) => {
     const row = editing?.row ?? null;
-    const failure = await attempt(() => (row ? config.update(row.id, values) : config.create(values)));
+    const failure = await attempt(() => (row ? config.update(row, values) : config.create(values)));
+    if (isStale(failure)) {
+      // Someone changed it meanwhile: ui/stale.tsx says who, the table reloads; edit the fresh record.
+      setEditing(null);
+      if (config.sharesNames) ref.reload();
+      return undefined;
+    }
     if (!failure) {
       setEditing(null);
       afterChange(row ? t(`${singular} disimpan.`, `${singular} saved.`) : t(`${singular} ditambahkan.`, `${singular} added.`));
@@ -112,7 +120,7 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
     );
     if (!ok) return;
     const failure = await attempt(() => action(row));
-    setRowError(failure);
+    setRowError(isStale(failure) ? undefined : failure);
     if (failure) return;
     loaded.reload();
     if (config.sharesNames) ref.reload();

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { ErrorBanner, Field, Loading, Spinner, useToast } from '../../ui/components';
 import { useFocusFirstError, useLoad } from '../../ui/hooks';
+import { isStale } from '../../ui/stale';
 import { DateInput } from '../../ui/date-input';
 import { TimeInput } from '../../ui/time-input';
 import { parseTime } from '../../../../src/domain/typed-input';
@@ -99,7 +100,8 @@ export function VisitLogForm({ visitId, onSaved }: { visitId: number; onSaved: (
   }, [visitId]);
   if (loaded.error) return <ErrorBanner error={loaded.error} />;
   if (!loaded.data) return <Loading />;
-  return <LogEditor detail={loaded.data.detail} topics={loaded.data.topics} onSaved={() => { loaded.reload(); onSaved(); }} />;
+  // Keyed by the visit's version: after someone else's change (a stale refusal reloads it) the form starts from theirs.
+  return <LogEditor key={loaded.data.detail.visit.version} detail={loaded.data.detail} topics={loaded.data.topics} onSaved={() => { loaded.reload(); onSaved(); }} />;
 }
 
 function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics: Awaited<ReturnType<typeof call<'topics:list'>>>; onSaved: () => void }) {
@@ -121,6 +123,7 @@ function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics
     const done = draft.outcome === 'done';
     return {
       visitId: visit.id,
+      version: visit.version,
       outcome: draft.outcome,
       ...(done ? { actualDate: draft.actualDate, startTime: parseTime(draft.startTime) ?? draft.startTime, endTime: parseTime(draft.endTime) ?? draft.endTime } : {}),
       reason: draft.reason,
@@ -145,7 +148,8 @@ function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics
       toast(t('Catatan kunjungan disimpan.', 'Visit log saved.'));
       onSaved();
     } catch (cause) {
-      setError(withRuleIssues(cause as ApiError, input, visit, ref.info.today));
+      // A stale save: ui/stale.tsx says who changed it, and the form reloads with their log.
+      if (!isStale(cause)) setError(withRuleIssues(cause as ApiError, input, visit, ref.info.today));
     } finally {
       setBusy(false);
     }
