@@ -40,7 +40,7 @@ export const METHOD_ACCESS: Record<MethodName, MethodAccess> = {
   'exports:history': viewer,
 
   'imports:template': viewer,
-  'imports:preview': coordinator, // only the step before a commit
+  'imports:preview': viewer, // reads the file given, writes nothing
   'imports:commit': coordinator,
 
   'specialties:list': viewer,

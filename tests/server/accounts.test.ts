@@ -8,9 +8,8 @@ import { createUser, LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS, resetPassword, SESSIO
 import { hashPassword, verifyPassword } from '../../src/server/passwords';
 import { tokenHash } from '../../src/server/tokens';
 import { createTestDb, TEST_TODAY, type TestDb } from '../fixtures/temp-db';
+import { TEST_COST } from './fixtures';
 
-/** Cheap for tests; the stored text carries the cost, so verification follows it. */
-export const TEST_COST = { ln: 12, r: 8, p: 1 };
 const PASSWORD = 'kopi-tubruk-2026';
 
 const open: TestDb[] = [];
