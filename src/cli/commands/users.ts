@@ -48,9 +48,9 @@ function promptHidden(prompt: string): Promise<string> {
   });
 }
 
-async function readNewPassword(values: Record<string, unknown>): Promise<string> {
+async function readNewPassword(values: Record<string, unknown>, io: CliIo): Promise<string> {
   let password: string;
-  if (values['password-stdin'] === true) password = await readStdinLine(process.stdin);
+  if (values['password-stdin'] === true) password = await readStdinLine(io.stdin ?? process.stdin);
   else if (process.stdin.isTTY) {
     password = await promptHidden('Kata sandi baru: ');
     const again = await promptHidden('Ulangi kata sandi: ');
@@ -116,7 +116,7 @@ export const usersCommand: CliCommand = {
         const specialistId = specialistText === undefined ? null : Number(specialistText);
         if (specialistId !== null && !(Number.isInteger(specialistId) && specialistId > 0)) throw usageError('--specialist harus nomor ID dokter spesialis.', '--specialist must be a specialist ID number.');
         if ((role === 'specialist') !== (specialistId !== null)) throw usageError('Peran specialist memerlukan --specialist ID; peran lain tidak.', 'The specialist role needs --specialist ID; other roles do not.');
-        const password = await readNewPassword(values);
+        const password = await readNewPassword(values, io);
         const user = await createUser(db, { login, displayName: stringOption(values, 'name')?.trim() || login, role: role as UserRole, specialistId, password }, { now: ctx.now() });
         printUser(io, flags.json, user, 'Pengguna dibuat');
         return 0;
@@ -124,7 +124,7 @@ export const usersCommand: CliCommand = {
       const found = await findUserByLogin(db, login);
       if (!found) throw usageError(`Pengguna "${login}" tidak ada.`, `There is no user "${login}".`);
       if (action === 'reset-password') {
-        const user = await resetPassword(db, found.id, await readNewPassword(values), { now: ctx.now() });
+        const user = await resetPassword(db, found.id, await readNewPassword(values, io), { now: ctx.now() });
         printUser(io, flags.json, user, 'Kata sandi diganti, kunci dibuka, sesi diakhiri');
         return 0;
       }
