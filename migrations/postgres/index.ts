@@ -9,6 +9,7 @@ import * as m0004 from './0004_report_facts';
 import * as m0005 from './0005_specialty_aliases';
 import * as m0006 from './0006_visit_times';
 import * as m0007 from './0007_database_instance';
+import * as m0008 from './0008_accounts';
 import * as m0009 from './0009_record_versions';
 
 export const postgresMigrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const postgresMigrations: Record<string, Migration> = {
   '0005_specialty_aliases': m0005,
   '0006_visit_times': m0006,
   '0007_database_instance': m0007,
+  '0008_accounts': m0008,
   '0009_record_versions': m0009,
 };

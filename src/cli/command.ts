@@ -9,6 +9,8 @@ export interface CliIo {
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
   now: () => Date;
+  /** Where --password-stdin reads from (tests pass their own); process.stdin by default. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export interface GlobalFlags {

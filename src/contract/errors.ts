@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'DB_TOO_NEW'
   | 'IMPORT'
   | 'EMPTY' // nothing to export for the month asked; no file was written
-  | 'UNAUTHORIZED' // the caller did not prove it may call (the web shell's secret)
+  | 'UNAUTHORIZED' // the caller did not prove it may call (the web shell's secret, or no signed-in session)
+  | 'FORBIDDEN' // signed in, but the user's role may not call this method; nothing was written
   | 'UNKNOWN_METHOD'
   | 'INTERNAL';
 
@@ -61,6 +62,15 @@ export class AsuhanError extends Error {
 
 export function notFound(whatId: string, whatEn: string, id: number | string): AsuhanError {
   return new AsuhanError('NOT_FOUND', `${whatId} #${id} tidak ditemukan.`, `${whatEn} #${id} not found.`);
+}
+
+/** A role refused a method (src/contract/access.ts): said before anything runs. */
+export function forbidden(roleId: string, roleEn: string): AsuhanError {
+  return new AsuhanError(
+    'FORBIDDEN',
+    `Tidak diizinkan: peran Anda (${roleId}) tidak boleh melakukan ini; tidak ada yang berubah.`,
+    `Not allowed: your role (${roleEn}) may not do this; nothing was changed.`,
+  );
 }
 
 export function conflict(messageId: string, messageEn: string): AsuhanError {

@@ -1,6 +1,7 @@
 // The one API contract used by the Electron preload, the web shell and the renderer.
 // Each domain declares its methods in its own file; they are merged here.
 import type { AnySpec, InputOf, OutputOf, ParsedInputOf } from './define';
+import { accountsContract } from './accounts';
 import { appContract } from './app';
 import { backupsContract } from './backups';
 import { changesContract } from './changes';
@@ -25,7 +26,7 @@ function mergeContracts<T extends Record<string, AnySpec>[]>(...parts: T): Union
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
-export const contract = mergeContracts(appContract, masterDataContract, backupsContract, visitLogContract, plansContract, exportsContract, importsContract, programmeContract, suggestionsContract, changesContract);
+export const contract = mergeContracts(appContract, masterDataContract, backupsContract, visitLogContract, plansContract, exportsContract, importsContract, programmeContract, suggestionsContract, changesContract, accountsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

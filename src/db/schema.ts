@@ -315,6 +315,45 @@ export interface IcsSentTable {
   export_id: number;
 }
 
+/** A person who signs in to a shared server (migration 0008). */
+export type UserRole = 'admin' | 'coordinator' | 'viewer' | 'specialist';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  /** Lower-case login name: letters, digits, dot, dash, underscore. */
+  login: string;
+  display_name: string;
+  /** Self-describing slow hash (src/server/passwords.ts); never the password. */
+  password_hash: string;
+  role: UserRole;
+  /** The specialist a specialist account is; null for every other role. */
+  specialist_id: number | null;
+  disabled: ColumnType<number, number | undefined, number>;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  /** ISO UTC instant until which sign-in is refused after repeated failures. */
+  locked_until: string | null;
+  created_at: Timestamp;
+}
+
+export interface UserSessionTable {
+  /** SHA-256 (hex) of the cookie's random token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface CalendarFeedTable {
+  id: Generated<number>;
+  /** SHA-256 (hex) of the random token in the feed's address. */
+  token_hash: string;
+  /** Null: the whole district's roster. */
+  specialist_id: number | null;
+  created_at: Timestamp;
+  revoked_at: string | null;
+}
+
 export interface Database {
   setting: SettingTable;
   specialty: SpecialtyTable;
@@ -340,6 +379,9 @@ export interface Database {
   attendance_fact: AttendanceFactTable;
   case_consult: CaseConsultTable;
   followup: FollowupTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  calendar_feed: CalendarFeedTable;
 }
 
 export type SpecialtyRow = Selectable<SpecialtyTable>;

@@ -1,7 +1,8 @@
 // The web shell's secret: made when the shell starts, handed to its user once in the URL that
 // `asuhan serve` prints (as Jupyter does), then kept by the browser in an HttpOnly,
 // SameSite=Strict cookie. Another local process, another user of the PC or a page on another
-// site does not have it, so it cannot call the API. Accounts (issue 15) build on this module.
+// site does not have it, so it cannot call the API. With accounts (issue 15) a signed-in session
+// replaces it (web-shell.ts); this stays the single-PC mode.
 import crypto from 'node:crypto';
 import type http from 'node:http';
 
@@ -29,7 +30,7 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && crypto.timingSafeEqual(left, right);
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
+export function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const at = part.indexOf('=');
     if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();

@@ -1,6 +1,9 @@
 // The web shell: the same API as the Electron preload, over HTTP on 127.0.0.1 only, plus the
-// built renderer. POST /api/<method> with a JSON body answers with an ApiResult. Only the user
-// who started it can call the API: every call must carry the shell's secret (shell-secret.ts).
+// built renderer. POST /api/<method> with a JSON body answers with an ApiResult. Without
+// accounts only the user who started it can call the API: every call must carry the shell's
+// secret (shell-secret.ts). With accounts (issue 15) every call must carry a signed-in session
+// (POST /auth/login) and runs as that user, whose role the dispatcher checks. Calendar feeds,
+// GET /feeds/<token>.ics, need no session: the long random token is their secret.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,9 +11,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Api } from '../app/api';
 import type { ApiResult } from '../contract/index';
+import type { SessionInfo } from '../contract/accounts';
 import type { ErrorCode } from '../contract/errors';
+import type { Caller } from '../app/caller';
+import type { ShellAccounts } from './accounts';
+import { FEED_PATH } from './feeds';
 import { CONTENT_SECURITY_DIRECTIVES } from '../app/content-security-policy';
-import { shellSecret, TOKEN_PARAM, type ShellSecret } from './shell-secret';
+import { LOCAL_CALLER } from '../app/caller';
+import { cookieValue, shellSecret, TOKEN_PARAM, type ShellSecret } from './shell-secret';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024; // imports carry whole spreadsheets as base64
 
@@ -46,6 +54,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   EMPTY: 409,
   NOT_FOUND: 404,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   UNKNOWN_METHOD: 404,
   INTERNAL: 500,
 };
@@ -57,6 +66,10 @@ export interface WebShellOptions {
   port?: number;
   /** The secret; a new random one by default (tests may fix it). */
   token?: string;
+  /** Sign-in required: every API call runs as a signed-in user (the secret is then not used). */
+  accounts?: ShellAccounts;
+  /** Calendar feeds by token: the .ics text, or null for an unknown or revoked token. */
+  feeds?: (token: string) => Promise<string | null>;
 }
 
 export interface WebShell {
@@ -67,6 +80,8 @@ export interface WebShell {
   /** The address without the secret. */
   origin: string;
   token: string;
+  /** True when sign-in is required (then `url` carries no secret). */
+  accounts: boolean;
   close(): Promise<void>;
 }
 
@@ -111,29 +126,36 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
   });
 }
 
-async function handleApi(api: Api, method: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+const NO_INPUT = Symbol('no input');
+
+/** A POST with a JSON body, parsed; on anything else the answer is sent and NO_INPUT returned. */
+async function readJsonPost(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
   if (req.method !== 'POST') {
     send(res, 405, JSON.stringify(failure('VALIDATION', 'Gunakan POST.', 'Use POST.')), 'application/json; charset=utf-8', { Allow: 'POST' });
-    return;
+    return NO_INPUT;
   }
   // A JSON content type cannot be sent by a plain cross-site form, so this also blocks CSRF.
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     send(res, 415, JSON.stringify(failure('VALIDATION', 'Isi permintaan harus JSON.', 'The request body must be JSON.')), 'application/json; charset=utf-8');
-    return;
+    return NO_INPUT;
   }
   const body = await readBody(req);
   if (body === null) {
     send(res, 413, JSON.stringify(failure('VALIDATION', 'Permintaan terlalu besar.', 'The request is too large.')), 'application/json; charset=utf-8');
-    return;
+    return NO_INPUT;
   }
-  let input: unknown;
   try {
-    input = body.length === 0 ? undefined : JSON.parse(body);
+    return body.length === 0 ? undefined : JSON.parse(body);
   } catch {
     sendResult(res, failure('VALIDATION', 'Isi permintaan bukan JSON yang benar.', 'The request body is not valid JSON.'));
-    return;
+    return NO_INPUT;
   }
-  sendResult(res, await api.invoke(method, input));
+}
+
+async function handleApi(api: Api, method: string, req: http.IncomingMessage, res: http.ServerResponse, caller: Caller | undefined): Promise<void> {
+  const input = await readJsonPost(req, res);
+  if (input === NO_INPUT) return;
+  sendResult(res, await api.invoke(method, input, caller));
 }
 
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
@@ -173,6 +195,82 @@ const UNAUTHORIZED = failure(
   'Not allowed: open the full address printed by "asuhan serve" (with ?token=...).',
 );
 
+const NOT_SIGNED_IN = failure('UNAUTHORIZED', 'Belum masuk, atau sesi sudah berakhir: masuk lagi dengan nama pengguna dan kata sandi.', 'Not signed in, or the session has ended: sign in again with your login name and password.');
+
+const SESSION_MAX_AGE_SECONDS = 12 * 3600;
+
+function sessionCookieName(port: number): string {
+  return `asuhan-session-${port}`;
+}
+
+function sessionCookie(port: number, token: string, maxAge: number): string {
+  return `${sessionCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}`;
+}
+
+/** The session token the request carries (cookie, or `Authorization: Bearer` for scripts). */
+function sessionTokenOf(req: http.IncomingMessage, port: number): string | undefined {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  return cookieValue(req.headers.cookie, sessionCookieName(port)) ?? bearer;
+}
+
+function publicUser(caller: Caller): NonNullable<SessionInfo['user']> {
+  return { login: caller.login, displayName: caller.displayName, role: caller.role, specialistId: caller.specialistId };
+}
+
+/** /auth/session, /auth/login and /auth/logout. */
+async function handleAuth(action: string, accounts: ShellAccounts | undefined, secret: ShellSecret, port: number, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const json = 'application/json; charset=utf-8';
+  if (action === 'session') {
+    let info: SessionInfo;
+    if (accounts) {
+      const token = sessionTokenOf(req, port);
+      const caller = token ? await accounts.session(token) : null;
+      info = { accountsRequired: true, user: caller ? publicUser(caller) : null };
+    } else {
+      info = { accountsRequired: false, user: secret.accepts(req) ? publicUser(LOCAL_CALLER) : null };
+    }
+    sendResult(res, { ok: true, data: info });
+    return;
+  }
+  if (!accounts || (action !== 'login' && action !== 'logout')) {
+    send(res, 404, JSON.stringify(failure('UNKNOWN_METHOD', 'Tidak ada akun di server ini.', 'This server has no accounts.')), json);
+    return;
+  }
+  const input = await readJsonPost(req, res);
+  if (input === NO_INPUT) return;
+  if (action === 'logout') {
+    const token = sessionTokenOf(req, port);
+    if (token) await accounts.signOut(token);
+    send(res, 200, JSON.stringify({ ok: true, data: { signedOut: true } }), json, { 'Set-Cookie': sessionCookie(port, '', 0) });
+    return;
+  }
+  const fields = (input ?? {}) as { login?: unknown; password?: unknown };
+  if (typeof fields.login !== 'string' || typeof fields.password !== 'string' || fields.login.length > 64 || fields.password.length > 256 || !fields.login || !fields.password) {
+    sendResult(res, failure('VALIDATION', 'Isi nama pengguna dan kata sandi.', 'Enter your login name and password.'));
+    return;
+  }
+  const outcome = await accounts.signIn(fields.login, fields.password);
+  if (!outcome.ok) {
+    sendResult(res, { ok: false, error: outcome.error.toPayload() });
+    return;
+  }
+  send(res, 200, JSON.stringify({ ok: true, data: { user: publicUser(outcome.caller) } }), json, { 'Set-Cookie': sessionCookie(port, outcome.token, SESSION_MAX_AGE_SECONDS) });
+}
+
+async function handleFeed(feeds: WebShellOptions['feeds'], token: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
+    return;
+  }
+  const text = feeds ? await feeds(token) : null;
+  if (text === null) {
+    send(res, 404, 'Tautan kalender tidak dikenal atau sudah dicabut. / Unknown or revoked calendar link.', 'text/plain; charset=utf-8');
+    return;
+  }
+  // The token is in the URL: no referrer leaves with it (SECURITY_HEADERS), and no cache keeps it.
+  send(res, 200, text, 'text/calendar; charset=utf-8', { 'Content-Disposition': 'inline; filename="asuhan.ics"' });
+}
+
 /**
  * The link with the secret: a valid one stores it in the cookie and redirects to the same page
  * without it (so it does not stay in the address bar or history); a wrong one is refused.
@@ -187,7 +285,14 @@ function acceptTokenLink(secret: ShellSecret, url: URL, res: http.ServerResponse
   send(res, 303, '', 'text/plain; charset=utf-8', { Location: `${url.pathname}${rest ? `?${rest}` : ''}`, 'Set-Cookie': secret.cookie() });
 }
 
-export function createRequestHandler(options: { api: Api; staticDir: string; port: () => number; secret: () => ShellSecret }) {
+export function createRequestHandler(options: {
+  api: Api;
+  staticDir: string;
+  port: () => number;
+  secret: () => ShellSecret;
+  accounts?: ShellAccounts | undefined;
+  feeds?: WebShellOptions['feeds'];
+}) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
       if (!isLocalHost(req.headers.host, options.port())) {
@@ -200,20 +305,40 @@ export function createRequestHandler(options: { api: Api; staticDir: string; por
         return;
       }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      if (url.pathname.startsWith('/api/')) {
+      const feedMatch = FEED_PATH.exec(url.pathname);
+      if (feedMatch?.[1]) {
+        await handleFeed(options.feeds, feedMatch[1], req, res);
+        return;
+      }
+      const authMatch = /^\/auth\/([a-z]+)$/.exec(url.pathname);
+      if (authMatch?.[1]) {
+        await handleAuth(authMatch[1], options.accounts, options.secret(), options.port(), req, res);
+        return;
+      }
+      let caller: Caller | undefined;
+      if (url.pathname.startsWith('/api/') && options.accounts) {
+        // Before the body is read or anything runs: without a session there is no API.
+        const token = sessionTokenOf(req, options.port());
+        const signedIn = token ? await options.accounts.session(token) : null;
+        if (!signedIn) {
+          send(res, 401, JSON.stringify(NOT_SIGNED_IN), 'application/json; charset=utf-8', { Connection: 'close' });
+          return;
+        }
+        caller = signedIn;
+      } else if (url.pathname.startsWith('/api/')) {
         // Before the body is read or anything runs: without the secret there is no API.
         if (!options.secret().accepts(req)) {
           // The body is never read; closing the connection keeps it from being taken for the next request.
           send(res, 401, JSON.stringify(UNAUTHORIZED), 'application/json; charset=utf-8', { Connection: 'close' });
           return;
         }
-      } else if (url.searchParams.has(TOKEN_PARAM)) {
+      } else if (url.searchParams.has(TOKEN_PARAM) && !options.accounts) {
         acceptTokenLink(options.secret(), url, res);
         return;
       }
       const apiMatch = /^\/api\/([a-z0-9:-]+)$/i.exec(url.pathname);
       if (apiMatch?.[1]) {
-        await handleApi(options.api, apiMatch[1], req, res);
+        await handleApi(options.api, apiMatch[1], req, res, caller);
         return;
       }
       if (url.pathname.startsWith('/api/')) {
@@ -236,7 +361,9 @@ export function createRequestHandler(options: { api: Api; staticDir: string; por
 export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   let port = options.port ?? 0;
   let secret = shellSecret(port, options.token);
-  const server = http.createServer(createRequestHandler({ api: options.api, staticDir: options.staticDir, port: () => port, secret: () => secret }));
+  const server = http.createServer(
+    createRequestHandler({ api: options.api, staticDir: options.staticDir, port: () => port, secret: () => secret, accounts: options.accounts, feeds: options.feeds }),
+  );
   server.requestTimeout = 10 * 60_000; // planning a province can take minutes
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -247,9 +374,10 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
       resolve({
         server,
         port,
-        url: `${origin}?${TOKEN_PARAM}=${secret.token}`,
+        url: options.accounts ? origin : `${origin}?${TOKEN_PARAM}=${secret.token}`,
         origin,
         token: secret.token,
+        accounts: options.accounts !== undefined,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
