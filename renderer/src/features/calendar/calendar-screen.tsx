@@ -279,7 +279,7 @@ export function CalendarScreen() {
           />
         </div>
         <div className="calendar-side">
-          {loaded.data ? <UncoveredPanel month={shared.month} version={loaded.data} onChanged={loaded.reload} /> : null}
+          {loaded.data ? <UncoveredPanel key={shared.month} month={shared.month} version={loaded.data} onChanged={loaded.reload} /> : null}
           <CalendarFilterPanel filters={filters} onChange={setFilters} data={ref} />
         </div>
       </div>

@@ -9,6 +9,8 @@ import { ApiError, call } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
 import { ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
+import { useRefData } from '../../ref-data';
+import { monthOf } from '../../../../src/domain/dates';
 import { useOfferUndo } from '../../ui/undo';
 
 const signedCost = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(2)}`;
@@ -57,6 +59,36 @@ function SuggestionRow({ suggestion, note, busy, onApply }: { suggestion: Sugges
         <button type="button" className="primary" disabled={busy} onClick={onApply}>
           {t('Terapkan', 'Apply')}
         </button>
+      </div>
+    </li>
+  );
+}
+
+/** The cheapest remedies first; the rest behind "Tampilkan semua". */
+const REMEDIES_SHOWN = 5;
+
+function RemedyRow({ remedy }: { remedy: Remedy }) {
+  const { t, lang, longDate, timeRange } = useI18n();
+  const text = (x: { message: string; messageEn: string }) => (lang === 'id' ? x.message : x.messageEn);
+  // The remedy's sentence is "<what to change>: <the visit it allows>"; the change is the headline.
+  const whole = text(remedy);
+  const allows = text(remedy.suggestion);
+  const change = whole.endsWith(`: ${allows}`) ? whole.slice(0, whole.length - allows.length - 2) : remedyLabel(remedy.kind, t);
+  const s = remedy.suggestion;
+  return (
+    <li className="cover-item" data-testid="cover-remedy">
+      <div className="cover-main">
+        <div className="cover-head">
+          <strong>{change}</strong>
+          <span className="badge">{remedyLabel(remedy.kind, t)}</span>
+        </div>
+        <div>
+          {s.specialistName} · {longDate(s.date)}, {timeRange(s.startTime, s.endTime)}
+        </div>
+        <div className="muted small">{allows}</div>
+      </div>
+      <div className="cover-side">
+        <CostChange value={s.costChange} />
       </div>
     </li>
   );
@@ -136,6 +168,7 @@ export function RequirementCover({ item, onClose, onApplied }: { item: PlanUncov
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const [allRemedies, setAllRemedies] = useState(false);
   const loaded = useLoad(
     () => call('plans:suggest', { puskesmasId: item.puskesmasId, specialtyId: item.specialtyId, month: item.month, limit: 10, perSpecialist: 2 }),
     [item.puskesmasId, item.specialtyId, item.month],
@@ -196,18 +229,15 @@ export function RequirementCover({ item, onClose, onApplied }: { item: PlanUncov
             <section aria-labelledby="cover-remedies">
               <h3 id="cover-remedies">{t('Yang membuatnya bisa dipenuhi', 'What would make it coverable')}</h3>
               <ul className="cover-list">
-                {data.remedies.map((r, i) => (
-                  <li key={i} className="cover-item" data-testid="cover-remedy">
-                    <div className="cover-main">
-                      <strong>{remedyLabel(r.kind, t)}</strong>
-                      <div className="muted small">{text(r)}</div>
-                    </div>
-                    <div className="cover-side">
-                      <CostChange value={r.suggestion.costChange} />
-                    </div>
-                  </li>
+                {(allRemedies ? data.remedies : data.remedies.slice(0, REMEDIES_SHOWN)).map((r, i) => (
+                  <RemedyRow key={i} remedy={r} />
                 ))}
               </ul>
+              {!allRemedies && data.remedies.length > REMEDIES_SHOWN ? (
+                <button type="button" className="link" onClick={() => setAllRemedies(true)}>
+                  {t(`Tampilkan semua (${data.remedies.length})`, `Show all (${data.remedies.length})`)}
+                </button>
+              ) : null}
               <p className="muted small">
                 {t(
                   'Perubahan ini diatur di Data master (dokter, puskesmas, pengaturan); sesudahnya cari pengganti lagi.',
@@ -234,28 +264,50 @@ export function RequirementCover({ item, onClose, onApplied }: { item: PlanUncov
  */
 export function UncoveredPanel({ month, version, onChanged }: { month: string; version: unknown; onChanged: () => void }) {
   const { t, month: monthName } = useI18n();
+  const ref = useRefData();
   const loaded = useLoad(() => call('plans:uncovered', { month }), [month, version]);
   const [open, setOpen] = useState<PlanUncovered | null>(null);
   const items = loaded.data ?? [];
+  // In a month already past no visit can be added, so there is nobody to look for.
+  const past = month < monthOf(ref.info.today);
   if (!loaded.loading && !loaded.error && items.length === 0) return null;
+  const list = (
+    <ul className="uncovered-list">
+      {items.map((u) => (
+        <li key={`${u.puskesmasId}:${u.specialtyId}`}>
+          <strong>{u.puskesmasName.replace(/^Puskesmas\s+/i, '')}</strong>
+          <div className="uncovered-line">
+            <span className="muted small">{t(`${u.specialtyName}, kurang ${u.missing}`, `${u.specialtyName}, ${u.missing} missing`)}</span>
+            {past ? null : (
+              <button type="button" onClick={() => setOpen(u)} aria-label={t(`Cari pengganti untuk ${u.puskesmasName}, ${u.specialtyName}`, `Find cover for ${u.puskesmasName}, ${u.specialtyName}`)}>
+                {t('Cari pengganti', 'Find cover')}
+              </button>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <aside className="card uncovered-panel" aria-labelledby="uncovered-title" data-testid="uncovered-panel">
-      <h2 id="uncovered-title">{t(`Belum terpenuhi, ${monthName(month)}`, `Not covered, ${monthName(month)}`)}</h2>
+      <div>
+        <h2 id="uncovered-title">{t('Belum terpenuhi', 'Not covered')}</h2>
+        <div className="muted small">
+          {monthName(month)}
+          {loaded.data ? ` · ${t(`${items.length} kebutuhan`, `${items.length} requirement${items.length === 1 ? '' : 's'}`)}` : ''}
+        </div>
+      </div>
       <ErrorBanner error={loaded.error} />
       {loaded.loading && !loaded.data ? <Spinner /> : null}
-      <ul className="plain uncovered-list">
-        {items.map((u) => (
-          <li key={`${u.puskesmasId}:${u.specialtyId}`}>
-            <div>
-              <strong>{u.puskesmasName.replace(/^Puskesmas\s+/i, '')}</strong>
-              <div className="muted small">{t(`${u.specialtyName}, kurang ${u.missing}`, `${u.specialtyName}, ${u.missing} missing`)}</div>
-            </div>
-            <button type="button" onClick={() => setOpen(u)} aria-label={t(`Cari pengganti untuk ${u.puskesmasName}, ${u.specialtyName}`, `Find cover for ${u.puskesmasName}, ${u.specialtyName}`)}>
-              {t('Cari pengganti', 'Find cover')}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {past ? <p className="muted small">{t(`${monthName(month)} sudah lewat; tidak ada kunjungan yang bisa ditambahkan lagi.`, `${monthName(month)} is past; no visit can be added any more.`)}</p> : null}
+      {past ? (
+        <details>
+          <summary>{t('Tampilkan daftar', 'Show the list')}</summary>
+          {list}
+        </details>
+      ) : (
+        list
+      )}
       {open ? (
         <RequirementCover
           item={open}
