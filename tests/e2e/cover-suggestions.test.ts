@@ -181,6 +181,18 @@ describe('who can cover', () => {
     await panel.getByText('Tampilkan daftar').click();
     expect(await panel.locator('.uncovered-list li').count()).toBe((await client['plans:uncovered']({ month: '2026-01' })).length);
     await app.shot('11-bulan-lewat-1366');
+
+    // In English: the same remedies, headed in English.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('group', { name: 'Choose the month' }).getByLabel('Month', { exact: true }).selectOption('3');
+    await panel.getByRole('button', { name: `Find cover for ${again.puskesmasName}, ${again.specialtyName}` }).click();
+    const englishDialog = page.getByRole('dialog', { name: `Find cover: ${again.puskesmasName}` });
+    await englishDialog.getByTestId('cover-remedy').first().waitFor({ timeout: 15_000 });
+    const englishText = (await englishDialog.textContent()) ?? '';
+    for (const words of ['Nobody can cover while keeping every hard rule.', 'What would make it coverable', 'Raise a monthly maximum by 1', cheapest.suggestion.messageEn]) expect(englishText).toContain(words);
+    await app.shot('11-find-cover-en-1366');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });
