@@ -28,7 +28,7 @@ import { solveProblem, type SolveResult } from '../scheduler/solve';
 import { solveInWorker } from '../scheduler/worker';
 import type { AppContext } from './context';
 
-type PlansHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `plans:${string}`>, 'plans:suggest'> | 'visits:check' | 'visits:availability' | 'visits:create' | 'visits:move' | 'visits:pin' | 'visits:delete'>;
+type PlansHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `plans:${string}`>, 'plans:suggest' | 'plans:uncovered'> | 'visits:check' | 'visits:availability' | 'visits:create' | 'visits:move' | 'visits:pin' | 'visits:delete'>;
 
 /** What a draft stores beside the preview: the proposal and the state it was computed from. */
 interface DraftSummary extends Omit<PlanPreview, 'planId' | 'status' | 'createdAt'> {

@@ -12,6 +12,7 @@ import { getSettings } from '../db/settings.repository';
 import { daysOf, weekdayOf, ProblemIndex } from '../scheduler/context';
 import { lastVisitKey } from '../scheduler/context';
 import { checkOneVisit } from '../scheduler/checker';
+import { explainUncovered } from '../scheduler/explain';
 import { minutesOf, monthOf, timeOf, todayIn } from '../domain/dates';
 import { formatLongDate, formatMonth, formatTime, formatTimeRange } from '../domain/format-id';
 import { problemFromDatabase } from '../scheduler/from-database';
@@ -212,7 +213,7 @@ function remedies(problem: Problem, target: Target): Remedy[] {
   return out.sort((a, b) => a.suggestion.costChange - b.suggestion.costChange);
 }
 
-export function suggestionsHandlers(ctx: AppContext): Pick<Handlers, 'plans:suggest'> {
+export function suggestionsHandlers(ctx: AppContext): Pick<Handlers, 'plans:suggest' | 'plans:uncovered'> {
   const db = ctx.db.kysely;
   return {
     'plans:suggest': async (input) => {
@@ -254,6 +255,23 @@ export function suggestionsHandlers(ctx: AppContext): Pick<Handlers, 'plans:sugg
       };
       list.elapsedMs = Math.round(performance.now() - started);
       return list;
+    },
+
+    // Judged on the visits as saved, so the list agrees with what plans:suggest works from.
+    'plans:uncovered': async ({ month }) => {
+      const today = todayIn((await getSettings(db)).timeZone, ctx.now());
+      const problem = await problemFromDatabase(db, [month], { today });
+      const index = new ProblemIndex(problem);
+      const visits = plannedVisits(index).filter((v) => monthOf(v.date) === month);
+      const counts = new Map<string, number>();
+      for (const v of visits) counts.set(`${v.puskesmasId}:${v.specialtyId}`, (counts.get(`${v.puskesmasId}:${v.specialtyId}`) ?? 0) + 1);
+      const specialties = [...problem.specialties].sort((a, b) => a.id - b.id);
+      return problem.puskesmas.flatMap((c) =>
+        specialties.flatMap((k) => {
+          const missing = index.requirement(c.id, k.id) - (counts.get(`${c.id}:${k.id}`) ?? 0);
+          return missing > 0 ? [explainUncovered(index, month, c.id, k.id, missing, visits)] : [];
+        }),
+      );
     },
   };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { query } from './define';
 import { id, month } from './fields';
 import { msg } from './i18n';
+import type { PlanUncovered } from './plans';
 
 export interface Suggestion {
   specialistId: number;
@@ -52,4 +53,6 @@ export const suggestionsContract = {
   'plans:suggest': query<SuggestionList>()(
     z.union([byVisit, byRequirement], msg('sebutkan visitId, atau puskesmasId, specialtyId dan month', 'give visitId, or puskesmasId, specialtyId and month')),
   ),
+  /** The month's requirements the saved schedule leaves open (as it stands now, hand changes included), each with its cause. */
+  'plans:uncovered': query<PlanUncovered[]>()(z.object({ month })),
 };

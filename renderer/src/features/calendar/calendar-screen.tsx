@@ -21,6 +21,7 @@ import { MARK_SYMBOL, NO_FILTERS, holidayEvent, leaveEvent, matchesFilters, visi
 import { CalendarFilterPanel, markLabel } from './calendar-filters';
 import { PlanButton } from './plan-panel';
 import { VisitDetails } from './visit-details';
+import { UncoveredPanel } from './cover-suggestions';
 import { moveVisit } from './visit-actions';
 
 interface Range {
@@ -279,7 +280,10 @@ export function CalendarScreen() {
             noEventsText={t('Tidak ada kunjungan', 'No visits')}
           />
         </div>
-        <CalendarFilterPanel filters={filters} onChange={setFilters} data={ref} />
+        <div className="calendar-side">
+          {loaded.data ? <UncoveredPanel key={shared.month} month={shared.month} version={loaded.data} onChanged={loaded.reload} /> : null}
+          <CalendarFilterPanel filters={filters} onChange={setFilters} data={ref} />
+        </div>
       </div>
       {selected ? (
         <VisitDetails

@@ -270,6 +270,14 @@ function PlanPreviewView({ preview, lang }: { preview: PlanPreview; lang: 'id' |
           {preview.explanations.length === 0 ? <li className="muted">{t('Tidak ada catatan.', 'Nothing to note.')}</li> : null}
         </ul>
       ) : null}
+      {tab === 'uncovered' && preview.uncovered.length ? (
+        <p className="muted small">
+          {t(
+            'Sesudah disimpan, kebutuhan yang belum terpenuhi tampil di samping kalender; "Cari pengganti" di sana menunjukkan siapa yang masih bisa datang.',
+            'Once saved, the requirements left open are listed beside the calendar; "Find cover" there shows who could still go.',
+          )}
+        </p>
+      ) : null}
       {tab === 'uncovered' ? (
         <div className="table-wrap" style={{ maxHeight: 360 }}>
           <table className="data">

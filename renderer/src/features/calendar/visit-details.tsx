@@ -10,6 +10,7 @@ import { DateInput } from '../../ui/date-input';
 import { useOfferUndo } from '../../ui/undo';
 import { isStale } from '../../ui/stale';
 import { deleteVisit, moveVisit, pinVisit, type ActionResult } from './visit-actions';
+import { VisitCover } from './cover-suggestions';
 
 export function statusLabel(status: VisitView['status'], t: Translate): string {
   switch (status) {
@@ -104,6 +105,7 @@ export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; 
           </button>
         </form>
       ) : null}
+      {visit.status === 'planned' && !visit.pinned ? <VisitCover visit={visit} onApplied={onChanged} /> : null}
       <p className="muted small">
         {visit.pinned
           ? t('Kunjungan yang disematkan tidak diubah saat jadwal disusun ulang.', 'A pinned visit is kept as it is when the month is re-planned.')
