@@ -199,7 +199,7 @@ function PlanPreviewView({ preview, lang }: { preview: PlanPreview; lang: 'id' |
         ))}
       </div>
       {tab === 'changes' ? (
-        <div className="table-wrap" style={{ maxHeight: 360 }}>
+        <div className="table-wrap" style={{ maxHeight: 360 }} tabIndex={0}>
           <table className="data">
             <thead>
               <tr>
@@ -255,7 +255,7 @@ function PlanPreviewView({ preview, lang }: { preview: PlanPreview; lang: 'id' |
         </ul>
       ) : null}
       {tab === 'uncovered' ? (
-        <div className="table-wrap" style={{ maxHeight: 360 }}>
+        <div className="table-wrap" style={{ maxHeight: 360 }} tabIndex={0}>
           <table className="data">
             <thead>
               <tr>
