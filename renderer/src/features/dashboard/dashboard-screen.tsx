@@ -12,6 +12,8 @@ import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 
 const STATE_COLORS: Record<DashboardPuskesmas['state'], string> = { met: '#067647', partial: '#d97706', pending: '#0e7490', none: '#b42318' };
+/** The same states as text on a grey badge: the amber darkened to keep 4.5:1. */
+const STATE_TEXT_COLORS: Record<DashboardPuskesmas['state'], string> = { ...STATE_COLORS, partial: '#92400e' };
 
 function stateLabel(state: DashboardPuskesmas['state'], t: Translate): string {
   switch (state) {
@@ -153,7 +155,7 @@ function CoverageMap({ report }: { report: DashboardReport }) {
                     ))}
                 </td>
                 <td>
-                  <span className="badge" style={{ color: STATE_COLORS[p.state] }}>
+                  <span className="badge" style={{ color: STATE_TEXT_COLORS[p.state] }}>
                     {stateLabel(p.state, t)}
                   </span>
                 </td>
