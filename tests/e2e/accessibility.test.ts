@@ -43,7 +43,21 @@ describe('accessibility of every screen', () => {
     await page.locator('.visit-event').first().click();
     await page.getByRole('dialog').waitFor();
     reports.push(await axeReport(page, 'Jadwal, dialog kunjungan'));
-    await page.keyboard.press('Escape');
+    // The in-app confirmation names the visit.
+    await page.getByRole('dialog').getByRole('button', { name: 'Batalkan kunjungan' }).click();
+    await page.getByRole('alertdialog').or(page.getByRole('dialog', { name: 'Batalkan kunjungan' })).first().waitFor();
+    reports.push(await axeReport(page, 'Jadwal, konfirmasi pembatalan'));
+    await page.getByRole('button', { name: 'Jangan batalkan' }).click();
+    // The date picker of the move-date field.
+    await page.getByRole('button', { name: 'Pilih tanggal di kalender' }).click();
+    await page.getByRole('dialog', { name: 'Kalender' }).waitFor();
+    reports.push(await axeReport(page, 'Jadwal, pemilih tanggal'));
+    // Escape closes the picker, then the visit.
+    for (let i = 0; i < 3 && (await page.getByRole('dialog').count()) > 0; i++) {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(150);
+    }
+    expect(await page.getByRole('dialog').count()).toBe(0);
     await page.getByRole('button', { name: /^Buat jadwal/ }).click();
     await page.getByRole('dialog').waitFor();
     reports.push(await axeReport(page, 'Jadwal, dialog buat jadwal'));
@@ -82,6 +96,15 @@ describe('accessibility of every screen', () => {
     await page.getByRole('dialog').waitFor();
     reports.push(await axeReport(page, 'Data master, dialog tambah'));
     await page.keyboard.press('Escape');
+    // The import dialog with its preview.
+    await page.getByRole('tab', { name: 'Rumah sakit', exact: true }).click();
+    await page.getByRole('button', { name: 'Impor dari Excel/CSV' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Pilih berkas Excel atau CSV…' }).click();
+    await (await chooser).setFiles({ name: 'rs.csv', mimeType: 'text/csv', buffer: Buffer.from('Nama;Jenis;Kota\nRS Uji Impor;RS swasta;Kota Uji\nRS Tanpa Jenis;;\n') });
+    await page.getByTestId('import-preview').waitFor();
+    reports.push(await axeReport(page, 'Data master, pratinjau impor'));
+    await page.keyboard.press('Escape');
     expect(reports.filter(Boolean).join('\n\n')).toBe('');
   }, 90_000);
 
@@ -117,6 +140,19 @@ describe('accessibility of every screen', () => {
       expect(await stopsWithoutRing(page, 30), screen).toBe('');
     }
   }, 120_000);
+
+  it('in English too', async () => {
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe('en');
+    await go('jadwal');
+    await page.locator('.visit-chip').first().waitFor({ timeout: 15_000 });
+    const reports = [await axeReport(page, 'Schedule')];
+    await go('dasbor');
+    await page.getByRole('img', { name: /map/i }).first().waitFor();
+    reports.push(await axeReport(page, 'Dashboard'));
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+    expect(reports.filter(Boolean).join('\n\n')).toBe('');
+  }, 90_000);
 
   it('no script errors', () => {
     expect(pageErrors).toEqual([]);
