@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import type { UndoableChange } from '../../../src/contract/changes';
 import { ApiError, call } from '../api';
 import { useI18n } from '../i18n';
+import { useRefData } from '../ref-data';
 import { ErrorBanner, Modal, Spinner, useToast } from './components';
 import { useLoad } from './hooks';
 
@@ -53,7 +54,8 @@ export function useOfferUndo() {
 
 /** The session's changes, newest first, each with its own "Urungkan". */
 export function UndoHistory({ onClose }: { onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, time: zonedTime } = useI18n();
+  const { info } = useRefData();
   const toast = useToast();
   const loaded = useLoad(() => call('changes:list', { limit: 50, since: OPENED_AT }), []);
   const [error, setError] = useState<ApiError>();
@@ -72,7 +74,8 @@ export function UndoHistory({ onClose }: { onClose: () => void }) {
       setBusy(null);
     }
   };
-  const time = (at: string) => new Date(at).toLocaleTimeString(lang === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  // The clock time in the district's zone, with the zone named (the browser's own zone may differ).
+  const time = (at: string) => zonedTime(new Intl.DateTimeFormat('en-GB', { timeZone: info.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at)));
   return (
     <Modal title={t('Riwayat perubahan', 'Change history')} onClose={onClose}>
       <ErrorBanner error={error ?? loaded.error} />

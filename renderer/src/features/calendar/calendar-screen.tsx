@@ -18,6 +18,7 @@ import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 import { CHANGED_EVENT, useOfferUndo } from '../../ui/undo';
 import { isStale } from '../../ui/stale';
 import { MARK_SYMBOL, NO_FILTERS, holidayEvent, leaveEvent, matchesFilters, visitEvent, visitMarks, type CalendarFilters } from './calendar-events';
+import { calendarA11yOptions, hideToolbarIcons } from './calendar-a11y';
 import { CalendarFilterPanel, markLabel } from './calendar-filters';
 import { PlanButton } from './plan-panel';
 import { VisitDetails } from './visit-details';
@@ -61,6 +62,9 @@ export function CalendarScreen() {
     return () => window.removeEventListener(CHANGED_EVENT, reload);
   }, []);
   const calendarRef = useRef<FullCalendar>(null);
+  const calendarCard = useRef<HTMLDivElement>(null);
+  const a11yOptions = useMemo(() => calendarA11yOptions(lang), [lang]);
+  useEffect(() => hideToolbarIcons(calendarCard.current));
   const sharedDate = useRef(shared.date);
   sharedDate.current = shared.date;
   // Read once: a changing initialDate would send the calendar back to it.
@@ -90,6 +94,7 @@ export function CalendarScreen() {
   }, [loaded.data, filters, ref, t, timeRange]);
 
   const onDatesSet = (arg: DatesSetArg) => {
+    setTimeout(() => hideToolbarIcons(calendarCard.current), 0);
     const from = arg.startStr.slice(0, 10);
     const to = addDays(arg.endStr.slice(0, 10), -1);
     // FullCalendar may call a handler from an earlier render: the kept day is read from a ref.
@@ -233,9 +238,10 @@ export function CalendarScreen() {
         </div>
       ))}
       <div className="calendar-layout">
-        <div className="card" data-testid="calendar">
+        <div className="card" data-testid="calendar" ref={calendarCard}>
           <FullCalendar
             ref={calendarRef}
+            {...a11yOptions}
             plugins={[dayGridPlugin, listPlugin, interactionPlugin]}
             initialView="dayGridMonth"
             initialDate={initialDate}

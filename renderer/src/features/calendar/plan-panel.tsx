@@ -215,7 +215,7 @@ function PlanPreviewView({ preview, lang }: { preview: PlanPreview; lang: 'id' |
         ))}
       </div>
       {tab === 'changes' ? (
-        <div className="table-wrap" style={{ maxHeight: 360 }}>
+        <div className="table-wrap" style={{ maxHeight: 360 }} tabIndex={0}>
           <table className="data">
             <thead>
               <tr>
@@ -279,7 +279,7 @@ function PlanPreviewView({ preview, lang }: { preview: PlanPreview; lang: 'id' |
         </p>
       ) : null}
       {tab === 'uncovered' ? (
-        <div className="table-wrap" style={{ maxHeight: 360 }}>
+        <div className="table-wrap" style={{ maxHeight: 360 }} tabIndex={0}>
           <table className="data">
             <thead>
               <tr>

@@ -12,6 +12,8 @@ import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 
 const STATE_COLORS: Record<DashboardPuskesmas['state'], string> = { met: '#067647', partial: '#d97706', pending: '#0e7490', none: '#b42318' };
+/** The same states as text on a grey badge: the amber darkened to keep 4.5:1. */
+const STATE_TEXT_COLORS: Record<DashboardPuskesmas['state'], string> = { ...STATE_COLORS, partial: '#92400e' };
 
 function stateLabel(state: DashboardPuskesmas['state'], t: Translate): string {
   switch (state) {
@@ -42,11 +44,12 @@ function Ring({ ratio, label }: { ratio: number; label: string }) {
   );
 }
 
-/** A figure card that opens the list behind it. */
+/** A figure card that opens the list behind it; the link is named by its figure, then where it leads. */
 function KpiLink({ href, children, label }: { href: string; children: ReactNode; label: string }) {
   return (
-    <a className="card stat stat-link" href={href} aria-label={label}>
+    <a className="card stat stat-link" href={href}>
       {children}
+      <span className="sr-only">{label}</span>
     </a>
   );
 }
@@ -57,7 +60,7 @@ function Kpis({ report }: { report: DashboardReport }) {
   const monthName = month(report.month);
   return (
     <div className="kpis">
-      <a className="card kpi-ring stat-link" href="#lacking" aria-label={t(`Cakupan ${monthName}: lihat puskesmas yang masih kurang`, `Coverage ${monthName}: see puskesmas still lacking`)}>
+      <a className="card kpi-ring stat-link" href="#lacking">
         <Ring ratio={c.ratio} label={t('Cakupan kunjungan', 'Visit coverage')} />
         <div>
           <div className="kpi-title">{t(`Cakupan ${monthName}`, `Coverage ${monthName}`)}</div>
@@ -65,6 +68,7 @@ function Kpis({ report }: { report: DashboardReport }) {
             {t(`${c.done} terlaksana dari ${c.required} kunjungan wajib; ${c.planned} direncanakan`, `${c.done} done of ${c.required} required visits; ${c.planned} planned`)}
           </div>
         </div>
+        <span className="sr-only">{t('Lihat puskesmas yang masih kurang', 'See puskesmas still lacking')}</span>
       </a>
       <KpiLink href="#lacking" label={t('Lihat puskesmas yang masih kurang', 'See puskesmas still lacking')}>
         <div className="value">
@@ -123,7 +127,7 @@ function CoverageMap({ report }: { report: DashboardReport }) {
         ))}
       </div>
       <h3 id="lacking" tabIndex={-1}>{t('Masih kurang', 'Still lacking')}</h3>
-      <div className="table-wrap" style={{ maxHeight: 320 }}>
+      <div className="table-wrap" style={{ maxHeight: 320 }} tabIndex={0}>
         <table className="data" data-testid="lacking">
           <thead>
             <tr>
@@ -151,7 +155,7 @@ function CoverageMap({ report }: { report: DashboardReport }) {
                     ))}
                 </td>
                 <td>
-                  <span className="badge" style={{ color: STATE_COLORS[p.state] }}>
+                  <span className="badge" style={{ color: STATE_TEXT_COLORS[p.state] }}>
                     {stateLabel(p.state, t)}
                   </span>
                 </td>
@@ -187,7 +191,7 @@ function SpecialistBars({ report }: { report: DashboardReport }) {
           {t('Direncanakan', 'Planned')}
         </span>
       </div>
-      <div className="bars" style={{ maxHeight: 440, overflow: 'auto' }}>
+      <div className="bars" style={{ maxHeight: 440, overflow: 'auto' }} tabIndex={0}>
         {rows.map((s) => (
           <div key={s.specialistId} className="bar-row" title={`${s.specialistName}: ${s.done}/${s.planned}`}>
             <span className="bar-label">
@@ -219,7 +223,7 @@ function TopicBars({ report }: { report: DashboardReport }) {
       <p className="muted small" style={{ marginTop: 0 }}>
         {t('Jumlah puskesmas yang mendapat topik itu.', 'Number of puskesmas that had the topic.')}
       </p>
-      <div className="bars" style={{ maxHeight: 440, overflow: 'auto' }}>
+      <div className="bars" style={{ maxHeight: 440, overflow: 'auto' }} tabIndex={0}>
         {topics.map((topic) => (
           <div key={topic.topicId} className="bar-row">
             <span className="bar-label">
@@ -247,7 +251,7 @@ function OpenFollowups() {
         {t('Tindak lanjut terbuka', 'Open follow-ups')}
       </h2>
       <ErrorBanner error={loaded.error} />
-      <div className="table-wrap" style={{ maxHeight: 320 }}>
+      <div className="table-wrap" style={{ maxHeight: 320 }} tabIndex={0}>
         <table className="data">
           <thead>
             <tr>

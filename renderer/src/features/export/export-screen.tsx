@@ -187,7 +187,7 @@ export function ExportScreen() {
               {messages.length === 0 ? <p className="muted">{t('Tidak ada kunjungan bulan ini.', 'No visits this month.')}</p> : null}
             </div>
           ) : null}
-          <div className="table-wrap roster-wrap">
+          <div className="table-wrap roster-wrap" tabIndex={0}>
           <table className="data roster" data-testid="roster-preview">
             <thead>
               <tr>

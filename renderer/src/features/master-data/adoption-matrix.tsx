@@ -34,7 +34,7 @@ export function AdoptionMatrix() {
         <input type="search" placeholder={t('Cari puskesmas…', 'Search puskesmas…')} aria-label={t('Cari puskesmas', 'Search puskesmas')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 280 }} />
         <span className={gaps ? 'badge badge-danger' : 'badge badge-ok'}>{t(`${gaps} sel tanpa dokter`, `${gaps} cells without a specialist`)}</span>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data matrix" data-testid="adoption-matrix">
           <thead>
             <tr>

@@ -98,7 +98,7 @@ export function BackupsPanel() {
         </button>
       </div>
       <ErrorBanner error={loaded.error ?? error} onClose={() => setError(undefined)} />
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data">
           <thead>
             <tr>

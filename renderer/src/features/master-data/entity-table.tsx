@@ -169,7 +169,7 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
         </button>
       </div>
       <ErrorBanner error={loaded.error ?? rowError} onClose={() => setRowError(undefined)} />
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data">
           <thead>
             <tr>

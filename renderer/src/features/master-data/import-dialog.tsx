@@ -174,7 +174,7 @@ export function ImportDialog({ kind, title, onClose, onImported }: { kind: Impor
             </div>
           ) : null}
           {preview.rowWarnings.length ? (
-            <div className="table-wrap" style={{ maxHeight: 180 }} data-testid="import-row-warnings">
+            <div className="table-wrap" style={{ maxHeight: 180 }} tabIndex={0} data-testid="import-row-warnings">
               <table className="data">
                 <thead>
                   <tr>
@@ -196,7 +196,7 @@ export function ImportDialog({ kind, title, onClose, onImported }: { kind: Impor
             </div>
           ) : null}
           {preview.issues.length ? (
-            <div className="table-wrap" style={{ maxHeight: 220 }}>
+            <div className="table-wrap" style={{ maxHeight: 220 }} tabIndex={0}>
               <table className="data">
                 <thead>
                   <tr>
@@ -218,7 +218,7 @@ export function ImportDialog({ kind, title, onClose, onImported }: { kind: Impor
               {preview.issuesTotal > preview.issues.length ? <p className="muted small">{t(`…dan ${preview.issuesTotal - preview.issues.length} lagi`, `…and ${preview.issuesTotal - preview.issues.length} more`)}</p> : null}
             </div>
           ) : null}
-          <div className="table-wrap" style={{ maxHeight: 260 }}>
+          <div className="table-wrap" style={{ maxHeight: 260 }} tabIndex={0}>
             <table className="data">
               <thead>
                 <tr>
