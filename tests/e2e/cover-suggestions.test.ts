@@ -100,6 +100,7 @@ describe('who can cover', () => {
     await section.getByTestId('cover-suggestion').first().getByRole('button', { name: 'Terapkan' }).click();
     await section.getByRole('alert').waitFor();
     expect(await section.getByRole('alert').textContent()).toMatch(/cuti|tidak/i);
+    await app.shot('11-pengganti-ditolak-1366');
     expect((await client['visits:list'](MARCH)).find((v) => v.id === visit.id)).toMatchObject({ specialistId: visit.specialistId, date: visit.date });
     await page.keyboard.press('Escape');
   }, 60_000);
