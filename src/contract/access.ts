@@ -78,6 +78,7 @@ export const METHOD_ACCESS: Record<MethodName, MethodAccess> = {
   'plans:list': viewer,
   'plans:get': viewer,
   'plans:suggest': viewer,
+  'plans:uncovered': viewer,
   'visits:check': viewer,
   'visits:create': coordinator,
   'visits:availability': viewer,

@@ -100,6 +100,7 @@ describe('who can cover', () => {
     await section.getByTestId('cover-suggestion').first().getByRole('button', { name: 'Terapkan' }).click();
     await section.getByRole('alert').waitFor();
     expect(await section.getByRole('alert').textContent()).toMatch(/cuti|tidak/i);
+    await app.shot('11-pengganti-ditolak-1366');
     expect((await client['visits:list'](MARCH)).find((v) => v.id === visit.id)).toMatchObject({ specialistId: visit.specialistId, date: visit.date });
     await page.keyboard.press('Escape');
   }, 60_000);
@@ -171,7 +172,9 @@ describe('who can cover', () => {
     await page.getByRole('tab', { name: /Tidak terpenuhi/ }).click();
     expect(await page.getByTestId('plan-preview').textContent()).toContain('"Cari pengganti" di sana');
     await app.shot('11-draf-tidak-terpenuhi-1366');
-    await page.getByRole('button', { name: 'Buang draf' }).click();
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.locator('.toast').filter({ hasText: 'kebutuhan belum terpenuhi: lihat "Belum terpenuhi" di samping kalender' }).waitFor();
+    await panel.getByRole('button', { name: `Cari pengganti untuk ${again.puskesmasName}, ${again.specialtyName}` }).waitFor();
 
     // A month already past lists what it lacked, without a search that cannot find anyone.
     await page.getByRole('group', { name: 'Pilih bulan' }).getByLabel('Bulan', { exact: true }).selectOption('1');

@@ -4,14 +4,15 @@
 import { useState } from 'react';
 import type { PlanUncovered } from '../../../../src/contract/plans';
 import type { Remedy, Suggestion } from '../../../../src/contract/suggestions';
+import { monthOf } from '../../../../src/domain/dates';
 import type { VisitView } from '../../../../src/domain/types';
-import { ApiError, call } from '../../api';
+import { call, type ApiError } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
+import { useRefData } from '../../ref-data';
 import { ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
-import { useRefData } from '../../ref-data';
-import { monthOf } from '../../../../src/domain/dates';
 import { useOfferUndo } from '../../ui/undo';
+import { createVisit, reassignVisit } from './visit-actions';
 
 const signedCost = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(2)}`;
 
@@ -108,15 +109,13 @@ export function VisitCover({ visit, onApplied }: { visit: VisitView; onApplied: 
   const apply = async (s: Suggestion) => {
     setBusy(true);
     setError(undefined);
-    try {
-      await call('visits:move', { id: visit.id, date: s.date, startTime: s.startTime, specialistId: s.specialistId });
-    } catch (cause) {
-      setBusy(false);
-      setError(cause instanceof ApiError ? cause : new ApiError({ code: 'INTERNAL', message: String(cause), messageEn: String(cause) }));
+    const result = await reassignVisit(visit, s);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
       loaded.reload();
       return;
     }
-    setBusy(false);
     onApplied();
     void offerUndo(
       t(
@@ -179,15 +178,13 @@ export function RequirementCover({ item, onClose, onApplied }: { item: PlanUncov
   const apply = async (s: Suggestion) => {
     setBusy(true);
     setError(undefined);
-    try {
-      await call('visits:create', { specialistId: s.specialistId, puskesmasId: item.puskesmasId, date: s.date, startTime: s.startTime });
-    } catch (cause) {
-      setBusy(false);
-      setError(cause instanceof ApiError ? cause : new ApiError({ code: 'INTERNAL', message: String(cause), messageEn: String(cause) }));
+    const result = await createVisit({ specialistId: s.specialistId, puskesmasId: item.puskesmasId, date: s.date, startTime: s.startTime });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
       loaded.reload();
       return;
     }
-    setBusy(false);
     // A new visit is taken back by cancelling it in its dialog (undo covers changes, not additions).
     toast(
       t(

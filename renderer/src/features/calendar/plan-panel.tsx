@@ -56,7 +56,9 @@ function PlanDialog({ month, onClose, onSaved }: { month: string; onClose: () =>
     setPhase({ kind: 'saving', preview });
     try {
       const result = await call('plans:apply', { planId: preview.planId });
-      toast(t(`Jadwal disimpan: ${result.added} baru, ${result.moved} dipindah, ${result.removed} dihapus.`, `Schedule saved: ${result.added} added, ${result.moved} moved, ${result.removed} removed.`));
+      const open = preview.uncovered.length;
+      const openNote = open ? t(` ${open} kebutuhan belum terpenuhi: lihat "Belum terpenuhi" di samping kalender.`, ` ${open} requirement${open === 1 ? '' : 's'} not covered: see "Not covered" beside the calendar.`) : '';
+      toast(t(`Jadwal disimpan: ${result.added} baru, ${result.moved} dipindah, ${result.removed} dihapus.`, `Schedule saved: ${result.added} added, ${result.moved} moved, ${result.removed} removed.`) + openNote);
       onSaved();
     } catch (cause) {
       const failure = cause as ApiError;
