@@ -132,6 +132,28 @@ describe('master data', () => {
   });
 });
 
+describe('programme settings and topics', () => {
+  it('a stale settings update is refused with CONFLICT and writes nothing; without a version it applies', async () => {
+    const read = await t.api.client['settings:get']({});
+    const theirs = await t.api.client['settings:update']({ version: read.version, changes: { visitMinutes: 150 } });
+    expect(theirs.version).toBe(read.version + 1);
+    const error = await staleRefusal(() => t.api.client['settings:update']({ version: read.version, changes: { visitMinutes: 90 } }));
+    expect(error.message).toMatch(/^Pengaturan program sudah diubah oleh koordinator pada /);
+    expect(error.messageEn).toMatch(/^The programme settings were changed by koordinator on /);
+    expect((await t.api.client['settings:get']({})).visitMinutes).toBe(150);
+    const cli = await t.api.client['settings:update']({ changes: { visitMinutes: read.visitMinutes } });
+    expect(cli).toMatchObject({ visitMinutes: read.visitMinutes, version: read.version + 2 });
+  });
+
+  it('a stale topic update is refused with CONFLICT and writes nothing', async () => {
+    const [topic] = await t.api.client['topics:list']({});
+    const theirs = await t.api.client['topics:update']({ id: topic!.id, version: topic!.version, changes: { nameEn: 'Antenatal care (ANC)' } });
+    expect(theirs.version).toBeGreaterThan(topic!.version);
+    const error = await staleRefusal(() => t.api.client['topics:update']({ id: topic!.id, version: topic!.version, changes: { nameEn: 'ANC' } }));
+    expect(error.message).toMatch(/^Topik ini sudah diubah oleh koordinator pada /);
+  });
+});
+
 describe('visit log', () => {
   it('a stale save of a visit log is refused with CONFLICT and writes nothing', async () => {
     const visit = await plannedVisit(4);
