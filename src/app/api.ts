@@ -73,7 +73,7 @@ export function createApi(ctx: AppContext): Api {
       name,
       async (input?: unknown) => {
         const result = await invoke(name, input);
-        if (!result.ok) throw new AsuhanError(result.error.code, result.error.message, result.error.messageEn, result.error.fields);
+        if (!result.ok) throw AsuhanError.fromPayload(result.error);
         return result.data;
       },
     ]),

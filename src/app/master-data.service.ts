@@ -19,7 +19,8 @@ import {
 import { toAdoption, toAuditEntry } from '../db/mappers';
 import { requireVersion } from '../db/versions';
 import { decreeWarnings, effectiveHolidays, yearsWithoutDecree } from '../db/holidays.repository';
-import { getSettings, updateSettings } from '../db/settings.repository';
+import { getSettings, settingsVersion, updateSettings } from '../db/settings.repository';
+import { inTransaction } from '../db/tx';
 import type { Unavailability } from '../domain/types';
 import type { AppContext } from './context';
 
@@ -41,8 +42,10 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
   const requireHospital = (id: number | null | undefined) => (id ? getEntity(db, HOSPITAL, id) : undefined);
 
   return {
-    'settings:get': async () => getSettings(db),
-    'settings:update': async ({ changes }) => updateSettings(db, changes),
+    'settings:get': async () => ({ ...(await getSettings(db)), version: await settingsVersion(db) }),
+    // Read back in the same transaction, so the version returned is the one this write made.
+    'settings:update': async ({ version, changes }) =>
+      inTransaction(db, async (trx) => ({ ...(await updateSettings(trx, changes, version)), version: await settingsVersion(trx) })),
 
     'specialties:list': async ({ includeInactive }) => listEntities(db, SPECIALTY, includeInactive),
     'specialties:create': async (input) => insertEntity(db, SPECIALTY, input),

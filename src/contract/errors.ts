@@ -49,6 +49,13 @@ export class AsuhanError extends Error {
     this.fields = fields;
   }
 
+  /** The error again from its payload, as in-process callers (CLI, tests) receive it. */
+  static fromPayload(payload: ApiErrorPayload): AsuhanError {
+    const error = new AsuhanError(payload.code, payload.message, payload.messageEn, payload.fields);
+    error.stale = payload.stale === true;
+    return error;
+  }
+
   toPayload(): ApiErrorPayload {
     return {
       code: this.code,

@@ -120,10 +120,10 @@ function updateOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
 }
 
 export const masterDataContract = {
-  'settings:get': query<Settings>()(z.object({}).default({})),
-  'settings:update': command<Settings>()(
+  'settings:get': query<Settings & { version: number }>()(z.object({}).default({})),
+  'settings:update': command<Settings & { version: number }>()(
     // Strict: a misspelt key is refused rather than silently dropped.
-    z.object({ changes: changesOf(settingsSchema).extend({ weights: changesOf(ruleWeightsSchema).strict().optional() }).strict() }),
+    z.object({ version: readVersion, changes: changesOf(settingsSchema).extend({ weights: changesOf(ruleWeightsSchema).strict().optional() }).strict() }),
   ),
 
   'specialties:list': query<Specialty[]>()(listInput),

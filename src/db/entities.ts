@@ -116,7 +116,11 @@ export async function deleteEntity<T>(db: Kysely<Database>, def: EntityDef<T>, i
   return inTransaction(db, async (trx) => {
     const before = await getEntity(trx, def, id);
     await requireVersion(trx, recordOf(def, id), read, versionOf(before));
-    await (trx as AnyDb).deleteFrom(def.table).where('id', '=', id).where('version', '=', versionOf(before)).execute();
+    const result = await (trx as AnyDb).deleteFrom(def.table).where('id', '=', id).where('version', '=', versionOf(before)).executeTakeFirst();
+    if (Number(result.numDeletedRows) !== 1) {
+      const now = await findEntity(trx, def, id);
+      throw await staleEdit(trx, recordOf(def, id), { read: versionOf(before), current: now === undefined ? undefined : versionOf(now) });
+    }
     await audit(trx, { entity: def.table, entityId: id, action: 'delete', before });
     return { deleted: true };
   });

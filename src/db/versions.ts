@@ -17,6 +17,8 @@ export interface VersionedRecord {
   id: number | string;
   labelId: string;
   labelEn: string;
+  /** How the message names it, where "<label> ini" / "This <label> was" does not fit. */
+  subject?: { id: string; en: string };
 }
 
 /** The last change recorded for the record, or undefined when the audit log has none. */
@@ -44,8 +46,8 @@ export async function staleEdit(db: Db, record: VersionedRecord, versions: { rea
   const byId = change ? ` oleh ${change.actor} pada ${formatInstant(change.at, zone, 'id')}` : '';
   const byEn = change ? ` by ${change.actor} on ${formatInstant(change.at, zone, 'en')}` : '';
   return staleConflict(
-    `${record.labelId} ini sudah diubah${byId} (versi ${versions.current}; Anda membuka versi ${versions.read}). Perubahan Anda tidak disimpan: lihat data terbaru, lalu ubah lagi bila masih perlu.`,
-    `This ${record.labelEn.toLowerCase()} was changed${byEn} (version ${versions.current}; you opened version ${versions.read}). Your change was not saved: look at the latest, then change it again if still needed.`,
+    `${record.subject?.id ?? `${record.labelId} ini`} sudah diubah${byId} (versi ${versions.current}; Anda membuka versi ${versions.read}). Perubahan Anda tidak disimpan: lihat data terbaru, lalu ubah lagi bila masih perlu.`,
+    `${record.subject?.en ?? `This ${record.labelEn.toLowerCase()} was`} changed${byEn} (version ${versions.current}; you opened version ${versions.read}). Your change was not saved: look at the latest, then change it again if still needed.`,
   );
 }
 

@@ -132,6 +132,28 @@ describe('master data', () => {
   });
 });
 
+describe('programme settings and topics', () => {
+  it('a stale settings update is refused with CONFLICT and writes nothing; without a version it applies', async () => {
+    const read = await t.api.client['settings:get']({});
+    const theirs = await t.api.client['settings:update']({ version: read.version, changes: { visitMinutes: 150 } });
+    expect(theirs.version).toBe(read.version + 1);
+    const error = await staleRefusal(() => t.api.client['settings:update']({ version: read.version, changes: { visitMinutes: 90 } }));
+    expect(error.message).toMatch(/^Pengaturan program sudah diubah oleh koordinator pada /);
+    expect(error.messageEn).toMatch(/^The programme settings were changed by koordinator on /);
+    expect((await t.api.client['settings:get']({})).visitMinutes).toBe(150);
+    const cli = await t.api.client['settings:update']({ changes: { visitMinutes: read.visitMinutes } });
+    expect(cli).toMatchObject({ visitMinutes: read.visitMinutes, version: read.version + 2 });
+  });
+
+  it('a stale topic update is refused with CONFLICT and writes nothing', async () => {
+    const [topic] = await t.api.client['topics:list']({});
+    const theirs = await t.api.client['topics:update']({ id: topic!.id, version: topic!.version, changes: { nameEn: 'Antenatal care (ANC)' } });
+    expect(theirs.version).toBeGreaterThan(topic!.version);
+    const error = await staleRefusal(() => t.api.client['topics:update']({ id: topic!.id, version: topic!.version, changes: { nameEn: 'ANC' } }));
+    expect(error.message).toMatch(/^Topik ini sudah diubah oleh koordinator pada /);
+  });
+});
+
 describe('visit log', () => {
   it('a stale save of a visit log is refused with CONFLICT and writes nothing', async () => {
     const visit = await plannedVisit(4);
@@ -198,53 +220,114 @@ function random(seed: number): () => number {
   };
 }
 
+interface EditTarget {
+  entity: string;
+  records: () => Promise<{ id: number; version: number }[]>;
+  current: (id: number) => Promise<{ version: number; mark: string }>;
+  /** Writes `mark` (or a change of its own) with the version the client holds; returns the mark now stored. */
+  update: (id: number, version: number, mark: string, round: number) => Promise<{ version: number; mark: string }>;
+  /** The mark an audit entry's `after` carries. */
+  markOf: (after: unknown) => string;
+}
+
+/**
+ * Rounds of clients writing at once, each with the version it last saw (often stale). Every write
+ * is applied or reported; of the clients that hold the record's current version exactly one wins,
+ * stale ones never do; every applied write is one version step and one audit entry, in order.
+ */
+async function interleave(target: EditTarget, seed: number): Promise<{ sent: number; reported: number }> {
+  const next = random(seed);
+  const records = await target.records();
+  const clients = Array.from({ length: 5 }, () => new Map(records.map((r) => [r.id, r.version])));
+  const applied = new Map<number, string[]>(records.map((r) => [r.id, []]));
+  const auditBefore = (await t.api.client['audit:list']({ limit: 1 }))[0]?.id ?? 0;
+  let reported = 0;
+  let sent = 0;
+  for (let round = 0; round < 12; round++) {
+    const batch = clients.filter(() => next() < 0.6).map((cache, index) => ({ cache, index, record: records[Math.floor(next() * records.length)]!.id }));
+    const current = new Map(await Promise.all(records.map(async (r) => [r.id, (await target.current(r.id)).version] as const)));
+    const outcomes = await Promise.all(
+      batch.map(async ({ cache, index, record }) => {
+        const held = cache.get(record)!;
+        const fresh = held === current.get(record);
+        const mark = `r${round}-c${index}`;
+        sent++;
+        try {
+          const after = await target.update(record, held, mark, round);
+          cache.set(record, after.version);
+          applied.get(record)!.push(after.mark);
+          return { record, fresh, ok: true };
+        } catch (error) {
+          expect((error as AsuhanError).code).toBe('CONFLICT');
+          expect((error as AsuhanError).stale).toBe(true);
+          reported++;
+          cache.set(record, (await target.current(record)).version); // the screen reloads it
+          return { record, fresh, ok: false };
+        }
+      }),
+    );
+    for (const record of new Set(batch.map((b) => b.record))) {
+      const mine = outcomes.filter((o) => o.record === record);
+      expect(mine.filter((o) => o.ok && !o.fresh)).toEqual([]);
+      expect(mine.filter((o) => o.ok).length).toBe(mine.some((o) => o.fresh) ? 1 : 0);
+    }
+  }
+  const appliedCount = [...applied.values()].reduce((sum, list) => sum + list.length, 0);
+  expect(appliedCount + reported).toBe(sent);
+  for (const record of records) {
+    const now = await target.current(record.id);
+    const mine = applied.get(record.id)!;
+    expect(now.version).toBe(record.version + mine.length);
+    if (mine.length > 0) expect(now.mark).toBe(mine.at(-1));
+    const audits = await t.api.client['audit:list']({ entity: target.entity, entityId: String(record.id), limit: 1000 });
+    const written = audits.filter((a) => a.action === 'update' && a.id > auditBefore).map((a) => target.markOf(a.after));
+    expect(written.reverse()).toEqual(mine);
+  }
+  return { sent, reported };
+}
+
 describe('interleaved edits', () => {
-  it('N interleaved updates from clients holding random, often stale versions: each is applied or reported, none lost', async () => {
-    const next = random(15);
-    const records = (await t.api.client['puskesmas:list']({})).slice(0, 3);
-    const clients = Array.from({ length: 5 }, () => new Map(records.map((r) => [r.id, r.version])));
-    const applied = new Map<number, string[]>(records.map((r) => [r.id, []]));
-    let reported = 0;
-    let sent = 0;
-    for (let round = 0; round < 12; round++) {
-      // A few clients at once, each on a record it may have read long ago.
-      const batch = clients.filter(() => next() < 0.6).map((cache, index) => ({ cache, index, record: records[Math.floor(next() * records.length)]!.id }));
-      const current = new Map((await t.api.client['puskesmas:list']({})).map((p) => [p.id, p.version]));
-      const outcomes = await Promise.all(
-        batch.map(async ({ cache, index, record }) => {
-          const notes = `r${round}-c${index}`;
-          sent++;
-          try {
-            const after = await t.api.client['puskesmas:update']({ id: record, version: cache.get(record)!, changes: { notes } });
-            cache.set(record, after.version);
-            applied.get(record)!.push(notes);
-            return { record, read: current.get(record) === cache.get(record) ? 'fresh' : 'stale', ok: true, notes };
-          } catch (error) {
-            expect((error as AsuhanError).code).toBe('CONFLICT');
-            reported++;
-            // The screen reloads the record after a conflict.
-            cache.set(record, (await t.api.client['puskesmas:get']({ id: record })).version);
-            return { record, ok: false, notes };
-          }
-        }),
-      );
-      // Per record, at most one of the clients that read the same version wins.
-      for (const record of new Set(batch.map((b) => b.record))) expect(outcomes.filter((o) => o.record === record && o.ok).length).toBeLessThanOrEqual(1);
-    }
-    expect(sent).toBeGreaterThan(20);
-    expect(reported).toBeGreaterThan(0);
-    const appliedCount = [...applied.values()].reduce((sum, list) => sum + list.length, 0);
-    expect(appliedCount + reported).toBe(sent);
-    for (const record of records) {
-      const now = await t.api.client['puskesmas:get']({ id: record.id });
-      const mine = applied.get(record.id)!;
-      // Every applied write is one version step and one audit entry; the last one applied is what is stored.
-      expect(now.version).toBe(record.version + mine.length);
-      if (mine.length > 0) expect(now.notes).toBe(mine.at(-1));
-      const audits = await t.api.client['audit:list']({ entity: 'puskesmas', entityId: String(record.id), limit: 1000 });
-      const written = audits.filter((a) => a.action === 'update').map((a) => (a.after as { notes: string }).notes).filter((n) => /^r\d+-c\d+$/.test(n));
-      expect(written.reverse()).toEqual(mine);
-    }
+  it('N interleaved puskesmas updates from clients holding random, often stale versions: each is applied or reported, none lost', async () => {
+    const result = await interleave(
+      {
+        entity: 'puskesmas',
+        records: async () => (await t.api.client['puskesmas:list']({})).slice(0, 3),
+        current: async (id) => {
+          const p = await t.api.client['puskesmas:get']({ id });
+          return { version: p.version, mark: p.notes };
+        },
+        update: async (id, version, notes) => {
+          const after = await t.api.client['puskesmas:update']({ id, version, changes: { notes } });
+          return { version: after.version, mark: after.notes };
+        },
+        markOf: (after) => (after as { notes: string }).notes,
+      },
+      15,
+    );
+    expect(result.sent).toBeGreaterThan(20);
+    expect(result.reported).toBeGreaterThan(0);
+  });
+
+  it('the same for visits pinned and unpinned at once: the audit log holds every applied pin, in order', async () => {
+    // A pin is the same value twice in a row: the version each write made is its mark.
+    const visits = (await marchVisits()).filter((v) => v.status === 'planned').slice(10, 13);
+    const result = await interleave(
+      {
+        entity: 'visit',
+        records: async () => visits.map((v) => ({ id: v.id, version: v.version })),
+        current: async (id) => {
+          const v = (await t.api.client['visit-log:get']({ visitId: id })).visit;
+          return { version: v.version, mark: `v${v.version}` };
+        },
+        update: async (id, version, _mark, round) => {
+          const after = await t.api.client['visits:pin']({ id, version, pinned: round % 2 === 0 });
+          return { version: after.version, mark: `v${after.version}` };
+        },
+        markOf: (after) => `v${(after as { version: number }).version}`,
+      },
+      4,
+    );
+    expect(result.reported).toBeGreaterThan(0);
   });
 });
 

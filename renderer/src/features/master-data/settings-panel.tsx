@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { ErrorBanner, Loading, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
+import { isStale } from '../../ui/stale';
 import { EntityForm, type FieldSpec, type FormValues } from './entity-form';
 
 const WEIGHTS: { key: keyof Settings['weights']; label: [string, string] }[] = [
@@ -98,12 +99,14 @@ export function SettingsPanel() {
         onCancel={loaded.reload}
         onSubmit={async (values) => {
           try {
-            await call('settings:update', { changes: toChanges(values) as SettingsChanges });
+            await call('settings:update', { version: loaded.data?.version, changes: toChanges(values) as SettingsChanges });
             toast(t('Pengaturan disimpan.', 'Settings saved.'));
             loaded.reload();
             ref.reload();
             return undefined;
           } catch (error) {
+            // Changed by someone else meanwhile: ui/stale.tsx says who; the form reloads with theirs.
+            if (isStale(error)) return undefined;
             return error as ApiError;
           }
         }}
