@@ -10,6 +10,7 @@ import { useRefData } from '../../ref-data';
 import { ErrorBanner, Loading, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { EntityForm, type FieldSpec, type FormValues } from './entity-form';
+import { useCanWrite } from '../../session';
 
 const WEIGHTS: { key: keyof Settings['weights']; label: [string, string] }[] = [
   { key: 'continuity', label: ['Bobot: dokter adopsi yang sama', 'Weight: the adopted specialist'] },
@@ -76,6 +77,7 @@ function toChanges(values: FormValues): Record<string, unknown> {
 
 export function SettingsPanel() {
   const { t, zone } = useI18n();
+  const canWrite = useCanWrite();
   const toast = useToast();
   const ref = useRefData();
   const loaded = useLoad(() => call('settings:get', {}), []);
@@ -87,10 +89,13 @@ export function SettingsPanel() {
         {t('Kop surat, penanda tangan dan nama program tercetak di roster PDF. Bobot mengatur aturan lunak penjadwal.', 'The letterhead, signatory and programme name are printed on the PDF roster. Weights tune the scheduler’s soft rules.')}{' '}
         {t(`Zona waktu: ${zone} (${loaded.data.timeZone}), mengikuti provinsi.`, `Time zone: ${zone} (${loaded.data.timeZone}), from the province.`)}
       </p>
-      <ProgrammeFile onApplied={() => {
-        loaded.reload();
-        ref.reload();
-      }} />
+      {canWrite ? (
+        <ProgrammeFile onApplied={() => {
+          loaded.reload();
+          ref.reload();
+        }} />
+      ) : null}
+      <fieldset className="plain-fieldset" disabled={!canWrite}>
       <EntityForm
         key={JSON.stringify(loaded.data)}
         fields={FIELDS}
@@ -108,6 +113,7 @@ export function SettingsPanel() {
           }
         }}
       />
+      </fieldset>
     </div>
   );
 }
