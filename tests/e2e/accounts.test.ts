@@ -34,7 +34,7 @@ describe('accounts in the browser', () => {
     expect(await page.locator('.sidebar').count()).toBe(0);
     const login = page.getByLabel('Nama pengguna');
     const password = page.getByLabel('Kata sandi');
-    expect(await login.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await login.evaluate((el) => el.matches(':focus'))).toBe(true);
     expect(await password.getAttribute('type')).toBe('password');
     await app.shot('login-screen');
 
@@ -47,7 +47,9 @@ describe('accounts in the browser', () => {
     await password.focus();
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
-    expect(await password.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    expect(await password.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    const outline = await password.evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { outlineStyle: string } }).getComputedStyle(el).outlineStyle);
+    expect(outline).toBe('solid');
     await app.shot('login-screen-wrong-password');
 
     await page.getByRole('button', { name: 'EN' }).click();
@@ -96,7 +98,7 @@ describe('accounts in the browser', () => {
     const before = contentDigest(app.testDb.db.sqlite);
     const answer = await page.evaluate(async () => {
       const response = await fetch('./api/hospitals:create', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'RS Coba' }) });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as { error: { code: string; message: string; messageEn: string } } };
     });
     expect(answer.status).toBe(403);
     expect(answer.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/^Tidak diizinkan/), messageEn: expect.stringMatching(/^Not allowed/) });
