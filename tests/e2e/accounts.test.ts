@@ -22,6 +22,7 @@ describe('accounts in the browser', () => {
     const db = app.testDb.db.kysely;
     await seedVisits(db);
     await createUser(db, { login: 'pemantau', displayName: 'Ibu Pemantau', role: 'viewer', specialistId: null, password: PASSWORD }, { now: TEST_TODAY, cost: TEST_COST });
+    await createUser(db, { login: 'koor', displayName: 'Pak Koordinator', role: 'coordinator', specialistId: null, password: PASSWORD }, { now: TEST_TODAY, cost: TEST_COST });
   }, 180_000);
 
   afterAll(async () => {
@@ -103,6 +104,35 @@ describe('accounts in the browser', () => {
     expect(answer.status).toBe(403);
     expect(answer.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/^Tidak diizinkan/), messageEn: expect.stringMatching(/^Not allowed/) });
     expect(contentDigest(app.testDb.db.sqlite)).toBe(before);
+  });
+
+  it('a coordinator makes a specialist\'s calendar link on screen, shown once, served without a session, then revokes it', { timeout: 90_000 }, async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'id-ID' });
+    try {
+      const koor = await context.newPage();
+      await koor.goto(app.shell.url);
+      await koor.getByLabel('Nama pengguna').fill('koor');
+      await koor.getByLabel('Kata sandi').fill(PASSWORD);
+      await koor.getByRole('button', { name: 'Masuk' }).click();
+      await koor.waitForSelector('.fc-daygrid-day');
+      expect(await koor.getByRole('button', { name: /^Buat jadwal/ }).count()).toBe(1); // a coordinator plans
+      await koor.goto(`${app.shell.origin}#/data`);
+      await koor.getByRole('tab', { name: 'Kalender langganan' }).click();
+      const specialist = await app.testDb.db.kysely.selectFrom('specialist').select(['id', 'name']).orderBy('name').executeTakeFirstOrThrow();
+      await koor.getByLabel('Untuk').selectOption(String(specialist.id));
+      await koor.getByRole('button', { name: 'Buat tautan kalender' }).click();
+      const address = (await koor.locator('.feed-address').textContent()) ?? '';
+      expect(address).toMatch(new RegExp(`^${app.shell.origin}feeds/[A-Za-z0-9_-]{43}\\.ics$`));
+      await koor.screenshot({ path: `${process.env.ASUHAN_SHOTS ?? '/tmp/asuhan-shots'}/coordinator-calendar-links.png` });
+      const served = await fetch(address);
+      expect(served.status).toBe(200);
+      expect(await served.text()).toMatch(/^BEGIN:VCALENDAR/);
+      await koor.getByRole('row', { name: new RegExp(specialist.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).getByRole('button', { name: 'Cabut' }).click();
+      await koor.getByRole('dialog').getByRole('button', { name: 'Cabut' }).click();
+      await expect.poll(async () => (await fetch(address)).status).toBe(404);
+    } finally {
+      await context.close();
+    }
   });
 
   it('signing out brings the sign-in screen back, and the session no longer opens the API', async () => {
