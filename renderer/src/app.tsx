@@ -8,6 +8,7 @@ import { UpdateNotice } from './features/updates/update-notice';
 import { SetupScreen } from './features/setup/setup-screen';
 import { VisitLogScreen } from './features/visit-log/visit-log-screen';
 import { LoginScreen } from './features/login/login-screen';
+import { SpecialistScreen } from './features/login/specialist-screen';
 import { I18nProvider, useI18n } from './i18n';
 import { RefDataProvider, useRefData } from './ref-data';
 import { Loading, ToastProvider } from './ui/components';
@@ -166,26 +167,35 @@ function Shell() {
   );
 }
 
+/** A specialist gets their own visits; everyone else the district's screens. */
+function Screens() {
+  const { user } = useSession();
+  if (user?.role === 'specialist') return <SpecialistScreen />;
+  return (
+    <RefDataProvider
+      fallback={(error) =>
+        error ? (
+          <div className="fatal" role="alert">
+            <h1>Asuhan</h1>
+            <p>{error}</p>
+          </div>
+        ) : (
+          <Loading />
+        )
+      }
+    >
+      <Shell />
+    </RefDataProvider>
+  );
+}
+
 export function App() {
   return (
     <I18nProvider>
       <ToastProvider>
         <ConfirmProvider>
         <SessionProvider loading={<Loading />} signIn={<LoginScreen />}>
-        <RefDataProvider
-          fallback={(error) =>
-            error ? (
-              <div className="fatal" role="alert">
-                <h1>Asuhan</h1>
-                <p>{error}</p>
-              </div>
-            ) : (
-              <Loading />
-            )
-          }
-        >
-          <Shell />
-        </RefDataProvider>
+          <Screens />
         </SessionProvider>
         </ConfirmProvider>
       </ToastProvider>

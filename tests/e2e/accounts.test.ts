@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createUser } from '../../src/server/accounts';
 import { contentDigest } from '../reliability/db-digest';
-import { seedVisits, TEST_COST } from '../server/fixtures';
+import { seedVisits, TEST_COST, type SeededVisits } from '../server/fixtures';
 import { TEST_TODAY } from '../fixtures/temp-db';
 import { startApp, type AppHarness } from './support/app-harness';
 
 const PASSWORD = 'nasi-goreng-kampung';
 let app: AppHarness;
 let page: Page;
+let seeded: SeededVisits;
 const pageErrors: string[] = [];
 
 describe('accounts in the browser', () => {
@@ -20,7 +21,8 @@ describe('accounts in the browser', () => {
     page = app.page;
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const db = app.testDb.db.kysely;
-    await seedVisits(db);
+    seeded = await seedVisits(db);
+    await createUser(db, { login: 'dr.a', displayName: 'Dokter A', role: 'specialist', specialistId: seeded.specialistA, password: PASSWORD }, { now: TEST_TODAY, cost: TEST_COST });
     await createUser(db, { login: 'pemantau', displayName: 'Ibu Pemantau', role: 'viewer', specialistId: null, password: PASSWORD }, { now: TEST_TODAY, cost: TEST_COST });
     await createUser(db, { login: 'koor', displayName: 'Pak Koordinator', role: 'coordinator', specialistId: null, password: PASSWORD }, { now: TEST_TODAY, cost: TEST_COST });
   }, 180_000);
@@ -130,6 +132,28 @@ describe('accounts in the browser', () => {
       await koor.getByRole('row', { name: new RegExp(specialist.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).getByRole('button', { name: 'Cabut' }).click();
       await koor.getByRole('dialog').getByRole('button', { name: 'Cabut' }).click();
       await expect.poll(async () => (await fetch(address)).status).toBe(404);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a specialist signs in to their own visits only', { timeout: 90_000 }, async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'id-ID' });
+    try {
+      const own = await context.newPage();
+      await own.goto(app.shell.url);
+      await own.getByLabel('Nama pengguna').fill('dr.a');
+      await own.getByLabel('Kata sandi').fill(PASSWORD);
+      await own.getByRole('button', { name: 'Masuk' }).click();
+      await own.getByRole('heading', { name: 'Kunjungan saya' }).waitFor();
+      const rows = own.locator('table.data tbody tr');
+      await expect.poll(() => rows.count()).toBe(3);
+      const text = (await own.locator('table.data').textContent()) ?? '';
+      expect(text).toContain('Kamis, 19 Februari 2026');
+      expect(text).toContain('Dibatalkan');
+      expect(text).not.toContain('Jumat, 20 Februari 2026'); // B's visit
+      expect(await own.locator('.sidebar').count()).toBe(0);
+      await own.screenshot({ path: `${process.env.ASUHAN_SHOTS ?? '/tmp/asuhan-shots'}/specialist-own-visits.png` });
     } finally {
       await context.close();
     }
