@@ -12,6 +12,9 @@ declare global {
   }
 }
 
+/** Fired when the web shell answers 401: not signed in (any more). */
+export const SIGNED_OUT_EVENT = 'asuhan:signed-out';
+
 async function callHttp(method: string, input: unknown): Promise<unknown> {
   let response: Response;
   try {
@@ -29,6 +32,8 @@ async function callHttp(method: string, input: unknown): Promise<unknown> {
   } catch {
     throw new ApiError({ code: 'INTERNAL', message: `Jawaban server tidak terbaca (HTTP ${response.status}).`, messageEn: `Unreadable server answer (HTTP ${response.status}).` });
   }
+  // A shared server's session ended: the sign-in screen comes back (session.tsx).
+  if (!result.ok && response.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!result.ok) throw new ApiError(result.error);
   return result.data;
 }

@@ -7,6 +7,8 @@ import { MasterDataScreen } from './features/master-data/master-data-screen';
 import { UpdateNotice } from './features/updates/update-notice';
 import { SetupScreen } from './features/setup/setup-screen';
 import { VisitLogScreen } from './features/visit-log/visit-log-screen';
+import { LoginScreen } from './features/login/login-screen';
+import { SpecialistScreen } from './features/login/specialist-screen';
 import { I18nProvider, useI18n } from './i18n';
 import { RefDataProvider, useRefData } from './ref-data';
 import { Loading, ToastProvider } from './ui/components';
@@ -15,6 +17,7 @@ import { SelectedMonthProvider } from './ui/selected-month';
 import { ConfirmProvider } from './ui/confirm';
 import { UndoHistory } from './ui/undo';
 import { StaleNotice } from './ui/stale';
+import { ROLE_NAMES, SessionProvider, useCanWrite, useSession } from './session';
 
 export type ScreenId = 'jadwal' | 'dasbor' | 'kunjungan' | 'data' | 'ekspor';
 
@@ -31,8 +34,34 @@ function screenFromHash(): ScreenId {
   return SCREENS.some((s) => s.id === name) ? (name as ScreenId) : 'jadwal';
 }
 
+/** Who is signed in on a shared server, and the way out. Nothing without accounts. */
+function SessionBox() {
+  const { t, lang } = useI18n();
+  const { accountsRequired, user, signOut } = useSession();
+  const canWrite = useCanWrite();
+  if (!accountsRequired || !user) return null;
+  const [roleId, roleEn] = ROLE_NAMES[user.role];
+  return (
+    <div className="session-box" aria-label={t('Akun', 'Account')} role="group">
+      <span className="session-name">{user.displayName}</span>
+      <span className="session-role">
+        {user.login} · {lang === 'id' ? roleId : roleEn}
+      </span>
+      {canWrite ? null : (
+        <span className="read-only-note" role="note">
+          {t('Hanya lihat: perubahan tidak tersedia untuk peran ini.', 'Read only: changes are not available to this role.')}
+        </span>
+      )}
+      <button type="button" className="history-button" onClick={() => void signOut()}>
+        {t('Keluar', 'Sign out')}
+      </button>
+    </div>
+  );
+}
+
 function Shell() {
   const { t, lang, setLang, longDate } = useI18n();
+  const canWrite = useCanWrite();
   const ref = useRefData();
   const [screen, setScreen] = useState<ScreenId>(screenFromHash);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -60,7 +89,15 @@ function Shell() {
   }, [screen, lang]);
 
   // A blank database knows no district: nothing else opens before the setup.
-  if (ref.info.setup.needed) return <SetupScreen />;
+  if (ref.info.setup.needed) {
+    if (canWrite) return <SetupScreen />;
+    return (
+      <div className="fatal" role="alert">
+        <h1>Asuhan</h1>
+        <p>{t('Data kabupaten belum diisi. Minta koordinator atau admin mengisinya dulu.', 'The district is not set up yet. Ask a coordinator or an admin to set it up first.')}</p>
+      </div>
+    );
+  }
 
   let body: ReactNode;
   switch (screen) {
@@ -104,9 +141,12 @@ function Shell() {
         </ul>
         <div className="sidebar-foot">
           <UpdateNotice />
-          <button type="button" className="history-button" onClick={() => setHistoryOpen(true)}>
-            {t('Riwayat perubahan', 'Change history')}
-          </button>
+          <SessionBox />
+          {canWrite ? (
+            <button type="button" className="history-button" onClick={() => setHistoryOpen(true)}>
+              {t('Riwayat perubahan', 'Change history')}
+            </button>
+          ) : null}
           {historyOpen ? <UndoHistory onClose={() => setHistoryOpen(false)} /> : null}
           <div className="lang-switch" role="group" aria-label={t('Bahasa', 'Language')}>
             <button type="button" className={lang === 'id' ? 'active' : ''} onClick={() => setLang('id')} aria-pressed={lang === 'id'}>
@@ -128,26 +168,37 @@ function Shell() {
   );
 }
 
+/** A specialist gets their own visits; everyone else the district's screens. */
+function Screens() {
+  const { user } = useSession();
+  if (user?.role === 'specialist') return <SpecialistScreen />;
+  return (
+    <RefDataProvider
+      fallback={(error) =>
+        error ? (
+          <div className="fatal" role="alert">
+            <h1>Asuhan</h1>
+            <p>{error}</p>
+          </div>
+        ) : (
+          <Loading />
+        )
+      }
+    >
+      <Shell />
+    </RefDataProvider>
+  );
+}
+
 export function App() {
   return (
     <I18nProvider>
       <ToastProvider>
         <StaleNotice />
         <ConfirmProvider>
-        <RefDataProvider
-          fallback={(error) =>
-            error ? (
-              <div className="fatal" role="alert">
-                <h1>Asuhan</h1>
-                <p>{error}</p>
-              </div>
-            ) : (
-              <Loading />
-            )
-          }
-        >
-          <Shell />
-        </RefDataProvider>
+        <SessionProvider loading={<Loading />} signIn={<LoginScreen />}>
+          <Screens />
+        </SessionProvider>
         </ConfirmProvider>
       </ToastProvider>
     </I18nProvider>

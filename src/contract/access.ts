@@ -124,6 +124,6 @@ export function roleAllows(role: UserRole, method: MethodName): boolean {
 export const ROLE_LABELS: Record<UserRole, { id: string; en: string }> = {
   admin: { id: 'admin', en: 'admin' },
   coordinator: { id: 'koordinator', en: 'coordinator' },
-  viewer: { id: 'pemantau (hanya lihat)', en: 'viewer (read only)' },
+  viewer: { id: 'pemantau', en: 'viewer' },
   specialist: { id: 'dokter spesialis', en: 'specialist' },
 };

@@ -234,9 +234,23 @@ export interface ShellAccounts {
   signOut(token: string): Promise<void>;
 }
 
+/** Password checks running at once; each takes ~0.5 s and 128 MiB, so a flood waits its turn at the door. */
+export const MAX_CONCURRENT_SIGN_INS = 4;
+
 export function shellAccounts(db: Kysely<Database>, now: () => Date): ShellAccounts {
+  let running = 0;
   return {
-    signIn: (login, password) => signIn(db, login, password, now()),
+    async signIn(login, password) {
+      if (running >= MAX_CONCURRENT_SIGN_INS) {
+        return { ok: false, error: new AsuhanError('UNAUTHORIZED', 'Terlalu banyak percobaan masuk sekaligus; coba lagi sebentar lagi.', 'Too many sign-in attempts at once; try again in a moment.') };
+      }
+      running++;
+      try {
+        return await signIn(db, login, password, now());
+      } finally {
+        running--;
+      }
+    },
     session: (token) => sessionCaller(db, token, now()),
     signOut: (token) => signOut(db, token),
   };

@@ -4,6 +4,7 @@
 // site does not have it, so it cannot call the API. With accounts (issue 15) a signed-in session
 // replaces it (web-shell.ts); this stays the single-PC mode.
 import crypto from 'node:crypto';
+import { newToken } from './tokens';
 import type http from 'node:http';
 
 export const TOKEN_PARAM = 'token';
@@ -20,9 +21,7 @@ export interface ShellSecret {
   cookie(): string;
 }
 
-export function newToken(): string {
-  return crypto.randomBytes(32).toString('base64url');
-}
+export { newToken } from './tokens';
 
 function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);

@@ -59,8 +59,8 @@ describe('the dispatcher checks the role before the handler runs', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('FORBIDDEN');
-    expect(result.error.message).toBe('Tidak diizinkan: peran Anda (pemantau (hanya lihat)) tidak boleh melakukan ini; tidak ada yang berubah.');
-    expect(result.error.messageEn).toBe('Not allowed: your role (viewer (read only)) may not do this; nothing was changed.');
+    expect(result.error.message).toBe('Tidak diizinkan: peran Anda (pemantau) tidak boleh melakukan ini; tidak ada yang berubah.');
+    expect(result.error.messageEn).toBe('Not allowed: your role (viewer) may not do this; nothing was changed.');
     expect(contentDigest(t.db.sqlite)).toBe(before);
   });
 
@@ -118,5 +118,13 @@ describe('a specialist sees only their own visits', () => {
       expect(refused.ok ? 'ok' : refused.error.code, method).toBe('FORBIDDEN');
     }
     expect((await t.api.invoke('app:info', {}, specialist)).ok).toBe(true);
+
+    const { createFeed } = await import('../../src/server/feeds');
+    await createFeed(t.db.kysely, own, new Date());
+    await createFeed(t.db.kysely, other, new Date());
+    await createFeed(t.db.kysely, null, new Date());
+    const feeds = await t.api.invoke('feeds:list', { specialistId: other }, specialist);
+    if (!feeds.ok) throw new Error(feeds.error.message);
+    expect((feeds.data as { specialistId: number | null }[]).map((f) => f.specialistId)).toEqual([own]);
   });
 });

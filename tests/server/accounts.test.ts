@@ -162,3 +162,16 @@ describe('the audit log names the signed-in user', () => {
     expect(log).not.toContain(user.password_hash.split('$')[3]);
   });
 });
+
+describe('the web shell\'s sign-in door', () => {
+  it('runs at most four password checks at once; the rest are told to try again, and nothing locks', async () => {
+    const { shellAccounts, MAX_CONCURRENT_SIGN_INS } = await import('../../src/server/accounts');
+    const t = await fresh();
+    await createUser(t.db.kysely, { login: 'ramai', displayName: 'Ramai', role: 'viewer', specialistId: null, password: PASSWORD }, { now: TEST_TODAY, cost: TEST_COST });
+    const door = shellAccounts(t.db.kysely, () => TEST_TODAY);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => door.signIn('ramai', PASSWORD)));
+    expect(answers.filter((a) => a.ok)).toHaveLength(MAX_CONCURRENT_SIGN_INS);
+    for (const refused of answers.filter((a) => !a.ok)) if (!refused.ok) expect(refused.error.messageEn).toBe('Too many sign-in attempts at once; try again in a moment.');
+    expect((await door.signIn('ramai', PASSWORD)).ok).toBe(true);
+  });
+});

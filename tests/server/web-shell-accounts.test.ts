@@ -100,7 +100,7 @@ describe('web shell with accounts', () => {
     ] as const) {
       const reply = await post(`/api/${method}`, input, session);
       expect(reply.status, method).toBe(403);
-      expect(json(reply).error).toMatchObject({ code: 'FORBIDDEN', messageEn: 'Not allowed: your role (viewer (read only)) may not do this; nothing was changed.' });
+      expect(json(reply).error).toMatchObject({ code: 'FORBIDDEN', messageEn: 'Not allowed: your role (viewer) may not do this; nothing was changed.' });
     }
     expect(contentDigest(t.db.sqlite)).toBe(before);
   });

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { shellAccounts } from '../../../src/server/accounts';
+import { feedByToken } from '../../../src/server/feeds';
 import { startWebShell, type WebShell } from '../../../src/server/web-shell';
 import { createTestDb, type TestDb } from '../../fixtures/temp-db';
 import { findExecutable } from '../../fixtures/tools';
@@ -21,17 +23,25 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-export async function startApp(options: { language?: 'id' | 'en'; demo?: boolean } = {}): Promise<AppHarness> {
+/** accounts: sign-in required, as `asuhan serve --accounts` (no secret cookie is set: the test signs in). */
+export async function startApp(options: { language?: 'id' | 'en'; demo?: boolean; accounts?: boolean } = {}): Promise<AppHarness> {
   await ensureRendererBuilt();
   const testDb = await createTestDb({ demo: options.demo ?? true });
-  const shell = await startWebShell({ api: testDb.api, staticDir: RENDERER_DIST, port: 0 });
+  const db = testDb.db.kysely;
+  const shell = await startWebShell({
+    api: testDb.api,
+    staticDir: RENDERER_DIST,
+    port: 0,
+    ...(options.accounts ? { accounts: shellAccounts(db, testDb.ctx.now) } : {}),
+    feeds: (token) => feedByToken(db, token, testDb.ctx.now()),
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   // The shell's secret, as opening the printed link (shell.url) would store it; shell.origin works too.
-  await context.addCookies([{ name: `asuhan-${shell.port}`, value: shell.token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict' }]);
+  if (!options.accounts) await context.addCookies([{ name: `asuhan-${shell.port}`, value: shell.token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict' }]);
   if (options.language === 'en') await context.addInitScript("localStorage.setItem('asuhan.lang', 'en')");
   const page = await context.newPage();
   fs.mkdirSync(SHOTS_DIR, { recursive: true });

@@ -24,6 +24,7 @@ import { PlanButton } from './plan-panel';
 import { VisitDetails } from './visit-details';
 import { UncoveredPanel } from './cover-suggestions';
 import { moveVisit } from './visit-actions';
+import { useCanWrite } from '../../session';
 
 interface Range {
   from: string;
@@ -50,6 +51,7 @@ export function CalendarScreen() {
   const { t, lang, errorText, timeRange, zone, longDate } = useI18n();
   const ref = useRefData();
   const toast = useToast();
+  const canWrite = useCanWrite();
   const [range, setRange] = useState<Range | null>(null);
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<VisitView | null>(null);
@@ -83,7 +85,7 @@ export function CalendarScreen() {
   const events = useMemo<EventInput[]>(() => {
     const data = loaded.data;
     if (!data) return [];
-    const visits = data.visits.filter((v) => matchesFilters(v, filters)).map((v) => visitEvent(v, ref.specialtyById.get(v.specialtyId), true, timeRange));
+    const visits = data.visits.filter((v) => matchesFilters(v, filters)).map((v) => visitEvent(v, ref.specialtyById.get(v.specialtyId), canWrite, timeRange));
     const holidays = data.holidays.holidays.map(holidayEvent);
     const leave = filters.showLeave
       ? data.leave
@@ -91,7 +93,7 @@ export function CalendarScreen() {
           .map((l) => leaveEvent(l, ref.specialistById.get(l.specialistId)?.name ?? `#${l.specialistId}`, l.kind === 'leave' ? t('Cuti', 'Leave') : t('Tugas', 'Duty')))
       : [];
     return [...holidays, ...leave, ...visits];
-  }, [loaded.data, filters, ref, t, timeRange]);
+  }, [loaded.data, filters, ref, t, timeRange, canWrite]);
 
   const onDatesSet = (arg: DatesSetArg) => {
     setTimeout(() => hideToolbarIcons(calendarCard.current), 0);
@@ -229,7 +231,7 @@ export function CalendarScreen() {
         <span className="muted small">{t(`Jam dalam ${zone}`, `Times in ${zone}`)}</span>
         <span className="spacer" />
         <SharedMonthPicker />
-        {range ? <PlanButton month={shared.month} onSaved={loaded.reload} /> : null}
+        {range && canWrite ? <PlanButton month={shared.month} onSaved={loaded.reload} /> : null}
       </div>
       <ErrorBanner error={loaded.error} />
       {loaded.data?.holidays.warnings.map((w) => (

@@ -11,6 +11,7 @@ import { useOfferUndo } from '../../ui/undo';
 import { isStale } from '../../ui/stale';
 import { deleteVisit, moveVisit, pinVisit, type ActionResult } from './visit-actions';
 import { VisitCover } from './cover-suggestions';
+import { useCanWrite } from '../../session';
 
 export function statusLabel(status: VisitView['status'], t: Translate): string {
   switch (status) {
@@ -30,11 +31,13 @@ export function statusLabel(status: VisitView['status'], t: Translate): string {
 export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; onClose: () => void; onChanged: () => void }) {
   const { t, longDate, timeRange } = useI18n();
   const ref = useRefData();
+  const canWrite = useCanWrite();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [moveTo, setMoveTo] = useState(visit.date);
   const specialty = ref.specialtyById.get(visit.specialtyId);
-  const open = visit.status === 'planned' || visit.status === 'confirmed';
+  // A viewer sees the visit; moving, cancelling and pinning are not theirs to do.
+  const open = canWrite && (visit.status === 'planned' || visit.status === 'confirmed');
 
   const confirm = useConfirm();
   const offerUndo = useOfferUndo();
@@ -105,9 +108,11 @@ export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; 
           </button>
         </form>
       ) : null}
-      {visit.status === 'planned' && !visit.pinned ? <VisitCover visit={visit} onApplied={onChanged} /> : null}
+      {canWrite && visit.status === 'planned' && !visit.pinned ? <VisitCover visit={visit} onApplied={onChanged} /> : null}
       <p className="muted small">
-        {visit.pinned
+        {!canWrite
+          ? t('Hanya lihat: peran Anda tidak bisa mengubah kunjungan.', 'Read only: your role cannot change visits.')
+          : visit.pinned
           ? t('Kunjungan yang disematkan tidak diubah saat jadwal disusun ulang.', 'A pinned visit is kept as it is when the month is re-planned.')
           : t('Geser kunjungan di kalender untuk memindah tanggalnya; aturan wajib diperiksa langsung.', 'Drag the visit on the calendar to move it; the hard rules are checked at once.')}
       </p>
@@ -128,9 +133,11 @@ export function VisitDetails({ visit, onClose, onChanged }: { visit: VisitView; 
             {visit.pinned ? t('Lepas sematan', 'Unpin') : t('Sematkan', 'Pin')}
           </button>
         ) : null}
-        <a className="button" href={`#/kunjungan/${visit.id}`}>
-          {t('Catat hasil kunjungan', 'Log this visit')}
-        </a>
+        {canWrite ? (
+          <a className="button" href={`#/kunjungan/${visit.id}`}>
+            {t('Catat hasil kunjungan', 'Log this visit')}
+          </a>
+        ) : null}
         <button type="button" className="primary" onClick={onClose} autoFocus>
           {t('Tutup', 'Close')}
         </button>

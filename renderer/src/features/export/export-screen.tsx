@@ -11,6 +11,7 @@ import { ActiveSpecialistOptions, EmptyRow, ErrorBanner, Spinner, Swatch, useToa
 import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 import { Icon } from '../../ui/icons';
+import { useCanWrite } from '../../session';
 
 type PdfLayout = 'by-date' | 'by-puskesmas' | 'per-specialist' | 'compliance' | 'report';
 type SheetKind = 'roster' | 'compliance';
@@ -38,9 +39,9 @@ function useExport() {
   return { busy, error, clearError: () => setError(undefined), run };
 }
 
-function ExportButton({ id, busy, onClick, children }: { id: string; busy: string | null; onClick: () => void; children: React.ReactNode }) {
+function ExportButton({ id, busy, onClick, children, disabled = false }: { id: string; busy: string | null; onClick: () => void; children: React.ReactNode; disabled?: boolean }) {
   return (
-    <button type="button" className="primary" disabled={busy !== null} onClick={onClick}>
+    <button type="button" className="primary" disabled={busy !== null || disabled} onClick={onClick}>
       {busy === id ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={16} />}
       {children}
     </button>
@@ -50,6 +51,7 @@ function ExportButton({ id, busy, onClick, children }: { id: string; busy: strin
 export function ExportScreen() {
   const { t, lang, month: monthName, longDate, timeRange, zone } = useI18n();
   const ref = useRefData();
+  const canWrite = useCanWrite();
   const { month } = useSelectedMonth();
   const [layout, setLayout] = useState<PdfLayout>('by-date');
   const [sheet, setSheet] = useState<SheetKind>('roster');
@@ -110,8 +112,10 @@ export function ExportScreen() {
               <input type="checkbox" checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)} />
               {t('Hanya yang berubah sejak ekspor terakhir', 'Only what changed since the last export')}
             </label>
+            {/* Each calendar export is recorded (what every specialist was sent): a coordinator's step. */}
             <ExportButton
               id="ics"
+              disabled={!canWrite}
               busy={exporter.busy}
               onClick={() => exporter.run('ics', async () => (await call('exports:ics', { month, onlyChanges, ...(specialistId ? { specialistId } : { zip: true }) })).files)}
             >

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { EmptyRow, ErrorBanner, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { useRefData } from '../../ref-data';
+import { useCanWrite } from '../../session';
 
 function size(bytes: number): string {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -24,6 +25,7 @@ function reasonText(reason: string, t: (id: string, en: string) => string): stri
 
 export function BackupsPanel() {
   const { t, lang } = useI18n();
+  const canWrite = useCanWrite();
   const { info } = useRefData();
   const toast = useToast();
   const loaded = useLoad(() => call('backups:list', {}), []);
@@ -80,6 +82,7 @@ export function BackupsPanel() {
         </span>
         {loaded.loading || busy ? <Spinner /> : null}
         <span className="spacer" />
+        {canWrite ? (
         <button
           type="button"
           className="primary"
@@ -93,9 +96,12 @@ export function BackupsPanel() {
         >
           {t('Buat cadangan sekarang', 'Back up now')}
         </button>
-        <button type="button" disabled={busy !== null} onClick={() => void restorePicked()}>
-          {t('Pulihkan dari berkas…', 'Restore from a file…')}
-        </button>
+        ) : null}
+        {canWrite ? (
+          <button type="button" disabled={busy !== null} onClick={() => void restorePicked()}>
+            {t('Pulihkan dari berkas…', 'Restore from a file…')}
+          </button>
+        ) : null}
       </div>
       <ErrorBanner error={loaded.error ?? error} onClose={() => setError(undefined)} />
       <div className="table-wrap" tabIndex={0}>
@@ -124,7 +130,7 @@ export function BackupsPanel() {
                 <td className="num">{size(backup.bytes)}</td>
                 <td className="muted small">{backup.name}</td>
                 <td className="num">
-                  <button type="button" disabled={busy !== null} onClick={() => restore(backup)}>
+                  <button type="button" disabled={busy !== null || !canWrite} onClick={() => restore(backup)}>
                     {t('Pulihkan', 'Restore')}
                   </button>
                 </td>

@@ -12,6 +12,7 @@ import { Icon } from '../../ui/icons';
 import type { ImportKind } from '../../../../src/contract/imports';
 import { EntityForm, type FieldSpec, type FormValues } from './entity-form';
 import { ImportDialog } from './import-dialog';
+import { useCanWrite } from '../../session';
 
 export interface Column<T> {
   header: [string, string];
@@ -53,6 +54,7 @@ async function attempt(run: () => Promise<unknown>): Promise<ApiError | undefine
 
 export function EntityTable<T extends { id: number }>({ config }: { config: EntityConfig<T> }) {
   const { t, lang } = useI18n();
+  const canWrite = useCanWrite();
   const ref = useRefData();
   const toast = useToast();
   const [search, setSearch] = useState('');
@@ -158,15 +160,17 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
           {rows.length} {t('baris', 'rows')}
         </span>
         <span className="spacer" />
-        {config.importKind ? (
+        {config.importKind && canWrite ? (
           <button type="button" onClick={() => setImporting(true)}>
             {t('Impor dari Excel/CSV', 'Import from Excel/CSV')}
           </button>
         ) : null}
-        <button type="button" className="primary" onClick={() => setEditing({ row: null })}>
-          <Icon name="plus" size={16} />
-          {t(`Tambah ${singular.toLowerCase()}`, `Add ${singular.toLowerCase()}`)}
-        </button>
+        {canWrite ? (
+          <button type="button" className="primary" onClick={() => setEditing({ row: null })}>
+            <Icon name="plus" size={16} />
+            {t(`Tambah ${singular.toLowerCase()}`, `Add ${singular.toLowerCase()}`)}
+          </button>
+        ) : null}
       </div>
       <ErrorBanner error={loaded.error ?? rowError} onClose={() => setRowError(undefined)} />
       <div className="table-wrap" tabIndex={0}>
@@ -189,9 +193,9 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
                   key={row.id}
                   className={active ? undefined : 'inactive'}
                   tabIndex={0}
-                  onDoubleClick={() => setEditing({ row })}
+                  onDoubleClick={() => canWrite && setEditing({ row })}
                   onKeyDown={(e) => {
-                    if (e.key === 'Enter' && e.target === e.currentTarget) setEditing({ row });
+                    if (canWrite && e.key === 'Enter' && e.target === e.currentTarget) setEditing({ row });
                   }}
                 >
                   {columns.map((c) => (
@@ -200,10 +204,12 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
                     </td>
                   ))}
                   <td className="num" style={{ whiteSpace: 'nowrap' }}>
-                    <button type="button" onClick={() => setEditing({ row })}>
-                      {t('Ubah', 'Edit')}
-                    </button>{' '}
-                    {active && (config.deactivate || config.remove) ? (
+                    {canWrite ? (
+                      <button type="button" onClick={() => setEditing({ row })}>
+                        {t('Ubah', 'Edit')}
+                      </button>
+                    ) : null}{' '}
+                    {canWrite && active && (config.deactivate || config.remove) ? (
                       <button type="button" className="danger" onClick={() => switchOff(row)}>
                         {config.deactivate ? t('Nonaktifkan', 'Deactivate') : t('Hapus', 'Delete')}
                       </button>

@@ -6,12 +6,15 @@ import { BackupsPanel } from './backups-panel';
 import { EntityTable } from './entity-table';
 import { DistrictMap } from '../dashboard/district-map';
 import { SettingsPanel } from './settings-panel';
+import { FeedsPanel } from './feeds-panel';
+import { useCanWrite } from '../../session';
 import { adoptionsConfig, holidaysConfig, hospitalsConfig, leaveConfig, puskesmasConfig, specialistsConfig } from './entities';
 
-type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'map' | 'leave' | 'holidays' | 'settings' | 'backups';
+type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'map' | 'leave' | 'holidays' | 'settings' | 'backups' | 'feeds';
 
 export function MasterDataScreen() {
   const { t, lang, date, longDate } = useI18n();
+  const canWrite = useCanWrite();
   const [tab, setTab] = useState<Tab>('specialists');
   const [adoptionView, setAdoptionView] = useState<'list' | 'matrix'>('list');
   const leave = useMemo(() => leaveConfig(date), [date]);
@@ -26,6 +29,8 @@ export function MasterDataScreen() {
     { id: 'holidays', title: holidays.title },
     { id: 'settings', title: ['Pengaturan', 'Settings'] },
     { id: 'backups', title: ['Cadangan', 'Backups'] },
+    // Each link opens a roster to whoever holds it: a coordinator's to hand out.
+    ...(canWrite ? [{ id: 'feeds' as const, title: ['Kalender langganan', 'Calendar links'] as [string, string] }] : []),
   ];
   return (
     <section aria-labelledby="master-title">
@@ -61,6 +66,7 @@ export function MasterDataScreen() {
         {tab === 'holidays' ? <EntityTable key="holidays" config={holidays} /> : null}
         {tab === 'settings' ? <SettingsPanel /> : null}
         {tab === 'backups' ? <BackupsPanel /> : null}
+        {tab === 'feeds' ? <FeedsPanel /> : null}
       </div>
     </section>
   );

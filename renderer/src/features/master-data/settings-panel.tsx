@@ -11,6 +11,7 @@ import { ErrorBanner, Loading, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { isStale } from '../../ui/stale';
 import { EntityForm, type FieldSpec, type FormValues } from './entity-form';
+import { useCanWrite } from '../../session';
 
 const WEIGHTS: { key: keyof Settings['weights']; label: [string, string] }[] = [
   { key: 'continuity', label: ['Bobot: dokter adopsi yang sama', 'Weight: the adopted specialist'] },
@@ -77,6 +78,7 @@ function toChanges(values: FormValues): Record<string, unknown> {
 
 export function SettingsPanel() {
   const { t, zone } = useI18n();
+  const canWrite = useCanWrite();
   const toast = useToast();
   const ref = useRefData();
   const loaded = useLoad(() => call('settings:get', {}), []);
@@ -88,10 +90,13 @@ export function SettingsPanel() {
         {t('Kop surat, penanda tangan dan nama program tercetak di roster PDF. Bobot mengatur aturan lunak penjadwal.', 'The letterhead, signatory and programme name are printed on the PDF roster. Weights tune the scheduler’s soft rules.')}{' '}
         {t(`Zona waktu: ${zone} (${loaded.data.timeZone}), mengikuti provinsi.`, `Time zone: ${zone} (${loaded.data.timeZone}), from the province.`)}
       </p>
-      <ProgrammeFile onApplied={() => {
-        loaded.reload();
-        ref.reload();
-      }} />
+      {canWrite ? (
+        <ProgrammeFile onApplied={() => {
+          loaded.reload();
+          ref.reload();
+        }} />
+      ) : null}
+      <fieldset className="plain-fieldset" disabled={!canWrite}>
       <EntityForm
         key={JSON.stringify(loaded.data)}
         fields={FIELDS}
@@ -111,6 +116,7 @@ export function SettingsPanel() {
           }
         }}
       />
+      </fieldset>
     </div>
   );
 }

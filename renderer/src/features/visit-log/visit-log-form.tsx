@@ -17,6 +17,7 @@ import { parseTime } from '../../../../src/domain/typed-input';
 import { visitLogIssues } from '../../../../src/domain/visit-log-rules';
 import type { SaveVisitLogInput } from '../../../../src/contract/visit-log';
 import { AGE_GROUPS, AGE_LABELS, ATTENDEE_ROLES, CASE_DECISIONS, DECISION_LABELS, OUTCOMES, OUTCOME_LABELS, ROLE_LABELS, label } from './labels';
+import { useCanWrite } from '../../session';
 
 interface CaseRow {
   ageGroup: CaseAgeGroup;
@@ -106,6 +107,7 @@ export function VisitLogForm({ visitId, onSaved }: { visitId: number; onSaved: (
 
 function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics: Awaited<ReturnType<typeof call<'topics:list'>>>; onSaved: () => void }) {
   const { t, lang, longDate, timeRange, date, zone } = useI18n();
+  const canWrite = useCanWrite();
   const ref = useRefData();
   const toast = useToast();
   const [draft, setDraft] = useState<Draft>(() => draftOf(detail));
@@ -164,13 +166,15 @@ function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics
       onSubmit={submit}
       noValidate
       onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        if (canWrite && e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
           void submit();
         }
       }}
       aria-label={t('Catatan kunjungan', 'Visit log')}
     >
+      {/* A viewer reads the log; every field and button stays as it is. */}
+      <fieldset className="plain-fieldset" disabled={!canWrite}>
       <h2>
         {visit.puskesmasName} · {visit.specialistName}
       </h2>
@@ -385,11 +389,18 @@ function LogEditor({ detail, topics, onSaved }: { detail: VisitLogDetail; topics
       </div>
       <div className="form-actions">
         {busy ? <Spinner label={t('Menyimpan…', 'Saving…')} /> : null}
-        <span className="muted small">Ctrl+Enter</span>
-        <button type="submit" className="primary" disabled={busy}>
-          {t('Simpan catatan', 'Save log')}
-        </button>
+        {canWrite ? (
+          <>
+            <span className="muted small">Ctrl+Enter</span>
+            <button type="submit" className="primary" disabled={busy}>
+              {t('Simpan catatan', 'Save log')}
+            </button>
+          </>
+        ) : (
+          <span className="muted small">{t('Hanya lihat', 'Read only')}</span>
+        )}
       </div>
+      </fieldset>
     </form>
   );
 }
