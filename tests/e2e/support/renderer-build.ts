@@ -8,6 +8,9 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
 const SOURCE_DIRS = ['renderer', 'src/contract', 'src/domain'].map((dir) => path.join(ROOT, dir));
 const LOCK = path.join(ROOT, 'dist', '.renderer-build.lock');
+// Written after a production build: a bundle built under vitest's NODE_ENV=test carried React's
+// development build (several times slower), so one without this stamp is built again.
+const STAMP = path.join(RENDERER_DIST, '.production-build');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -22,7 +25,7 @@ function newestSource(dir: string): number {
 
 function isFresh(): boolean {
   const index = path.join(RENDERER_DIST, 'index.html');
-  if (!fs.existsSync(index)) return false;
+  if (!fs.existsSync(index) || !fs.existsSync(STAMP)) return false;
   const built = fs.statSync(index).mtimeMs;
   const config = path.join(ROOT, 'vite.config.ts');
   return fs.statSync(config).mtimeMs <= built && SOURCE_DIRS.every((dir) => !fs.existsSync(dir) || newestSource(dir) <= built);
@@ -46,7 +49,16 @@ export async function ensureRendererBuilt(): Promise<void> {
   try {
     if (isFresh()) return;
     const { build } = await import('vite');
-    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    // Vite takes NODE_ENV over the mode, and vitest sets it to "test".
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
+    fs.writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }

@@ -86,3 +86,42 @@ export function leaveEvent(leave: Unavailability, specialistName: string, label:
     extendedProps: { kind: 'leave', leave, order: 1, tooltip: `${label}: ${specialistName}${leave.reason ? ` (${leave.reason})` : ''}` },
   };
 }
+
+/** More visits than this on one day and the month or week grid shows the day as counts per specialty. */
+export const CROWDED_DAY = 12;
+
+/**
+ * A crowded day (a province's calendar) as one chip per specialty ("37 kunjungan Anak"); clicking
+ * one lists the day. Thousands of chips in a grid are neither readable nor quick to draw.
+ */
+export function crowdedDayEvents(visits: VisitView[], specialtyById: Map<number, Specialty>, label: (count: number, specialty: string) => string, hint: string): { events: EventInput[]; crowded: Set<string> } {
+  const byDate = new Map<string, VisitView[]>();
+  for (const v of visits) byDate.set(v.date, [...(byDate.get(v.date) ?? []), v]);
+  const crowded = new Set<string>();
+  const events: EventInput[] = [];
+  for (const [date, day] of byDate) {
+    if (day.length <= CROWDED_DAY) continue;
+    crowded.add(date);
+    const bySpecialty = new Map<number, number>();
+    for (const v of day) bySpecialty.set(v.specialtyId, (bySpecialty.get(v.specialtyId) ?? 0) + 1);
+    for (const [specialtyId, count] of bySpecialty) {
+      const specialty = specialtyById.get(specialtyId);
+      const color = specialty?.color ?? '#607d8b';
+      const title = label(count, specialty?.name ?? '');
+      events.push({
+        id: `day-${date}-${specialtyId}`,
+        title,
+        start: date,
+        allDay: true,
+        backgroundColor: color,
+        borderColor: color,
+        textColor: '#ffffff',
+        editable: false,
+        classNames: ['day-summary'],
+        // Before leave bars, so the counts stay in view above "+n lagi".
+        extendedProps: { kind: 'day-summary', date, count, specialtyName: specialty?.name ?? '', order: -1000 + specialtyId, tooltip: `${title}. ${hint}` },
+      });
+    }
+  }
+  return { events, crowded };
+}

@@ -17,7 +17,7 @@ import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 import { CHANGED_EVENT, useOfferUndo } from '../../ui/undo';
 import { isStale } from '../../ui/stale';
-import { MARK_SYMBOL, NO_FILTERS, holidayEvent, leaveEvent, matchesFilters, visitEvent, visitMarks, type CalendarFilters } from './calendar-events';
+import { MARK_SYMBOL, NO_FILTERS, crowdedDayEvents, holidayEvent, leaveEvent, matchesFilters, visitEvent, visitMarks, type CalendarFilters } from './calendar-events';
 import { calendarA11yOptions, hideToolbarIcons } from './calendar-a11y';
 import { CalendarFilterPanel, markLabel } from './calendar-filters';
 import { PlanButton } from './plan-panel';
@@ -38,6 +38,7 @@ interface Range {
  * week view the day kept if it is shown, else the week's Thursday (whose month the week belongs to).
  */
 function focusDay(viewType: string, from: string, to: string, currentStart: string, kept: string, today: string): string {
+  if (viewType === 'listDay') return from; // one crowded day, opened from its counts
   if (viewType === 'dayGridWeek') return kept >= from && kept <= to ? kept : addDays(from, 3);
   const month = currentStart.slice(0, 7);
   if (monthOf(kept) === month) return kept;
@@ -53,6 +54,7 @@ export function CalendarScreen() {
   const toast = useToast();
   const canWrite = useCanWrite();
   const [range, setRange] = useState<Range | null>(null);
+  const [viewType, setViewType] = useState('dayGridMonth');
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<VisitView | null>(null);
   const shared = useSelectedMonth();
@@ -85,17 +87,23 @@ export function CalendarScreen() {
   const events = useMemo<EventInput[]>(() => {
     const data = loaded.data;
     if (!data) return [];
-    const visits = data.visits.filter((v) => matchesFilters(v, filters)).map((v) => visitEvent(v, ref.specialtyById.get(v.specialtyId), canWrite, timeRange));
+    const shown = data.visits.filter((v) => matchesFilters(v, filters));
+    // Grids show a crowded day as counts per specialty; the list of the day shows its visits.
+    const { events: counts, crowded } = viewType.startsWith('dayGrid')
+      ? crowdedDayEvents(shown, ref.specialtyById, (n, specialty) => t(`${n} kunjungan ${specialty}`, `${n} visits, ${specialty}`), t('Klik untuk daftar kunjungan hari itu.', 'Click to list the day\'s visits.'))
+      : { events: [], crowded: new Set<string>() };
+    const visits = shown.filter((v) => !crowded.has(v.date)).map((v) => visitEvent(v, ref.specialtyById.get(v.specialtyId), canWrite, timeRange));
     const holidays = data.holidays.holidays.map(holidayEvent);
     const leave = filters.showLeave
       ? data.leave
           .filter((l) => filters.specialistId === null || l.specialistId === filters.specialistId)
           .map((l) => leaveEvent(l, ref.specialistById.get(l.specialistId)?.name ?? `#${l.specialistId}`, l.kind === 'leave' ? t('Cuti', 'Leave') : t('Tugas', 'Duty')))
       : [];
-    return [...holidays, ...leave, ...visits];
-  }, [loaded.data, filters, ref, t, timeRange, canWrite]);
+    return [...holidays, ...leave, ...counts, ...visits];
+  }, [loaded.data, filters, ref, t, timeRange, viewType, canWrite]);
 
   const onDatesSet = (arg: DatesSetArg) => {
+    setViewType(arg.view.type);
     setTimeout(() => hideToolbarIcons(calendarCard.current), 0);
     const from = arg.startStr.slice(0, 10);
     const to = addDays(arg.endStr.slice(0, 10), -1);
@@ -121,6 +129,13 @@ export function CalendarScreen() {
   }, [shared.date]);
 
   const onEventClick = (arg: EventClickArg) => {
+    const crowdedDay = arg.event.extendedProps.kind === 'day-summary' ? (arg.event.extendedProps.date as string) : null;
+    if (crowdedDay) {
+      sharedDate.current = crowdedDay;
+      shared.setDate(crowdedDay);
+      arg.view.calendar.changeView('listDay', crowdedDay);
+      return;
+    }
     const visit = arg.event.extendedProps.visit as VisitView | undefined;
     if (visit) setSelected(visit);
   };
@@ -135,6 +150,17 @@ export function CalendarScreen() {
   // A chip: the marks, the puskesmas in bold, the specialist below; the time only when it is not
   // the programme's usual start (nearly every visit starts then).
   const renderEvent = useCallback((arg: EventContentArg) => {
+    if (arg.event.extendedProps.kind === 'day-summary') {
+      const { count, specialtyName } = arg.event.extendedProps as { count: number; specialtyName: string };
+      return (
+        <div className="visit-chip">
+          <div className="chip-line">
+            <strong>{t(`${count} kunjungan`, `${count} visits`)}</strong>
+          </div>
+          <div className="chip-who">{specialtyName}</div>
+        </div>
+      );
+    }
     const visit = arg.event.extendedProps.visit as VisitView | undefined;
     if (!visit) return true; // holidays and leave keep FullCalendar's own content
     const marks = visitMarks(visit);
