@@ -10,14 +10,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Api } from '../app/api';
-import type { ApiResult } from '../contract/index';
+import { LOCAL_CALLER, type Caller } from '../app/caller';
+import { CONTENT_SECURITY_DIRECTIVES } from '../app/content-security-policy';
 import type { SessionInfo } from '../contract/accounts';
 import type { ErrorCode } from '../contract/errors';
-import type { Caller } from '../app/caller';
-import type { ShellAccounts } from './accounts';
+import type { ApiResult } from '../contract/index';
+import { SESSION_HOURS, type ShellAccounts } from './accounts';
 import { FEED_PATH } from './feeds';
-import { CONTENT_SECURITY_DIRECTIVES } from '../app/content-security-policy';
-import { LOCAL_CALLER } from '../app/caller';
 import { cookieValue, shellSecret, TOKEN_PARAM, type ShellSecret } from './shell-secret';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024; // imports carry whole spreadsheets as base64
@@ -197,7 +196,7 @@ const UNAUTHORIZED = failure(
 
 const NOT_SIGNED_IN = failure('UNAUTHORIZED', 'Belum masuk, atau sesi sudah berakhir: masuk lagi dengan nama pengguna dan kata sandi.', 'Not signed in, or the session has ended: sign in again with your login name and password.');
 
-const SESSION_MAX_AGE_SECONDS = 12 * 3600;
+const SESSION_MAX_AGE_SECONDS = SESSION_HOURS * 3600;
 
 function sessionCookieName(port: number): string {
   return `asuhan-session-${port}`;

@@ -24,6 +24,7 @@ describe('accounts in the browser', () => {
     seeded = await seedVisits(db);
     await createUser(db, { login: 'dr.a', displayName: 'Dokter A', role: 'specialist', specialistId: seeded.specialistA, password: PASSWORD }, { now: TEST_TODAY, cost: TEST_COST });
     await createUser(db, { login: 'pemantau', displayName: 'Ibu Pemantau', role: 'viewer', specialistId: null, password: PASSWORD }, { now: TEST_TODAY, cost: TEST_COST });
+    await createUser(db, { login: 'admin', displayName: 'Admin Dinkes', role: 'admin', specialistId: null, password: PASSWORD }, { now: TEST_TODAY, cost: TEST_COST });
     await createUser(db, { login: 'koor', displayName: 'Pak Koordinator', role: 'coordinator', specialistId: null, password: PASSWORD }, { now: TEST_TODAY, cost: TEST_COST });
   }, 180_000);
 
@@ -154,6 +155,43 @@ describe('accounts in the browser', () => {
       expect(text).not.toContain('Jumat, 20 Februari 2026'); // B's visit
       expect(await own.locator('.sidebar').count()).toBe(0);
       await own.screenshot({ path: `${process.env.ASUHAN_SHOTS ?? '/tmp/asuhan-shots'}/specialist-own-visits.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an admin adds a user on screen, who can then sign in; disabling ends that', { timeout: 90_000 }, async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'id-ID' });
+    try {
+      const admin = await context.newPage();
+      await admin.goto(app.shell.url);
+      await admin.getByLabel('Nama pengguna').fill('admin');
+      await admin.getByLabel('Kata sandi').fill(PASSWORD);
+      await admin.getByRole('button', { name: 'Masuk' }).click();
+      await admin.waitForSelector('.fc-daygrid-day');
+      await admin.goto(`${app.shell.origin}#/data`);
+      await admin.getByRole('tab', { name: 'Pengguna' }).click();
+      await admin.getByRole('button', { name: 'Tambah pengguna' }).click();
+      const dialog = admin.getByRole('dialog');
+      await dialog.getByLabel('Nama pengguna').fill('kepala.dinas');
+      await dialog.getByLabel('Nama', { exact: true }).fill('Kepala Dinas');
+      await dialog.getByLabel('Peran').selectOption('viewer');
+      await dialog.getByLabel(/Kata sandi awal/).fill('pendek');
+      await dialog.getByRole('button', { name: 'Buat pengguna' }).click();
+      await expect.poll(() => dialog.locator('.field-error').textContent()).toMatch(/minimal 10 karakter/);
+      await dialog.getByLabel(/Kata sandi awal/).fill('rujak-cingur-2026');
+      await dialog.getByRole('button', { name: 'Buat pengguna' }).click();
+      const row = admin.getByRole('row', { name: /kepala\.dinas/ });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Pemantau (hanya lihat)');
+      await admin.screenshot({ path: `${process.env.ASUHAN_SHOTS ?? '/tmp/asuhan-shots'}/admin-users.png` });
+      const signIn = (password: string) => fetch(`${app.shell.origin}auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'kepala.dinas', password }) });
+      expect((await signIn('rujak-cingur-2026')).status).toBe(200);
+      await row.getByRole('button', { name: 'Nonaktifkan' }).click();
+      await expect.poll(() => row.textContent()).toContain('Nonaktif');
+      expect((await signIn('rujak-cingur-2026')).status).toBe(401);
+      const log = await app.testDb.db.kysely.selectFrom('audit_log').select(['actor', 'action']).where('entity', '=', 'user').orderBy('id').execute();
+      expect(log.slice(-2)).toEqual([{ actor: 'admin', action: 'create' }, { actor: 'admin', action: 'update' }]);
     } finally {
       await context.close();
     }

@@ -7,14 +7,16 @@ import { EntityTable } from './entity-table';
 import { DistrictMap } from '../dashboard/district-map';
 import { SettingsPanel } from './settings-panel';
 import { FeedsPanel } from './feeds-panel';
-import { useCanWrite } from '../../session';
+import { useCanWrite, useSession } from '../../session';
+import { UsersPanel } from './users-panel';
 import { adoptionsConfig, holidaysConfig, hospitalsConfig, leaveConfig, puskesmasConfig, specialistsConfig } from './entities';
 
-type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'map' | 'leave' | 'holidays' | 'settings' | 'backups' | 'feeds';
+type Tab = 'specialists' | 'puskesmas' | 'hospitals' | 'adoptions' | 'map' | 'leave' | 'holidays' | 'settings' | 'backups' | 'feeds' | 'users';
 
 export function MasterDataScreen() {
   const { t, lang, date, longDate } = useI18n();
   const canWrite = useCanWrite();
+  const session = useSession();
   const [tab, setTab] = useState<Tab>('specialists');
   const [adoptionView, setAdoptionView] = useState<'list' | 'matrix'>('list');
   const leave = useMemo(() => leaveConfig(date), [date]);
@@ -31,6 +33,8 @@ export function MasterDataScreen() {
     { id: 'backups', title: ['Cadangan', 'Backups'] },
     // Each link opens a roster to whoever holds it: a coordinator's to hand out.
     ...(canWrite ? [{ id: 'feeds' as const, title: ['Kalender langganan', 'Calendar links'] as [string, string] }] : []),
+    // Accounts exist only on a shared server, and only an admin manages them.
+    ...(session.accountsRequired && session.user?.role === 'admin' ? [{ id: 'users' as const, title: ['Pengguna', 'Users'] as [string, string] }] : []),
   ];
   return (
     <section aria-labelledby="master-title">
@@ -67,6 +71,7 @@ export function MasterDataScreen() {
         {tab === 'settings' ? <SettingsPanel /> : null}
         {tab === 'backups' ? <BackupsPanel /> : null}
         {tab === 'feeds' ? <FeedsPanel /> : null}
+        {tab === 'users' ? <UsersPanel /> : null}
       </div>
     </section>
   );
