@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_DIST = path.join(root, 'dist', 'cli');
 
 /** Packages left in node_modules: native code, or files they read beside themselves (WASM, font metrics). */
-const EXTERNAL = ['better-sqlite3', 'exceljs', 'pdfkit', 'highs'];
+const EXTERNAL = ['better-sqlite3', 'exceljs', 'pdfkit', 'highs', '@node-rs/argon2'];
 
 const BESIDE_CODE = [
   ['src/seed/data', 'data'],

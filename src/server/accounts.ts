@@ -7,7 +7,7 @@ import { AsuhanError, notFound } from '../contract/errors';
 import type { Caller } from '../app/caller';
 import { audit } from '../db/audit';
 import type { Database } from '../db/schema';
-import { decoyHash, DEFAULT_COST, hashPassword, verifyPassword, type ScryptCost } from './passwords';
+import { decoyHash, DEFAULT_COST, hashPassword, verifyPassword, type PasswordCost } from './passwords';
 import { newToken, tokenHash, looksLikeToken } from './tokens';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -65,7 +65,7 @@ export interface NewUser {
   password: string;
 }
 
-export async function createUser(db: Kysely<Database>, user: NewUser, options: { now: Date; cost?: ScryptCost }): Promise<UserAccount> {
+export async function createUser(db: Kysely<Database>, user: NewUser, options: { now: Date; cost?: PasswordCost }): Promise<UserAccount> {
   if ((user.role === 'specialist') !== (user.specialistId !== null)) throw roleMismatch();
   await requireSpecialist(db, user.specialistId);
   const taken = await db.selectFrom('app_user').select('id').where('login', '=', user.login).executeTakeFirst();
@@ -136,7 +136,7 @@ export async function updateUser(db: Kysely<Database>, id: number, changes: User
   });
 }
 
-export async function resetPassword(db: Kysely<Database>, id: number, password: string, options: { now: Date; cost?: ScryptCost }): Promise<UserAccount> {
+export async function resetPassword(db: Kysely<Database>, id: number, password: string, options: { now: Date; cost?: PasswordCost }): Promise<UserAccount> {
   const before = await userRow(db, id);
   const passwordHash = await hashPassword(password, options.cost ?? DEFAULT_COST);
   return db.transaction().execute(async (trx) => {
@@ -234,7 +234,7 @@ export interface ShellAccounts {
   signOut(token: string): Promise<void>;
 }
 
-/** Password checks running at once; each takes ~0.5 s and 128 MiB, so a flood waits its turn at the door. */
+/** Password checks running at once (each holds 19 MiB for tens of milliseconds), so a flood waits its turn at the door. */
 export const MAX_CONCURRENT_SIGN_INS = 4;
 
 export function shellAccounts(db: Kysely<Database>, now: () => Date): ShellAccounts {

@@ -1,50 +1,41 @@
-// Password hashing behind one small interface, so the algorithm can be swapped without touching
-// callers. Today: Node's built-in scrypt (no native package to install; @node-rs/argon2 is not
-// in the dependencies), at OWASP's recommended cost. The stored text names its algorithm and
-// parameters (`scrypt$ln=17,r=8,p=1$salt$hash`), so old hashes keep verifying after a change of
-// cost or algorithm.
+// Password hashing behind one small interface, so callers never see the algorithm: argon2id
+// (@node-rs/argon2, prebuilt for Windows and Linux, no compiler needed) at OWASP's recommended
+// cost. The stored text is the PHC string (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`), which
+// names its own cost, so hashes made at an older cost keep verifying after a change.
 import crypto from 'node:crypto';
-import { promisify } from 'node:util';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 
-const scrypt = promisify(crypto.scrypt) as (password: crypto.BinaryLike, salt: crypto.BinaryLike, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
-
-export interface ScryptCost {
-  /** log2 of N, the CPU/memory cost. */
-  ln: number;
-  r: number;
-  p: number;
+export interface PasswordCost {
+  /** Memory in KiB. */
+  memoryKiB: number;
+  /** Passes over the memory (argon2's t). */
+  passes: number;
 }
 
-/** OWASP Password Storage Cheat Sheet: N = 2^17, r = 8, p = 1 (128 MiB, ~0.2-0.5 s). */
-export const DEFAULT_COST: ScryptCost = { ln: 17, r: 8, p: 1 };
-const KEY_BYTES = 32;
-const SALT_BYTES = 16;
+/** OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1. */
+export const DEFAULT_COST: PasswordCost = { memoryKiB: 19_456, passes: 2 };
+// A tampered row must not make the server spend minutes or gigabytes on one sign-in.
+const MAX_MEMORY_KIB = 262_144;
+const MAX_PASSES = 10;
 
-function maxmemFor(cost: ScryptCost): number {
-  return 128 * 2 ** cost.ln * cost.r * 2;
+export async function hashPassword(password: string, cost: PasswordCost = DEFAULT_COST): Promise<string> {
+  return hash(password.normalize('NFC'), { algorithm: Algorithm.Argon2id, memoryCost: cost.memoryKiB, timeCost: cost.passes, parallelism: 1 });
 }
 
-export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_COST): Promise<string> {
-  const salt = crypto.randomBytes(SALT_BYTES);
-  const key = await scrypt(password.normalize('NFC'), salt, KEY_BYTES, { N: 2 ** cost.ln, r: cost.r, p: cost.p, maxmem: maxmemFor(cost) });
-  return `scrypt$ln=${cost.ln},r=${cost.r},p=${cost.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
-}
-
-function parse(stored: string): { cost: ScryptCost; salt: Buffer; key: Buffer } | null {
-  const match = /^scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9_-]+)\$([A-Za-z0-9_-]+)$/.exec(stored);
-  if (!match) return null;
-  const cost = { ln: Number(match[1]), r: Number(match[2]), p: Number(match[3]) };
-  // A tampered row must not make the server spend minutes or gigabytes.
-  if (cost.ln < 10 || cost.ln > 20 || cost.r < 1 || cost.r > 16 || cost.p < 1 || cost.p > 4) return null;
-  return { cost, salt: Buffer.from(match[4]!, 'base64url'), key: Buffer.from(match[5]!, 'base64url') };
+function withinLimits(stored: string): boolean {
+  const match = /^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,2}),p=(\d{1,2})\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/.exec(stored);
+  if (!match) return false;
+  const [memory, passes, lanes] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return memory >= 8 && memory <= MAX_MEMORY_KIB && passes >= 1 && passes <= MAX_PASSES && lanes >= 1 && lanes <= 4;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const parsed = parse(stored);
-  if (!parsed || parsed.key.length !== KEY_BYTES) return false;
-  const { cost } = parsed;
-  const key = await scrypt(password.normalize('NFC'), parsed.salt, KEY_BYTES, { N: 2 ** cost.ln, r: cost.r, p: cost.p, maxmem: maxmemFor(cost) });
-  return crypto.timingSafeEqual(key, parsed.key);
+  if (!withinLimits(stored)) return false;
+  try {
+    return await verify(stored, password.normalize('NFC'));
+  } catch {
+    return false; // a malformed hash matches no password
+  }
 }
 
 /** A hash no password matches, verified for unknown logins so they take as long as known ones. */

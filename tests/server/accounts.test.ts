@@ -26,10 +26,10 @@ async function fresh(): Promise<TestDb> {
 const at = (minutes: number) => new Date(TEST_TODAY.getTime() + minutes * 60_000);
 
 describe('password hashing', () => {
-  it('stores a salted scrypt hash that verifies only the same password', async () => {
+  it('stores a salted argon2id hash that verifies only the same password', async () => {
     const one = await hashPassword(PASSWORD, TEST_COST);
     const two = await hashPassword(PASSWORD, TEST_COST);
-    expect(one).toMatch(/^scrypt\$ln=12,r=8,p=1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+    expect(one).toMatch(/^\$argon2id\$v=19\$m=1024,t=1,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
     expect(one).not.toBe(two); // a new salt each time
     expect(one).not.toContain(PASSWORD);
     expect(await verifyPassword(PASSWORD, one)).toBe(true);
@@ -37,11 +37,11 @@ describe('password hashing', () => {
     expect(await verifyPassword('', one)).toBe(false);
   });
 
-  it('the default cost is OWASP scrypt (N = 2^17), and a tampered cost is refused, not computed', async () => {
+  it('the default cost is OWASP argon2id (m = 19 MiB, t = 2), and a tampered cost is refused, not computed', async () => {
     const real = await hashPassword(PASSWORD);
-    expect(real.startsWith('scrypt$ln=17,r=8,p=1$')).toBe(true);
+    expect(real.startsWith('$argon2id$v=19$m=19456,t=2,p=1$')).toBe(true);
     expect(await verifyPassword(PASSWORD, real)).toBe(true);
-    expect(await verifyPassword(PASSWORD, real.replace('ln=17', 'ln=30'))).toBe(false);
+    expect(await verifyPassword(PASSWORD, real.replace('m=19456', 'm=9999999'))).toBe(false);
     expect(await verifyPassword(PASSWORD, 'plain-text-password')).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
 // Shared by the account tests: a few visits of two specialists in the demo district (written
 // straight into the table: these tests are about who may see them, not how they were planned),
-// and a cheap password cost (the stored hash carries it, so verification follows).
+// and a cheap argon2 cost (the stored hash carries it, so verification follows).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
 
-export const TEST_COST = { ln: 12, r: 8, p: 1 };
+export const TEST_COST = { memoryKiB: 1024, passes: 1 };
 
 export interface SeededVisits {
   specialistA: number;
