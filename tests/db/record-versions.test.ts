@@ -120,12 +120,18 @@ describe('master data', () => {
     expect((await t.api.client['specialists:get']({ id: read!.id })).maxVisitsPerMonth).toBe(read!.maxVisitsPerMonth);
   });
 
-  it('stale leave, holiday and hospital edits are refused too', async () => {
+  it('stale leave, adoption and hospital edits are refused too', async () => {
     const [specialist] = await t.api.client['specialists:list']({});
     const leave = await t.api.client['unavailability:create']({ specialistId: specialist!.id, startDate: '2026-07-06', endDate: '2026-07-07', reason: 'Seminar' });
     await t.api.client['unavailability:update']({ id: leave.id, version: leave.version, changes: { reason: 'Seminar nasional' } });
     await staleRefusal(() => t.api.client['unavailability:update']({ id: leave.id, version: leave.version, changes: { endDate: '2026-07-09' } }));
     await staleRefusal(() => t.api.client['unavailability:delete']({ id: leave.id, version: leave.version }));
+    const [adoption] = await t.api.client['adoptions:list']({});
+    const changed = await t.api.client['adoptions:set']({ specialistId: adoption!.specialistId, puskesmasId: adoption!.puskesmasId, role: adoption!.role === 'primary' ? 'backup' : 'primary' });
+    expect(changed.version).toBe(adoption!.version + 1);
+    expect((await t.api.client['adoptions:list']({})).find((a) => a.id === adoption!.id)?.version).toBe(changed.version);
+    await staleRefusal(() => t.api.client['adoptions:delete']({ id: adoption!.id, version: adoption!.version }));
+    await t.api.client['adoptions:set']({ specialistId: adoption!.specialistId, puskesmasId: adoption!.puskesmasId, role: adoption!.role });
     const [hospital] = await t.api.client['hospitals:list']({});
     await t.api.client['hospitals:update']({ id: hospital!.id, changes: { town: 'Kota' } });
     await staleRefusal(() => t.api.client['hospitals:update']({ id: hospital!.id, version: hospital!.version, changes: { town: 'Desa' } }));
@@ -148,7 +154,9 @@ describe('programme settings and topics', () => {
   it('a stale topic update is refused with CONFLICT and writes nothing', async () => {
     const [topic] = await t.api.client['topics:list']({});
     const theirs = await t.api.client['topics:update']({ id: topic!.id, version: topic!.version, changes: { nameEn: 'Antenatal care (ANC)' } });
-    expect(theirs.version).toBeGreaterThan(topic!.version);
+    // What comes back is what is stored, so the screen's next edit with it applies.
+    expect(theirs.version).toBe(topic!.version + 1);
+    expect((await t.api.client['topics:list']({})).find((x) => x.id === topic!.id)?.version).toBe(theirs.version);
     const error = await staleRefusal(() => t.api.client['topics:update']({ id: topic!.id, version: topic!.version, changes: { nameEn: 'ANC' } }));
     expect(error.message).toMatch(/^Topik ini sudah diubah oleh koordinator pada /);
   });
