@@ -195,6 +195,22 @@ describe('plans', () => {
     await t.api.client['visits:pin']({ id: visit.id, pinned: false });
   });
 
+  it('a draft is not applied after what it was made from changed: new leave, a puskesmas edit; each named', async () => {
+    const draft = await t.api.client['plans:run']({ month: MARCH });
+    const [specialist] = await t.api.client['specialists:list']({});
+    await t.api.client['unavailability:create']({ specialistId: specialist!.id, startDate: '2026-03-25', endDate: '2026-03-26', reason: 'Pelatihan' });
+    const [puskesmas] = await t.api.client['puskesmas:list']({});
+    await t.api.client['puskesmas:update']({ id: puskesmas!.id, version: puskesmas!.version, changes: { notes: 'Jam buka berubah' } });
+    // A hospital is not part of what a plan reads: changing one does not stop it.
+    const [hospital] = await t.api.client['hospitals:list']({});
+    await t.api.client['hospitals:update']({ id: hospital!.id, changes: { address: 'Jl. Baru 1' } });
+    const error = await staleRefusal(() => t.api.client['plans:apply']({ planId: draft.planId }));
+    expect(error.message).toContain('Rencana tidak disimpan: 2 data yang dipakai rencana berubah sejak rencana disusun');
+    expect(error.message).toMatch(new RegExp(`Cuti/tugas ${specialist!.name.replace(/[.()]/g, '\\$&')} 25–26 Maret 2026 ditambahkan oleh koordinator pada `));
+    expect(error.message).toContain(`${puskesmas!.name} diubah oleh koordinator pada `);
+    expect(error.messageEn).toContain('2 records the plan uses changed since the plan was made');
+  });
+
   it('a visit added to the month since the draft is named as added; a new draft then applies', async () => {
     const draft = await t.api.client['plans:run']({ month: MARCH });
     const [specialist] = await t.api.client['specialists:list']({});
