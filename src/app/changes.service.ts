@@ -170,10 +170,15 @@ export function changesHandlers(ctx: AppContext): ChangesHandlers {
               // Calendars that got the change must get its undoing too.
               sequence: current.sequence + 1,
               updated_at: ctx.now().toISOString(),
+              // Set here, not by the trigger, so the audit's `after` carries the version stored.
+              version: current.version + 1,
             })
             .where('id', '=', visitId)
+            // Only the visit as judged above: an edit made meanwhile is not undone over.
+            .where('version', '=', current.version)
             .returningAll()
-            .executeTakeFirstOrThrow();
+            .executeTakeFirst();
+          if (!restored) throw CHANGED_SINCE('Kunjungan ini', 'This visit');
           await audit(trx, { entity: 'visit', entityId: visitId, action: 'update', before: now, after: toVisit(restored) });
           await audit(trx, { entity: 'undo', entityId: auditId, action: 'update' });
         });

@@ -17,7 +17,7 @@ import {
   updateEntity,
 } from '../db/entities';
 import { toAdoption, toAuditEntry } from '../db/mappers';
-import { requireVersion } from '../db/versions';
+import { requireVersion, staleEdit } from '../db/versions';
 import { decreeWarnings, effectiveHolidays, yearsWithoutDecree } from '../db/holidays.repository';
 import { getSettings, settingsVersion, updateSettings } from '../db/settings.repository';
 import { inTransaction } from '../db/tx';
@@ -92,7 +92,7 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
         const row = await trx
           .insertInto('adoption')
           .values({ specialist_id: specialistId, puskesmas_id: puskesmasId, role })
-          .onConflict((oc) => oc.columns(['specialist_id', 'puskesmas_id']).doUpdateSet({ role }))
+          .onConflict((oc) => oc.columns(['specialist_id', 'puskesmas_id']).doUpdateSet({ role, version: sql`adoption.version + 1` }))
           .returningAll()
           .executeTakeFirstOrThrow();
         const after = toAdoption(row);
@@ -104,8 +104,10 @@ export function masterDataHandlers({ db: { kysely: db } }: AppContext): MasterDa
       db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom('adoption').selectAll().where('id', '=', id).executeTakeFirst();
         if (!before) throw notFound('Adopsi', 'Adoption', id);
-        await requireVersion(trx, { entities: ['adoption'], id, labelId: 'Adopsi', labelEn: 'Adoption' }, version, before.version);
-        await trx.deleteFrom('adoption').where('id', '=', id).execute();
+        const record = { entities: ['adoption'], id, labelId: 'Adopsi', labelEn: 'Adoption' };
+        await requireVersion(trx, record, version, before.version);
+        const deleted = await trx.deleteFrom('adoption').where('id', '=', id).where('version', '=', before.version).executeTakeFirst();
+        if (Number(deleted.numDeletedRows) !== 1) throw await staleEdit(trx, record, { read: before.version, current: (await trx.selectFrom('adoption').select('version').where('id', '=', id).executeTakeFirst())?.version });
         await audit(trx, { entity: 'adoption', entityId: id, action: 'delete', before: toAdoption(before) });
         return { deleted: true };
       }),

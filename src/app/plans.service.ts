@@ -27,6 +27,7 @@ import type { Problem } from '../scheduler/problem';
 import { solveProblem, type SolveResult } from '../scheduler/solve';
 import { solveInWorker } from '../scheduler/worker';
 import type { AppContext } from './context';
+import { changedInputs, readDraftInputs, type DraftInputs, type InputKind } from './plan-draft-inputs';
 
 type PlansHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `plans:${string}`>, 'plans:suggest' | 'plans:uncovered'> | 'visits:check' | 'visits:availability' | 'visits:create' | 'visits:move' | 'visits:pin' | 'visits:delete'>;
 
@@ -35,6 +36,8 @@ interface DraftSummary extends Omit<PlanPreview, 'planId' | 'status' | 'createdA
   fingerprint: string;
   /** Each of the month's visits (by id) at the version the draft read (migration 0009); absent in older drafts. */
   versions?: Record<string, number>;
+  /** The other records the draft was made from, at the versions read (plan-draft-inputs.ts). */
+  inputs?: DraftInputs;
 }
 
 const FIXED_STATUSES = new Set(['confirmed', 'done', 'missed']);
@@ -106,7 +109,7 @@ function named(index: ProblemIndex, v: PlannedVisit): PlanVisit {
 }
 
 function toPreview(row: { id: number; month: string; status: 'draft' | 'saved'; created_at: string; summary: string }): PlanPreview {
-  const { fingerprint: _ignored, versions: _read, ...summary } = JSON.parse(row.summary) as DraftSummary;
+  const { fingerprint: _ignored, versions: _read, inputs: _inputs, ...summary } = JSON.parse(row.summary) as DraftSummary;
   // Drafts saved before warnings (or the figures of uncovered visits) existed have none.
   const uncovered = summary.uncovered.map((u) => ({ ...u, figures: u.figures ?? {} }));
   return { planId: row.id, status: row.status, createdAt: row.created_at, ...summary, uncovered, warnings: summary.warnings ?? [] };
@@ -148,10 +151,24 @@ export function pastMonthWarnings(month: string, today: string, allowPast: boole
 /** Most changes named one by one in a refusal; the rest are counted. */
 const CHANGES_NAMED = 5;
 
+/** How a removed input is named, its record being gone. */
+const KIND_LABELS: Record<InputKind, [string, string]> = {
+  setting: ['Pengaturan program', 'The programme settings'],
+  specialty: ['Spesialisasi', 'Specialty'],
+  specialist: ['Dokter spesialis', 'Specialist'],
+  puskesmas: ['Puskesmas', 'Puskesmas'],
+  adoption: ['Adopsi', 'Adoption'],
+  unavailability: ['Cuti/tugas', 'Leave/duty'],
+  holiday: ['Hari libur', 'Holiday'],
+};
+
+const CHANGE_WORDS = { added: ['ditambahkan', 'added'], changed: ['diubah', 'changed'], removed: ['dihapus', 'removed'] } as const;
+
 /**
- * Refuses to apply a draft when any of the month's visits was added, changed or moved away since
- * the draft read them, naming what changed, who changed it and when (CONFLICT; the screen offers
- * to re-plan). `force`: a write found a visit changed even though the list shows none.
+ * Refuses to apply a draft when anything it was made from changed since: one of the month's visits
+ * added, changed or moved away, or the settings, specialties, specialists, puskesmas, adoptions,
+ * or the month's leave and holidays. Names what changed, who changed it and when (CONFLICT, stale:
+ * the screen offers to re-plan). `force`: a write found a visit changed though the lists show none.
  */
 async function refuseIfChanged(db: Kysely<Database> | Transaction<Database>, summary: DraftSummary, rows: VisitRow[], month: string, force = false): Promise<void> {
   const replan = { id: 'Susun ulang rencana agar memakai jadwal terbaru.', en: 'Re-plan so the plan starts from the latest schedule.' };
@@ -161,27 +178,46 @@ async function refuseIfChanged(db: Kysely<Database> | Transaction<Database>, sum
     throw staleConflict(`Kunjungan ${formatMonth(month)} berubah sejak rencana disusun. ${replan.id}`, `The visits of ${formatMonth(month, 'en')} changed since the plan was made. ${replan.en}`);
   }
   const { changed, gone } = changedSince(summary.versions, rows);
-  if (!force && changed.length === 0 && gone.length === 0) return;
+  const inputs = summary.inputs ? await changedInputs(db, summary.inputs, await readDraftInputs(db, month), CHANGES_NAMED) : { changes: [], count: 0 };
+  const visitCount = changed.length + gone.length;
+  if (!force && visitCount === 0 && inputs.count === 0) return;
+
   const zone = (await getSettings(db as Kysely<Database>)).timeZone;
+  const byWhom = async (entities: string[], id: number | string) => {
+    const change = await lastChange(db, { entities, id, labelId: '', labelEn: '' });
+    return change ? { id: ` oleh ${change.actor} pada ${formatInstant(change.at, zone)}`, en: ` by ${change.actor} on ${formatInstant(change.at, zone, 'en')}` } : { id: '', en: '' };
+  };
   const views = changed.length > 0 ? await visitViewQuery(db as Kysely<Database>).where('visit.id', 'in', changed.slice(0, CHANGES_NAMED).map((r) => r.id)).execute() : [];
-  const named = await Promise.all(
+  const visitLines = await Promise.all(
     views.map(async (row) => {
-      const change = await lastChange(db, visitRecord(row.id));
-      const isNew = summary.versions?.[String(row.id)] === undefined;
-      const where = `${row.specialist_name} di ${row.puskesmas_name} (${formatLongDate(row.date)})`;
-      const whereEn = `${row.specialist_name} at ${row.puskesmas_name} (${formatLongDate(row.date, 'en')})`;
-      const by = change ? ` oleh ${change.actor} pada ${formatInstant(change.at, zone)}` : '';
-      const byEn = change ? ` by ${change.actor} on ${formatInstant(change.at, zone, 'en')}` : '';
-      return { id: `${where} ${isNew ? 'ditambahkan' : 'diubah'}${by}`, en: `${whereEn} ${isNew ? 'added' : 'changed'}${byEn}` };
+      const by = await byWhom(['visit', 'visit_log'], row.id);
+      const word = CHANGE_WORDS[summary.versions?.[String(row.id)] === undefined ? 'added' : 'changed'];
+      return {
+        id: `${row.specialist_name} di ${row.puskesmas_name} (${formatLongDate(row.date)}) ${word[0]}${by.id}`,
+        en: `${row.specialist_name} at ${row.puskesmas_name} (${formatLongDate(row.date, 'en')}) ${word[1]}${by.en}`,
+      };
     }),
   );
-  const count = changed.length + gone.length;
-  const others = count - named.length;
-  const listId = [...named.map((n) => n.id), ...(others > 0 ? [`${others} kunjungan lain diubah atau dipindah ke bulan lain`] : [])].join('; ');
-  const listEn = [...named.map((n) => n.en), ...(others > 0 ? [`${others} other visit${others === 1 ? '' : 's'} changed or moved to another month`] : [])].join('; ');
+  const inputLines = await Promise.all(
+    inputs.changes.slice(0, Math.max(0, CHANGES_NAMED - visitLines.length)).map(async (c) => {
+      const by = await byWhom([c.kind], c.id);
+      const word = CHANGE_WORDS[c.change];
+      const [labelId, labelEn] = KIND_LABELS[c.kind];
+      return { id: `${c.nameId ?? `${labelId} #${c.id}`} ${word[0]}${by.id}`, en: `${c.nameEn ?? `${labelEn} #${c.id}`} ${word[1]}${by.en}` };
+    }),
+  );
+  const lines = [...visitLines, ...inputLines];
+  const others = visitCount + inputs.count - lines.length;
+  const listId = [...lines.map((l) => l.id), ...(others > 0 ? [`${others} perubahan lain`] : [])].join('; ') || 'diubah orang lain saat rencana disimpan';
+  const listEn = [...lines.map((l) => l.en), ...(others > 0 ? [`${others} other change${others === 1 ? '' : 's'}`] : [])].join('; ') || 'changed by someone else while the plan was saved';
+  const whatId = [visitCount > 0 ? `${visitCount} kunjungan ${formatMonth(month)}` : '', inputs.count > 0 ? `${inputs.count} data ${visitCount > 0 ? 'lain ' : ''}yang dipakai rencana` : ''].filter(Boolean).join(' dan ') || 'sebuah kunjungan';
+  const whatEn =
+    [visitCount > 0 ? `${visitCount} visit${visitCount === 1 ? '' : 's'} of ${formatMonth(month, 'en')}` : '', inputs.count > 0 ? `${inputs.count} ${visitCount > 0 ? 'other ' : ''}record${inputs.count === 1 ? '' : 's'} the plan uses` : '']
+      .filter(Boolean)
+      .join(' and ') || 'a visit';
   throw staleConflict(
-    `Rencana tidak disimpan: ${count || 'sebuah'} kunjungan ${formatMonth(month)} berubah sejak rencana disusun: ${listId || 'diubah orang lain saat rencana disimpan'}. ${replan.id}`,
-    `The plan was not saved: ${count || 'a'} visit${count === 1 ? '' : 's'} of ${formatMonth(month, 'en')} changed since the plan was made: ${listEn || 'changed by someone else while the plan was saved'}. ${replan.en}`,
+    `Rencana tidak disimpan: ${whatId} berubah sejak rencana disusun: ${listId}. ${replan.id}`,
+    `The plan was not saved: ${whatEn} changed since the plan was made: ${listEn}. ${replan.en}`,
   );
 }
 
@@ -279,7 +315,9 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     'plans:run': async ({ month, mode, allowPast }) => {
       const today = todayIn((await getSettings(db)).timeZone, ctx.now());
       const past = pastMonthWarnings(month, today, allowPast);
+      // Read before the solve: whatever changes while it runs makes the draft stale.
       const rows = await monthVisitRows(db, month);
+      const inputs = await readDraftInputs(db, month);
       const problem = await problemFromDatabase(db, [month], { mode, ...(allowPast ? {} : { today }) });
       const result = await solve(problem);
       const index = new ProblemIndex(problem);
@@ -323,6 +361,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
         solveMs: result.solveMs,
         fingerprint: fingerprintOf(rows),
         versions: versionsOf(rows),
+        inputs,
       };
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await trx

@@ -13,7 +13,7 @@ import type { SaveVisitLogInput, VisitLogDetail, VisitLogList } from '../contrac
 import type { z } from 'zod';
 import type { listVisitLogInput } from '../contract/visit-log';
 import { audit } from '../db/audit';
-import { claimVersion, requireVersion, visitRecord } from '../db/versions';
+import { claimVersion, requireVersion, staleEdit, visitRecord } from '../db/versions';
 import type { Database, VisitRow, VisitStatus } from '../db/schema';
 import { getSettings } from '../db/settings.repository';
 import { getVisitLogDetail, toTopic } from '../db/visit-log.repository';
@@ -111,11 +111,12 @@ export function visitLogHandlers(ctx: AppContext): VisitLogHandlers {
         if (!before) throw notFound('Topik', 'Topic', id);
         const record = { entities: ['topic'], id, labelId: 'Topik', labelEn: 'Topic' };
         await requireVersion(trx, record, version, before.version);
-        await claimVersion(trx, 'topic', record, before.version);
         if (changes.specialtyCode !== undefined) await requireSpecialtyCode(trx, changes.specialtyCode);
+        // The version is set here, not by the trigger: SQLite's RETURNING does not see a trigger's change.
         const row = await trx
           .updateTable('topic')
           .set({
+            version: before.version + 1,
             ...(changes.nameId !== undefined ? { name_id: changes.nameId } : {}),
             ...(changes.nameEn !== undefined ? { name_en: changes.nameEn } : {}),
             ...(changes.specialtyCode !== undefined ? { specialty_code: changes.specialtyCode } : {}),
@@ -124,8 +125,10 @@ export function visitLogHandlers(ctx: AppContext): VisitLogHandlers {
             ...(changes.active !== undefined ? { active: changes.active ? 1 : 0 } : {}),
           })
           .where('id', '=', id)
+          .where('version', '=', before.version)
           .returningAll()
-          .executeTakeFirstOrThrow();
+          .executeTakeFirst();
+        if (!row) throw await staleEdit(trx, record, { read: before.version, current: (await trx.selectFrom('topic').select('version').where('id', '=', id).executeTakeFirst())?.version });
         const after = toTopic(row);
         await audit(trx, { entity: 'topic', entityId: id, action: 'update', before: toTopic(before), after });
         return after;
@@ -191,11 +194,12 @@ async function requireSpecialtyCode(db: Db, code: string | null): Promise<void> 
 
 /** Writes one visit's outcome with everything recorded at it; the caller provides the transaction. */
 export async function saveVisitLog(trx: Transaction<Database>, input: SaveVisitLogInput, today: string, now: string): Promise<VisitLogDetail> {
-  const visit = await trx.selectFrom('visit').selectAll().where('id', '=', input.visitId).executeTakeFirst();
-  if (!visit) throw notFound('Kunjungan', 'Visit', input.visitId);
-  // The log is part of the visit: a stale save is refused before anything is judged or written.
-  await requireVersion(trx, visitRecord(visit.id), input.version, visit.version);
-  await claimVersion(trx, 'visit', visitRecord(visit.id), visit.version);
+  const read = await trx.selectFrom('visit').selectAll().where('id', '=', input.visitId).executeTakeFirst();
+  if (!read) throw notFound('Kunjungan', 'Visit', input.visitId);
+  // The log is part of the visit: a stale save is refused before anything is judged or written,
+  // and the visit's version moves even when its status does not (a corrected log).
+  await requireVersion(trx, visitRecord(read.id), input.version, read.version);
+  const visit: VisitRow = { ...read, version: await claimVersion(trx, 'visit', visitRecord(read.id), read.version) };
 
   const existing = await trx.selectFrom('visit_log').select(['outcome', 'logged_at']).where('visit_id', '=', visit.id).executeTakeFirst();
   if (existing?.outcome === 'moved') {
@@ -412,7 +416,7 @@ async function updateVisitStatus(trx: Db, visit: VisitRow, input: SaveVisitLogIn
   if (status === visit.status && movedTo === visit.moved_to_visit_id) return;
   const after = await trx
     .updateTable('visit')
-    .set({ status, moved_to_visit_id: movedTo, sequence: visit.sequence + 1, updated_at: now })
+    .set({ status, moved_to_visit_id: movedTo, sequence: visit.sequence + 1, updated_at: now, version: visit.version + 1 })
     .where('id', '=', visit.id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -57,13 +57,17 @@ export async function requireVersion(db: Db, record: VersionedRecord, read: numb
 }
 
 /**
+ * Note for writers that return the row: on SQLite, RETURNING does not see the version trigger's
+ * bump (an AFTER trigger there), so an update whose result goes back to a screen sets the version
+ * itself (read + 1) rather than leaving it to the trigger.
+ *
  * Claims the record for this transaction: bumps its version only if it still is `read`, else
  * refuses (CONFLICT). Later updates in the same transaction bump it again (the trigger), which
  * keeps versions increasing; what matters is that a stale editor can never match.
  */
 export async function claimVersion(
   trx: Transaction<Database>,
-  table: 'visit' | 'followup' | 'topic' | 'plan',
+  table: 'visit',
   record: VersionedRecord,
   read: number,
 ): Promise<number> {

@@ -135,7 +135,7 @@ describe('adoptions, leave, holidays and requirements', () => {
     const puskesmas = await t.api.client['puskesmas:create']({ name: 'Puskesmas Kabat' });
     const first = await t.api.client['adoptions:set']({ specialistId: specialist.id, puskesmasId: puskesmas.id });
     const second = await t.api.client['adoptions:set']({ specialistId: specialist.id, puskesmasId: puskesmas.id, role: 'backup' });
-    expect(second).toEqual({ ...first, role: 'backup' });
+    expect(second).toEqual({ ...first, role: 'backup', version: first.version + 1 });
     expect(await t.api.client['adoptions:list']({ puskesmasId: puskesmas.id })).toHaveLength(1);
     await t.api.client['adoptions:delete']({ id: first.id });
     expect(await t.api.client['adoptions:list']()).toHaveLength(0);

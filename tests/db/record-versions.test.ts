@@ -120,12 +120,18 @@ describe('master data', () => {
     expect((await t.api.client['specialists:get']({ id: read!.id })).maxVisitsPerMonth).toBe(read!.maxVisitsPerMonth);
   });
 
-  it('stale leave, holiday and hospital edits are refused too', async () => {
+  it('stale leave, adoption and hospital edits are refused too', async () => {
     const [specialist] = await t.api.client['specialists:list']({});
     const leave = await t.api.client['unavailability:create']({ specialistId: specialist!.id, startDate: '2026-07-06', endDate: '2026-07-07', reason: 'Seminar' });
     await t.api.client['unavailability:update']({ id: leave.id, version: leave.version, changes: { reason: 'Seminar nasional' } });
     await staleRefusal(() => t.api.client['unavailability:update']({ id: leave.id, version: leave.version, changes: { endDate: '2026-07-09' } }));
     await staleRefusal(() => t.api.client['unavailability:delete']({ id: leave.id, version: leave.version }));
+    const [adoption] = await t.api.client['adoptions:list']({});
+    const changed = await t.api.client['adoptions:set']({ specialistId: adoption!.specialistId, puskesmasId: adoption!.puskesmasId, role: adoption!.role === 'primary' ? 'backup' : 'primary' });
+    expect(changed.version).toBe(adoption!.version + 1);
+    expect((await t.api.client['adoptions:list']({})).find((a) => a.id === adoption!.id)?.version).toBe(changed.version);
+    await staleRefusal(() => t.api.client['adoptions:delete']({ id: adoption!.id, version: adoption!.version }));
+    await t.api.client['adoptions:set']({ specialistId: adoption!.specialistId, puskesmasId: adoption!.puskesmasId, role: adoption!.role });
     const [hospital] = await t.api.client['hospitals:list']({});
     await t.api.client['hospitals:update']({ id: hospital!.id, changes: { town: 'Kota' } });
     await staleRefusal(() => t.api.client['hospitals:update']({ id: hospital!.id, version: hospital!.version, changes: { town: 'Desa' } }));
@@ -148,7 +154,9 @@ describe('programme settings and topics', () => {
   it('a stale topic update is refused with CONFLICT and writes nothing', async () => {
     const [topic] = await t.api.client['topics:list']({});
     const theirs = await t.api.client['topics:update']({ id: topic!.id, version: topic!.version, changes: { nameEn: 'Antenatal care (ANC)' } });
-    expect(theirs.version).toBeGreaterThan(topic!.version);
+    // What comes back is what is stored, so the screen's next edit with it applies.
+    expect(theirs.version).toBe(topic!.version + 1);
+    expect((await t.api.client['topics:list']({})).find((x) => x.id === topic!.id)?.version).toBe(theirs.version);
     const error = await staleRefusal(() => t.api.client['topics:update']({ id: topic!.id, version: topic!.version, changes: { nameEn: 'ANC' } }));
     expect(error.message).toMatch(/^Topik ini sudah diubah oleh koordinator pada /);
   });
@@ -185,6 +193,22 @@ describe('plans', () => {
     expect(error.messageEn).toContain('Re-plan');
     expect((await t.api.client['plans:get']({ id: draft.planId })).status).toBe('draft');
     await t.api.client['visits:pin']({ id: visit.id, pinned: false });
+  });
+
+  it('a draft is not applied after what it was made from changed: new leave, a puskesmas edit; each named', async () => {
+    const draft = await t.api.client['plans:run']({ month: MARCH });
+    const [specialist] = await t.api.client['specialists:list']({});
+    await t.api.client['unavailability:create']({ specialistId: specialist!.id, startDate: '2026-03-25', endDate: '2026-03-26', reason: 'Pelatihan' });
+    const [puskesmas] = await t.api.client['puskesmas:list']({});
+    await t.api.client['puskesmas:update']({ id: puskesmas!.id, version: puskesmas!.version, changes: { notes: 'Jam buka berubah' } });
+    // A hospital is not part of what a plan reads: changing one does not stop it.
+    const [hospital] = await t.api.client['hospitals:list']({});
+    await t.api.client['hospitals:update']({ id: hospital!.id, changes: { address: 'Jl. Baru 1' } });
+    const error = await staleRefusal(() => t.api.client['plans:apply']({ planId: draft.planId }));
+    expect(error.message).toContain('Rencana tidak disimpan: 2 data yang dipakai rencana berubah sejak rencana disusun');
+    expect(error.message).toMatch(new RegExp(`Cuti/tugas ${specialist!.name.replace(/[.()]/g, '\\$&')} 25–26 Maret 2026 ditambahkan oleh koordinator pada `));
+    expect(error.message).toContain(`${puskesmas!.name} diubah oleh koordinator pada `);
+    expect(error.messageEn).toContain('2 records the plan uses changed since the plan was made');
   });
 
   it('a visit added to the month since the draft is named as added; a new draft then applies', async () => {
