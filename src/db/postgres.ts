@@ -7,6 +7,7 @@ import pg from 'pg';
 import { postgresMigrations } from '../../migrations/postgres/index';
 import { AsuhanError } from '../contract/errors';
 import type { Database } from './schema';
+import { serverBackupDirFor } from './server-backup';
 
 export const DATABASE_URL_ENV = 'ASUHAN_DATABASE_URL';
 const SCHEMA_MIGRATION_SQL = 'CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)';
@@ -20,6 +21,10 @@ export interface ServerDb {
   readonly kysely: Kysely<Database>;
   /** The URL without its password, for messages and logs. */
   readonly label: string;
+  /** The full URL, password included: for pg_dump, never for messages. */
+  readonly url: string;
+  /** Where pg_dump writes this database's backups (see server-backup.ts). */
+  readonly backupDir: string;
   close(): Promise<void>;
 }
 
@@ -51,11 +56,15 @@ function typeParser(oid: number, format?: string): (value: string) => unknown {
   return pg.types.getTypeParser(oid, format as 'text');
 }
 
-export async function openPostgresDatabase(url: string, options: { migrate?: boolean; maxConnections?: number } = {}): Promise<ServerDb> {
+export async function openPostgresDatabase(url: string, options: { migrate?: boolean; maxConnections?: number; backupDir?: string } = {}): Promise<ServerDb> {
   const label = redact(url);
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types: { getTypeParser: typeParser as never } });
+  // An idle connection the server ends (a restart, an administrator) is replaced by the pool on the
+  // next query; unheard, its error would end the whole process.
+  pool.on('error', (error) => process.emitWarning(`Asuhan: a database connection to ${label} was closed: ${error.message}`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const db: ServerDb = { engine: 'postgres', kysely, label, close: () => kysely.destroy() };
+  const backupDir = options.backupDir ?? serverBackupDirFor(url);
+  const db: ServerDb = { engine: 'postgres', kysely, label, url, backupDir, close: () => kysely.destroy() };
   try {
     await checkServer(db);
     if (options.migrate !== false) await migratePostgres(db);

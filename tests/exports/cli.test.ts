@@ -24,7 +24,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => TEST_TODAY };
-  const code = await main([...args, '--db', t.file], io);
+  const code = await main([...args, ...t.cliArgs], io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

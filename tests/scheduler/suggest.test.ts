@@ -79,10 +79,10 @@ describe('asuhan suggest', () => {
 
   it('lists the alternatives for a visit, and says how to ask', async () => {
     const [visit] = await t.api.client['visits:list']({ from: '2026-03-01', to: '2026-03-31' });
-    const listed = await run(['suggest', '--visit', String(visit!.id), '--limit', '3', '--db', t.file]);
+    const listed = await run(['suggest', '--visit', String(visit!.id), '--limit', '3', ...t.cliArgs]);
     expect(listed.code).toBe(0);
     expect(listed.out).toMatch(/^Alternatif \(3, terbaik dulu\):\n {2}1\. .*biaya rencana/);
-    const bad = await run(['suggest', '--visit', '3', '--month', '2026-03', '--db', t.file]);
+    const bad = await run(['suggest', '--visit', '3', '--month', '2026-03', ...t.cliArgs]);
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('asuhan: Pakai --visit, atau --puskesmas, --specialty dan --month, bukan keduanya.');
   });

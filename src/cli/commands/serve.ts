@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DEFAULT_STATIC_DIR, startWebShell } from '../../server/web-shell';
 import type { CliCommand } from '../command';
 import { stringOption, usageError } from '../command';
+import { databaseLocation } from '../../db/connect';
 import { withApi } from '../session';
 
 function parsePort(value: string | undefined): number {
@@ -30,7 +31,7 @@ function untilStopped(): Promise<void> {
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Jalankan aplikasi di peramban (http://127.0.0.1:PORT, hanya komputer ini)',
-  usage: 'asuhan serve [--db PATH] [--port N]',
+  usage: 'asuhan serve [--db PATH | --database-url postgres://...] [--port N]',
   details:
     'Menyajikan tampilan yang sudah dibangun (npm run build:renderer) dan API yang sama dengan aplikasi desktop, hanya di 127.0.0.1.\n' +
     'Alamat yang dicetak memuat kunci rahasia (?token=...) yang baru setiap kali dijalankan: hanya yang membukanya yang bisa memakai API.\n' +
@@ -43,9 +44,9 @@ export const serveCommand: CliCommand = {
         io.err('Tampilan belum dibangun: jalankan "npm run build:renderer" (atau "npm run serve"). Hanya API yang tersedia.');
       }
       const shell = await startWebShell({ api, staticDir: DEFAULT_STATIC_DIR, port });
-      if (flags.json) io.out(JSON.stringify({ url: shell.url, port: shell.port, database: ctx.db.path }));
+      if (flags.json) io.out(JSON.stringify({ url: shell.url, port: shell.port, database: databaseLocation(ctx.db) }));
       else {
-        io.out(`Asuhan berjalan di ${shell.url}  (database: ${ctx.db.path})`);
+        io.out(`Asuhan berjalan di ${shell.url}  (database: ${databaseLocation(ctx.db)})`);
         io.out('Buka alamat itu di peramban; alamat memuat kunci rahasia, jangan dibagikan. Hentikan dengan Ctrl+C.');
       }
       await untilStopped();

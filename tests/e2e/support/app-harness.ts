@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWebShell, type WebShell } from '../../../src/server/web-shell';
-import { createTestDb, type TestDb } from '../../fixtures/temp-db';
+import { createSqliteTestDb, type SqliteTestDb } from '../../fixtures/temp-db';
 import { findExecutable } from '../../fixtures/tools';
 import { ensureRendererBuilt, RENDERER_DIST } from './renderer-build';
 
@@ -11,7 +11,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? findExecutable('chromi
 export const SHOTS_DIR = process.env.ASUHAN_SHOTS ?? '/tmp/asuhan-shots';
 
 export interface AppHarness {
-  testDb: TestDb;
+  testDb: SqliteTestDb;
   shell: WebShell;
   browser: Browser;
   context: BrowserContext;
@@ -23,7 +23,7 @@ export interface AppHarness {
 
 export async function startApp(options: { language?: 'id' | 'en'; demo?: boolean } = {}): Promise<AppHarness> {
   await ensureRendererBuilt();
-  const testDb = await createTestDb({ demo: options.demo ?? true });
+  const testDb = await createSqliteTestDb({ demo: options.demo ?? true });
   const shell = await startWebShell({ api: testDb.api, staticDir: RENDERER_DIST, port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
