@@ -8,15 +8,16 @@ const common = {
 
 // The service tests run a second time on PostgreSQL when a test cluster is named
 // (ASUHAN_TEST_DATABASE_URL; .ci/run starts one): createTestDb() then opens a fresh database on it.
-// Tests of the SQLite file itself (pragmas, copies, corruption, restore of .db files) stay in the
-// first pass only; see describeSqliteOnly and createSqliteTestDb in tests/fixtures/temp-db.ts.
+// Tests of the SQLite file itself (pragmas, copies, corruption, restore of .db files: tests/reliability,
+// tests/db/migrations, scheduler/today-and-outcomes copying a planned file) and those without a
+// database stay in the first pass only; see createSqliteTestDb in tests/fixtures/temp-db.ts.
 export const POSTGRES_PASS = [
   'tests/db/master-data.test.ts',
   'tests/visit-log/*.test.ts',
   'tests/imports/*.test.ts',
   'tests/district/holidays.test.ts',
   'tests/exports/*.test.ts',
-  'tests/scheduler/{api,availability,balance,fresh-replan,plans-list,suggest,today-and-outcomes,visit-times}.test.ts',
+  'tests/scheduler/{api,availability,balance,fresh-replan,plans-list,suggest,visit-times}.test.ts',
 ];
 const NOT_ON_POSTGRES = [
   'tests/visit-log/cli.test.ts', // spawns the CLI on SQLite files
