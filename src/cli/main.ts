@@ -2,7 +2,7 @@
 // on stderr and exit code 2 (bad usage, bad data, missing or corrupt database), never a stack.
 import { parseArgs } from 'node:util';
 import { defaultDatabasePath } from '../app/paths';
-import { databaseUrlFrom } from '../db/postgres';
+import { databaseUrlFrom } from '../db/database-url';
 import { APP_VERSION } from '../app/version';
 import { AsuhanError, toErrorPayload } from '../contract/errors';
 import type { CliCommand, CliIo, OptionSpec } from './command';

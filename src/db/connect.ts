@@ -10,7 +10,7 @@ import { backupDatabase, backupDirFor, backupIfDue } from './backup';
 import { ImmediateSqliteDialect } from './dialect';
 import { cleanStaleTemp } from './private-temp';
 import { SCHEMA_MIGRATION_SQL } from './reference-schema';
-import { openPostgresDatabase, type ServerDb } from './postgres';
+import type { ServerDb } from './postgres';
 import type { Database } from './schema';
 
 export const APPLICATION_ID = 1095980366; // 'ASUN'
@@ -226,6 +226,8 @@ export async function openAnyDatabase(target: DatabaseTarget, options: OpenOptio
     if (options.readonly) {
       throw new AsuhanError('VALIDATION', 'Database server tidak dibuka hanya-baca dari sini.', 'A server database is not opened read-only from here.');
     }
+    // Loaded only for a server: the pg driver stays out of every command on the SQLite file.
+    const { openPostgresDatabase } = await import('./postgres');
     return openPostgresDatabase(target.url, { migrate: options.migrate !== false, ...(options.backupDir ? { backupDir: options.backupDir } : {}) });
   }
   return openDatabase(target.file, options);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupDirFor } from '../../db/backup';
 import { serverRestoreRefusal } from '../../db/database-backup';
-import { redact } from '../../db/postgres';
+import { redact } from '../../db/database-url';
 import { restoreDatabaseFile } from '../../db/restore';
 import { serverBackupDirFor } from '../../db/server-backup';
 import type { CliCommand } from '../command';
