@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const common = {
@@ -17,7 +19,7 @@ export const POSTGRES_PASS = [
   'tests/imports/*.test.ts',
   'tests/district/holidays.test.ts',
   'tests/exports/*.test.ts',
-  'tests/scheduler/{api,availability,balance,fresh-replan,plans-list,suggest,visit-times}.test.ts',
+  'tests/scheduler/{api,availability,balance,fresh-replan,plans-list,suggest,visit-times,cli}.test.ts',
 ];
 const NOT_ON_POSTGRES = [
   'tests/visit-log/cli.test.ts', // spawns the CLI on SQLite files
@@ -27,7 +29,11 @@ const NOT_ON_POSTGRES = [
 const projects: TestProjectInlineConfiguration[] = [{ test: { ...common, name: 'sqlite', include: ['tests/**/*.test.ts'] } }];
 if (process.env.ASUHAN_TEST_DATABASE_URL) {
   projects.push({
-    test: { ...common, name: 'postgres', include: POSTGRES_PASS, exclude: NOT_ON_POSTGRES, env: { ASUHAN_TEST_ENGINE: 'postgres' }, globalSetup: ['tests/postgres-setup.ts'] },
+    test: { ...common, name: 'postgres', include: POSTGRES_PASS, exclude: NOT_ON_POSTGRES, env: {
+        ASUHAN_TEST_ENGINE: 'postgres',
+        // Dumps the CLI makes in-process go to a temp folder, never the user's data folder.
+        ASUHAN_BACKUP_DIR: path.join(os.tmpdir(), 'asuhan-test-server-backups'),
+      }, globalSetup: ['tests/postgres-setup.ts'] },
   });
 }
 

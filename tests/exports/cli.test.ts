@@ -16,8 +16,8 @@ beforeEach(async () => {
   // The CLI opens the file itself.
   await t.db.close();
 });
-afterEach(() => {
-  fs.rmSync(t.dir, { recursive: true, force: true });
+afterEach(async () => {
+  await t.close();
 });
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
