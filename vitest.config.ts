@@ -22,19 +22,17 @@ export const POSTGRES_PASS = [
   'tests/scheduler/{api,availability,balance,fresh-replan,plans-list,suggest,visit-times,cli}.test.ts',
 ];
 const NOT_ON_POSTGRES = [
-  'tests/visit-log/cli.test.ts', // spawns the CLI on SQLite files
   'tests/exports/ics-rfc5545.test.ts', // no database
 ];
 
 const projects: TestProjectInlineConfiguration[] = [{ test: { ...common, name: 'sqlite', include: ['tests/**/*.test.ts'] } }];
 if (process.env.ASUHAN_TEST_DATABASE_URL) {
-  projects.push({
-    test: { ...common, name: 'postgres', include: POSTGRES_PASS, exclude: NOT_ON_POSTGRES, env: {
-        ASUHAN_TEST_ENGINE: 'postgres',
-        // Dumps the CLI makes in-process go to a temp folder, never the user's data folder.
-        ASUHAN_BACKUP_DIR: path.join(os.tmpdir(), 'asuhan-test-server-backups'),
-      }, globalSetup: ['tests/postgres-setup.ts'] },
-  });
+  const env = {
+    ASUHAN_TEST_ENGINE: 'postgres',
+    // Dumps the CLI makes in-process go to a temp folder, never the user's data folder.
+    ASUHAN_BACKUP_DIR: path.join(os.tmpdir(), 'asuhan-test-server-backups'),
+  };
+  projects.push({ test: { ...common, name: 'postgres', include: POSTGRES_PASS, exclude: NOT_ON_POSTGRES, env, globalSetup: ['tests/postgres-setup.ts'] } });
 }
 
 export default defineConfig({

@@ -81,6 +81,20 @@ describe.skipIf(!POSTGRES_TEST_URL)('a server database', () => {
     expect(JSON.parse(byEnv.out.join('\n'))).toEqual(status);
     expect(fs.existsSync(path.join(dir, 'unused.db'))).toBe(false);
 
+    if (findPgDump()) {
+      const env = { ASUHAN_BACKUP_DIR: path.join(dir, 'cli-backups') };
+      const made = cliIo(env);
+      expect(await main(['backup', '--json', '--database-url', server.url], made.io)).toBe(0);
+      const { file } = JSON.parse(made.out.join('\n')) as { file: string };
+      expect(path.dirname(file)).toBe(path.join(dir, 'cli-backups', `postgres-${new URL(server.url).pathname.slice(1)}`));
+      const listed = cliIo(env);
+      expect(await main(['backups', '--json', '--database-url', server.url], listed.io)).toBe(0);
+      expect((JSON.parse(listed.out.join('\n')) as { backups: { file: string }[] }).backups.map((b) => b.file)).toEqual([file]);
+      const toFile = cliIo(env);
+      expect(await main(['backup', '--out', path.join(dir, 'x.db'), '--database-url', server.url], toFile.io)).not.toBe(0);
+      expect(toFile.err.join('\n')).toMatch(/pg_dump/);
+    }
+
     const restore = cliIo();
     expect(await main(['restore', 'x.dump', '--database-url', server.url], restore.io)).not.toBe(0);
     expect(restore.err.join('\n')).toMatch(/pg_restore/);

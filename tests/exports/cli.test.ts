@@ -23,7 +23,7 @@ afterEach(async () => {
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => TEST_TODAY };
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...t.cliEnv, ...env }, now: () => TEST_TODAY };
   const code = await main([...args, ...t.cliArgs], io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

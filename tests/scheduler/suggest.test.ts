@@ -72,7 +72,7 @@ describe('asuhan suggest', () => {
   async function run(args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, now: () => TEST_TODAY };
+    const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: t.cliEnv, now: () => TEST_TODAY };
     const code = await main(args, io);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
