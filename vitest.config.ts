@@ -17,7 +17,7 @@ export const POSTGRES_PASS = [
   'tests/db/master-data.test.ts',
   'tests/visit-log/*.test.ts',
   'tests/imports/*.test.ts',
-  'tests/district/holidays.test.ts',
+  'tests/district/{holidays,cli}.test.ts',
   'tests/exports/*.test.ts',
   'tests/scheduler/{api,availability,balance,fresh-replan,plans-list,suggest,visit-times,cli}.test.ts',
 ];
