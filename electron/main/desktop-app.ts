@@ -9,7 +9,7 @@ import { createContext } from '../../src/app/context';
 import { DB_FILE_NAME, PRODUCT_NAME } from '../../src/app/paths';
 import type { DesktopShell, TransferFile, UpdateStatus } from '../../src/contract/desktop-shell';
 import { backupDatabase, backupDirFor } from '../../src/db/backup';
-import { openDatabase, type AsuhanDb } from '../../src/db/connect';
+import { openDatabase, type SqliteDb } from '../../src/db/connect';
 import { todayOverride } from '../../src/domain/clock';
 import { checkOutputFolder, readInputFile, writeFileSafely } from '../../src/files/guard';
 import { ensureCoreSpecialties } from '../../src/seed/demo';
@@ -46,7 +46,7 @@ export function databasePathFor(app: Pick<App, 'getPath'>): string {
 }
 
 /** Opens (or creates) the database and makes sure specialties and holidays exist. */
-export async function openAppDatabase(file: string): Promise<AsuhanDb> {
+export async function openAppDatabase(file: string): Promise<SqliteDb> {
   const db = await openDatabase(file, { create: true });
   await ensureCoreSpecialties(db.kysely);
   await seedHolidays(db.kysely);
@@ -133,7 +133,7 @@ export function desktopShell(deps: Pick<ElectronDeps, 'dialog'>, window: () => B
 
 export interface RunningApp {
   api: Api;
-  db: AsuhanDb;
+  db: SqliteDb;
   window: () => BrowserWindow | null;
   updates: UpdateController | undefined;
 }
@@ -163,7 +163,7 @@ export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths): Prom
   const baseUrl = paths.devServerUrl ?? pathToFileURL(paths.rendererIndex).href;
   lockDownSession(deps.session.defaultSession, baseUrl);
 
-  let db: AsuhanDb;
+  let db: SqliteDb;
   try {
     todayOverride(process.env);
     db = await openAppDatabase(databasePathFor(deps.app));

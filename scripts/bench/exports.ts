@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { createApi } from '../../src/app/api';
 import { createContext } from '../../src/app/context';
-import { openDatabase, type AsuhanDb } from '../../src/db/connect';
+import { openDatabase, type SqliteDb } from '../../src/db/connect';
 import { isoWeekday, monthDays } from '../../src/domain/dates';
 import { ensureCoreSpecialties, seedDemo } from '../../src/seed/demo';
 import { seedHolidays } from '../../src/seed/holidays';
@@ -19,7 +19,7 @@ const MONTH = '2026-03';
 const { values } = parseArgs({ options: { puskesmas: { type: 'string', default: '300' } } });
 const target = Number(values.puskesmas);
 
-function growAndSchedule(db: AsuhanDb, puskesmasCount: number): number {
+function growAndSchedule(db: SqliteDb, puskesmasCount: number): number {
   const sqlite = db.sqlite;
   const specialties = sqlite.prepare(`SELECT id FROM specialty WHERE code IN ('obgyn', 'pediatric')`).all() as { id: number }[];
   const existing = (sqlite.prepare('SELECT count(*) AS n FROM puskesmas').get() as { n: number }).n;

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createApi } from '../../src/app/api';
 import { createContext } from '../../src/app/context';
-import { openDatabase, type AsuhanDb } from '../../src/db/connect';
+import { openDatabase, type SqliteDb } from '../../src/db/connect';
 import { ensureCoreSpecialties, seedDemo } from '../../src/seed/demo';
 import { seedHolidays } from '../../src/seed/holidays';
 import { generateVisitLogHistory } from '../../src/seed/visit-log-history';
@@ -22,7 +22,7 @@ const { values } = parseArgs({ options: { puskesmas: { type: 'string', default: 
 const puskesmasTarget = Number(values.puskesmas);
 
 /** Grows the 45-puskesmas demo district to `target` puskesmas, each with a primary OB-GYN and pediatrician. */
-function growDistrict(db: AsuhanDb, target: number): void {
+function growDistrict(db: SqliteDb, target: number): void {
   const sqlite = db.sqlite;
   const specialties = sqlite.prepare(`SELECT id, code FROM specialty WHERE code IN ('obgyn', 'pediatric')`).all() as { id: number; code: string }[];
   const hospitals = (sqlite.prepare('SELECT id FROM hospital').all() as { id: number }[]).map((h) => h.id);

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { createApi } from '../../src/app/api';
 import { createContext } from '../../src/app/context';
 import { METHOD_NAMES } from '../../src/contract/index';
-import { openDatabase, type AsuhanDb } from '../../src/db/connect';
+import { openDatabase, type SqliteDb } from '../../src/db/connect';
 import { ensureCoreSpecialties } from '../../src/seed/demo';
 import { seedHolidays } from '../../src/seed/holidays';
 import { generateVisitLogHistory } from '../../src/seed/visit-log-history';
@@ -27,7 +27,7 @@ const SPECIALISTS = Number(values.specialists);
 const HOURS = JSON.stringify({ '1': { open: '07:30', close: '14:00' }, '2': { open: '07:30', close: '14:00' }, '3': { open: '07:30', close: '14:00' }, '4': { open: '07:30', close: '14:00' }, '5': { open: '07:30', close: '11:00' }, '6': { open: '07:30', close: '12:30' } });
 
 /** A province: hospitals, puskesmas with a primary and a backup of each core specialty, leave, audit history. */
-function buildProvince(db: AsuhanDb): void {
+function buildProvince(db: SqliteDb): void {
   const sqlite = db.sqlite;
   const specialties = sqlite.prepare(`SELECT id, code FROM specialty WHERE code IN ('obgyn', 'pediatric') ORDER BY code`).all() as { id: number; code: string }[];
   const perSpecialty = Math.floor(SPECIALISTS / specialties.length);
@@ -66,7 +66,7 @@ function buildProvince(db: AsuhanDb): void {
 }
 
 /** Saved monthly plans for the last two years, with summaries the size the planner writes. */
-function addPlans(db: AsuhanDb): void {
+function addPlans(db: SqliteDb): void {
   const sqlite = db.sqlite;
   const add = sqlite.prepare(`INSERT INTO plan (month, status, objective, bound, gap, solve_ms, summary) VALUES (?, 'saved', 1000, 990, 0.01, 30000, ?)`);
   const visitsOf = sqlite.prepare(

@@ -1,5 +1,5 @@
 import type { Handlers } from '../contract/index';
-import { LATEST_MIGRATION, appliedMigrations } from '../db/connect';
+import { LATEST_MIGRATION, databaseLocation, schemaVersionOf } from '../db/connect';
 import { getSettings } from '../db/settings.repository';
 import { listVisitViews } from '../db/visits.repository';
 import { todayIn } from '../domain/dates';
@@ -16,8 +16,8 @@ export function appHandlers(ctx: AppContext): Pick<Handlers, 'app:info' | 'visit
       const missing = missingSettings(settings, SETUP_KEYS);
       return {
         version: APP_VERSION,
-        databasePath: ctx.db.path,
-        schemaVersion: appliedMigrations(ctx.db.sqlite).at(-1) ?? LATEST_MIGRATION,
+        databasePath: databaseLocation(ctx.db),
+        schemaVersion: (await schemaVersionOf(ctx.db)) ?? LATEST_MIGRATION,
         today: todayIn(settings.timeZone, ctx.now()),
         timeZone: settings.timeZone,
         zone: zoneAbbreviation(settings.timeZone),

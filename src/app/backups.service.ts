@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { BackupInfo, BackupList } from '../contract/backups';
 import { notFound } from '../contract/errors';
 import type { Handlers } from '../contract/index';
-import { backupDirFor, databaseInstanceOf, legacyBackups, listBackups, makeBackup, RETENTION, sharedBackupDirFor, type BackupEntry } from '../db/backup';
+import { backupDirFor, databaseInstanceOf, legacyBackups, listBackups, RETENTION, sharedBackupDirFor, type BackupEntry } from '../db/backup';
+import type { AsuhanDb } from '../db/connect';
+import { backupNow, ownBackups, serverRestoreRefusal } from '../db/database-backup';
 import { makePrivateTemp } from '../db/private-temp';
 import { restoreIntoOpenDatabase } from '../db/restore';
 import { fileSystemError } from '../files/errors';
@@ -27,39 +29,44 @@ export function backupList(dbPath: string, instance: string | null): BackupList 
   };
 }
 
+/** A server database's dumps: no older shared folder exists there. */
+export async function serverBackupList(db: AsuhanDb & { engine: 'postgres' }): Promise<BackupList> {
+  return { folder: db.backupDir, retention: { ...RETENTION }, backups: (await ownBackups(db)).map(toBackupInfo), olderShared: null };
+}
+
 export function backupsHandlers(ctx: AppContext): Pick<Handlers, 'backups:list' | 'backups:create' | 'backups:restore'> {
-  const folder = () => backupDirFor(ctx.db.path);
-  const own = () => listBackups(folder(), { instance: databaseInstanceOf(ctx.db.sqlite) });
   return {
-    'backups:list': async () => backupList(ctx.db.path, databaseInstanceOf(ctx.db.sqlite)),
+    'backups:list': async () => (ctx.db.engine === 'postgres' ? serverBackupList(ctx.db) : backupList(ctx.db.path, databaseInstanceOf(ctx.db.sqlite))),
     'backups:create': async () => {
       // Backups go by the real clock: they are files on a disk, not days of the programme.
-      const { file } = await makeBackup(ctx.db.sqlite, folder(), 'manual');
-      const entry = own().find((b) => b.file === file);
+      const file = await backupNow(ctx.db, 'manual');
+      const entry = (await ownBackups(ctx.db)).find((b) => b.file === file);
       if (!entry) throw notFound('Cadangan', 'Backup', path.basename(file));
       return toBackupInfo(entry);
     },
     'backups:restore': async ({ file, upload, otherDistrict }) => {
+      const db = ctx.db;
+      if (db.engine === 'postgres') throw serverRestoreRefusal(db);
       if (upload) {
         let temp;
         let source: string;
         try {
-          temp = makePrivateTemp(ctx.db.path, 'upload');
+          temp = makePrivateTemp(db.path, 'upload');
           source = temp.write('uploaded.db', Buffer.from(upload.base64, 'base64'));
         } catch (error) {
           temp?.dispose();
-          throw fileSystemError(error, path.dirname(ctx.db.path), 'folder');
+          throw fileSystemError(error, path.dirname(db.path), 'folder');
         }
         try {
-          const result = await restoreIntoOpenDatabase(ctx.db, source, { displayName: upload.fileName, otherDistrict });
+          const result = await restoreIntoOpenDatabase(db, source, { displayName: upload.fileName, otherDistrict });
           return outcome(upload.fileName, result);
         } finally {
           temp.dispose();
         }
       }
-      const entry = own().find((b) => b.name === file);
+      const entry = (await ownBackups(db)).find((b) => b.name === file);
       if (!entry) throw notFound('Cadangan', 'Backup', file ?? '');
-      return outcome(entry.name, await restoreIntoOpenDatabase(ctx.db, entry.file, { displayName: entry.name, otherDistrict }));
+      return outcome(entry.name, await restoreIntoOpenDatabase(db, entry.file, { displayName: entry.name, otherDistrict }));
     },
   };
 }

@@ -1,16 +1,17 @@
 // What every handler gets: the open database, injectable time, so tests can fix "today"
-// (by default the app's clock, which honours ASUHAN_TODAY), and who makes the current call.
+// (by default the app's clock, which honours ASUHAN_TODAY), and who makes the current call. The
+// desktop app knows its database is the SQLite file (AppContext<SqliteDb>); the services take either engine.
 import type { AsuhanDb } from '../db/connect';
 import { now as clockNow } from '../domain/clock';
 import { currentCaller, type Caller } from './caller';
 
-export interface AppContext {
-  db: AsuhanDb;
+export interface AppContext<D extends AsuhanDb = AsuhanDb> {
+  db: D;
   now: () => Date;
   /** The user of the call being served (the local coordinator without accounts); see caller.ts. */
   caller: () => Caller;
 }
 
-export function createContext(db: AsuhanDb, now: () => Date = clockNow): AppContext {
+export function createContext<D extends AsuhanDb>(db: D, now: () => Date = clockNow): AppContext<D> {
   return { db, now, caller: currentCaller };
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { AsuhanError, notFound } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import { audit } from '../db/audit';
+import { countWhere } from '../db/engine-sql';
 import {
   HOLIDAY,
   HOSPITAL,
@@ -202,7 +203,7 @@ export async function countRows(ctx: AppContext) {
     .selectFrom('adoption')
     .innerJoin('specialist', 'specialist.id', 'adoption.specialist_id')
     .innerJoin('puskesmas', 'puskesmas.id', 'adoption.puskesmas_id')
-    .select(sql<number>`sum(specialist.active = 1 AND puskesmas.active = 1)`.as('active'))
+    .select(countWhere(sql`specialist.active = 1 AND puskesmas.active = 1`).as('active'))
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
   const [specialties, hospitals, specialists, puskesmas] = await Promise.all([split('specialty'), split('hospital'), split('specialist'), split('puskesmas')]);

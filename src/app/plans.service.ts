@@ -7,7 +7,7 @@ import { AsuhanError, conflict, notFound, staleConflict } from '../contract/erro
 import type { Handlers } from '../contract/index';
 import type { PlanListItem, PlanPreview, PlanVisit, PlanWarning, VisitCheck } from '../contract/plans';
 import { audit } from '../db/audit';
-import { backupDatabase, backupDirFor } from '../db/backup';
+import { backupBeforeChange } from '../db/database-backup';
 import { toVisit } from '../db/mappers';
 import { lastChange, requireVersion, staleEdit, visitRecord } from '../db/versions';
 import { visitViewQuery } from '../db/visits.repository';
@@ -392,7 +392,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
       if (stale.length > 0) {
         throw new AsuhanError('RULE', `Rencana tidak berlaku lagi: ${stale[0]?.message} Jalankan perencanaan lagi.`, `The plan no longer holds: ${stale[0]?.messageEn} Run the planner again.`);
       }
-      const backupFile = rows.length > 0 ? await backupDatabase(ctx.db.sqlite, backupDirFor(ctx.db.path), 'before-replan') : null;
+      const backupFile = rows.length > 0 ? await backupBeforeChange(ctx.db, 'before-replan') : null;
       const byId = new Map(rows.map((r) => [r.id, r]));
       const { added, moved, removed, kept } = summary.changes;
       await db.transaction().execute(async (trx) => {
@@ -464,15 +464,22 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
     },
 
     'plans:list': async ({ month }) => {
-      // Counted inside SQLite: a plan's summary holds every proposed visit, and building those
+      // Counted inside the database: a plan's summary holds every proposed visit, and building those
       // objects in JavaScript for a long list of plans costs more than the list is worth.
       let query = db
         .selectFrom('plan')
         .select(['id', 'month', 'status', 'created_at', 'objective', 'bound', 'gap', 'solve_ms'])
-        .select([
-          sql<number>`coalesce(json_array_length(summary, '$.visits'), 0)`.as('visit_count'),
-          sql<number>`(SELECT coalesce(sum(json_extract(u.value, '$.missing')), 0) FROM json_each(summary, '$.uncovered') AS u)`.as('uncovered_count'),
-        ])
+        .select(
+          ctx.db.engine === 'postgres'
+            ? [
+                sql<number>`coalesce(json_array_length(summary::json -> 'visits'), 0)`.as('visit_count'),
+                sql<number>`(SELECT coalesce(sum((u.value ->> 'missing')::numeric), 0) FROM json_array_elements(summary::json -> 'uncovered') AS u)`.as('uncovered_count'),
+              ]
+            : [
+                sql<number>`coalesce(json_array_length(summary, '$.visits'), 0)`.as('visit_count'),
+                sql<number>`(SELECT coalesce(sum(json_extract(u.value, '$.missing')), 0) FROM json_each(summary, '$.uncovered') AS u)`.as('uncovered_count'),
+              ],
+        )
         .orderBy('id', 'desc');
       if (month) query = query.where('month', '=', month);
       return (await query.execute()).map(

@@ -3,7 +3,7 @@ import { AsuhanError } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import { programmeFileSchema } from '../contract/programme';
 import { parseInput } from '../contract/validate';
-import { backupDatabase, backupDirFor } from '../db/backup';
+import { backupBeforeChange } from '../db/database-backup';
 import { applyProgramme, readProgramme } from '../db/programme.repository';
 import { exportFile } from '../exports/export-file';
 import type { AppContext } from './context';
@@ -31,7 +31,7 @@ export function programmeHandlers({ db, now }: AppContext): ProgrammeHandlers {
     },
     'programme:import': async ({ fileName, base64 }) => {
       const file = parseInput(programmeFileSchema, readJson(fileName, base64));
-      const backupFile = db.path === ':memory:' ? null : await backupDatabase(db.sqlite, backupDirFor(db.path), 'before-programme', now());
+      const backupFile = await backupBeforeChange(db, 'before-programme', now());
       return { ...(await applyProgramme(db.kysely, file, now())), backupFile };
     },
   };

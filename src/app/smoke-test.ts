@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { migrations } from '../../migrations/index';
-import { appliedMigrations, openDatabase, type AsuhanDb } from '../db/connect';
+import { appliedMigrations, openDatabase, type SqliteDb } from '../db/connect';
 import { addMonths, firstDayOfMonth, lastDayOfMonth, todayIn } from '../domain/dates';
 import { writeExportFiles } from '../exports/export-file';
 import { seedDemo } from '../seed/demo';
@@ -27,7 +27,7 @@ export interface SmokeOptions {
   /** The user-data folder (created when missing, kept afterwards); by default a fresh one in the temp folder, removed afterwards. */
   userDataDir?: string;
   /** Opens the database as the app does (the Electron main passes its own opener). */
-  open?: (file: string) => Promise<AsuhanDb>;
+  open?: (file: string) => Promise<SqliteDb>;
   now?: () => Date;
 }
 
@@ -100,7 +100,7 @@ export async function runSmokeTest(options: SmokeOptions = {}): Promise<SmokeRes
   const now = options.now ?? (() => new Date());
   const open = options.open ?? ((file: string) => openDatabase(file, { create: true }));
   let ownFolder: string | undefined;
-  let db: AsuhanDb | undefined;
+  let db: SqliteDb | undefined;
   try {
     const dir = await step('folder', () => {
       if (options.userDataDir === undefined) return (ownFolder = fs.mkdtempSync(path.join(os.tmpdir(), SMOKE_FOLDER_PREFIX)));

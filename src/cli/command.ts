@@ -15,6 +15,8 @@ export interface CliIo {
 
 export interface GlobalFlags {
   db: string;
+  /** The server database (--database-url or ASUHAN_DATABASE_URL); when given, it is used instead of the file. */
+  databaseUrl?: string | undefined;
   json: boolean;
 }
 

@@ -2,6 +2,7 @@
 // on stderr and exit code 2 (bad usage, bad data, missing or corrupt database), never a stack.
 import { parseArgs } from 'node:util';
 import { defaultDatabasePath } from '../app/paths';
+import { databaseUrlFrom } from '../db/database-url';
 import { APP_VERSION } from '../app/version';
 import { AsuhanError, toErrorPayload } from '../contract/errors';
 import type { CliCommand, CliIo, OptionSpec } from './command';
@@ -11,6 +12,7 @@ import { now, todayOverride } from '../domain/clock';
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
+  'database-url': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 };
@@ -38,6 +40,7 @@ function mainHelp(): string {
     '',
     'Opsi umum:',
     '  --db PATH   berkas database (bawaan: folder data pengguna, atau $ASUHAN_DB)',
+    '  --database-url postgres://...  database server PostgreSQL sebagai ganti berkas (atau $ASUHAN_DATABASE_URL)',
     '  --json      keluaran JSON',
     '  --help      bantuan perintah',
     '',
@@ -56,11 +59,11 @@ function commandHelp(command: CliCommand): string {
 export function splitCommand(argv: string[]): { name: string | undefined; rest: string[] } {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '--db') {
+    if (arg === '--db' || arg === '--database-url') {
       i++;
       continue;
     }
-    if (arg.startsWith('--db=') || arg === '--json' || arg === '--help' || arg === '-h') continue;
+    if (arg.startsWith('--db=') || arg.startsWith('--database-url=') || arg === '--json' || arg === '--help' || arg === '-h') continue;
     return { name: arg, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
   }
   return { name: undefined, rest: argv };
@@ -98,7 +101,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       return 0;
     }
     const db = typeof values.db === 'string' && values.db.length > 0 ? values.db : defaultDatabasePath(io.env);
-    return await command.run({ values, positionals: parsed.positionals }, { db, json: values.json === true }, io);
+    const databaseUrl = databaseUrlFrom(typeof values['database-url'] === 'string' ? values['database-url'] : undefined, io.env);
+    return await command.run({ values, positionals: parsed.positionals }, { db, databaseUrl, json: values.json === true }, io);
   } catch (error) {
     const payload = toErrorPayload(error);
     io.err(`asuhan: ${(english(io) ? payload.messageEn : payload.message).replace(/\s*\n\s*/g, ' ')}`);

@@ -39,11 +39,11 @@ export interface RestoreOutcome {
   otherDatabase: boolean;
 }
 
-/** A name from backups:list; never a path, so the API cannot reach other files. */
+/** A name from backups:list (.db, or .dump on a server database); never a path, so the API cannot reach other files. */
 const backupName = z
   .string()
   .max(120, msg('terlalu panjang', 'too long'))
-  .regex(/^asuhan-\d{8}-\d{6}-[A-Za-z0-9-]*\.db$/, msg('harus nama berkas dari daftar cadangan', 'must be a file name from the backup list'));
+  .regex(/^asuhan-\d{8}-\d{6}-[A-Za-z0-9-]*\.(db|dump)$/, msg('harus nama berkas dari daftar cadangan', 'must be a file name from the backup list'));
 
 /** A backup file the coordinator picked (a USB copy), sent like imports: name and base64 content. */
 const upload = z.object({

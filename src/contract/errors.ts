@@ -95,19 +95,19 @@ export function staleConflict(messageId: string, messageEn: string): AsuhanError
 export function toErrorPayload(error: unknown): ApiErrorPayload {
   if (error instanceof AsuhanError) return error.toPayload();
   const text = error instanceof Error ? error.message : String(error);
-  if (/UNIQUE constraint failed/.test(text)) {
+  if (/UNIQUE constraint failed|duplicate key value violates unique constraint/.test(text)) {
     return conflict('Data yang sama sudah ada.', 'The same record already exists.').toPayload();
   }
-  if (/FOREIGN KEY constraint failed/.test(text)) {
+  if (/FOREIGN KEY constraint failed|violates foreign key constraint/.test(text)) {
     return conflict(
       'Data ini masih dipakai oleh data lain, atau merujuk data yang tidak ada.',
       'This record is still in use by other records, or refers to a record that does not exist.',
     ).toPayload();
   }
-  if (/CHECK constraint failed/.test(text)) {
+  if (/CHECK constraint failed|violates check constraint|violates not-null constraint|invalid input syntax for type|value too long for type|out of range for type/.test(text)) {
     return new AsuhanError('VALIDATION', 'Nilai tidak valid untuk database.', 'Value not valid for the database.').toPayload();
   }
-  if (/database is locked|database table is locked/.test(text)) {
+  if (/database is locked|database table is locked|deadlock detected|could not serialize access/.test(text)) {
     // Another process (the app, a CLI, an import) held the write lock longer than the busy timeout.
     return conflict('Database sedang dipakai proses lain; tidak ada yang berubah. Coba lagi sebentar lagi.', 'The database is busy in another process; nothing was changed. Try again in a moment.').toPayload();
   }

@@ -10,17 +10,23 @@ import { backupDatabase, backupDirFor, backupIfDue } from './backup';
 import { ImmediateSqliteDialect } from './dialect';
 import { cleanStaleTemp } from './private-temp';
 import { SCHEMA_MIGRATION_SQL } from './reference-schema';
+import type { ServerDb } from './postgres';
 import type { Database } from './schema';
 
 export const APPLICATION_ID = 1095980366; // 'ASUN'
 const DAILY_BACKUP_CHECK_MS = 60 * 60 * 1000;
 
-export interface AsuhanDb {
+/** The SQLite file on the coordinator's PC: the embedded default. */
+export interface SqliteDb {
+  readonly engine: 'sqlite';
   readonly kysely: Kysely<Database>;
   readonly sqlite: BetterSqlite3.Database;
   readonly path: string;
   close(): Promise<void>;
 }
+
+/** Either engine: services use `kysely`, and only engine-specific code (backups, restore) looks at `engine`. */
+export type AsuhanDb = SqliteDb | ServerDb;
 
 export interface OpenOptions {
   /** Create the file when missing (init); otherwise a missing file is an error. */
@@ -30,11 +36,13 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Take the daily backup when the newest is a day old (default true; skipped for new files). */
   dailyBackup?: boolean;
+  /** A server database's backup folder (default: see serverBackupDirFor). */
+  backupDir?: string;
 }
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1) as string;
 
-export async function openDatabase(file: string, options: OpenOptions = {}): Promise<AsuhanDb> {
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<SqliteDb> {
   const resolved = file === ':memory:' ? file : path.resolve(file);
   const existedBefore = resolved !== ':memory:' && fs.existsSync(resolved);
   if (resolved !== ':memory:') {
@@ -71,7 +79,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
 
   const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   let dailyTimer: NodeJS.Timeout | undefined;
-  const db: AsuhanDb = {
+  const db: SqliteDb = {
+    engine: 'sqlite',
     kysely,
     sqlite,
     path: resolved,
@@ -179,7 +188,7 @@ function refuseNewer(sqlite: BetterSqlite3.Database): void {
   }
 }
 
-export async function migrateToLatest(db: AsuhanDb): Promise<string[]> {
+export async function migrateToLatest(db: SqliteDb): Promise<string[]> {
   refuseNewer(db.sqlite);
   const applied = appliedMigrations(db.sqlite);
   const pending = Object.keys(migrations).filter((name) => !applied.includes(name));
@@ -203,4 +212,34 @@ export async function migrateToLatest(db: AsuhanDb): Promise<string[]> {
     }
   }
   return pending;
+}
+
+/** Where to open: the server's postgres:// URL when one is given, else the SQLite file. */
+export interface DatabaseTarget {
+  file: string;
+  url?: string | undefined;
+}
+
+/** Opens the server database when a URL is given (see databaseUrlFrom), else the SQLite file. */
+export async function openAnyDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<AsuhanDb> {
+  if (target.url !== undefined) {
+    if (options.readonly) {
+      throw new AsuhanError('VALIDATION', 'Database server tidak dibuka hanya-baca dari sini.', 'A server database is not opened read-only from here.');
+    }
+    // Loaded only for a server: the pg driver stays out of every command on the SQLite file.
+    const { openPostgresDatabase } = await import('./postgres');
+    return openPostgresDatabase(target.url, { migrate: options.migrate !== false, ...(options.backupDir ? { backupDir: options.backupDir } : {}) });
+  }
+  return openDatabase(target.file, options);
+}
+
+/** Where the database is, for messages: the file's path, or the server URL without its password. */
+export function databaseLocation(db: AsuhanDb): string {
+  return db.engine === 'sqlite' ? db.path : db.label;
+}
+
+/** The newest migration the database records (null for an empty one), read the same way on both engines. */
+export async function schemaVersionOf(db: AsuhanDb): Promise<string | null> {
+  const { rows } = await sql<{ name: string | null }>`SELECT max(name) AS name FROM schema_migration`.execute(db.kysely);
+  return rows[0]?.name ?? null;
 }

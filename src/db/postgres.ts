@@ -6,9 +6,10 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { postgresMigrations } from '../../migrations/postgres/index';
 import { AsuhanError } from '../contract/errors';
+import { redact } from './database-url';
 import type { Database } from './schema';
+import { serverBackupDirFor } from './server-backup';
 
-export const DATABASE_URL_ENV = 'ASUHAN_DATABASE_URL';
 const SCHEMA_MIGRATION_SQL = 'CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)';
 // Any fixed number: the lock that keeps two servers starting at once from migrating together.
 const MIGRATION_LOCK = 1095980366;
@@ -20,29 +21,11 @@ export interface ServerDb {
   readonly kysely: Kysely<Database>;
   /** The URL without its password, for messages and logs. */
   readonly label: string;
+  /** The full URL, password included: for pg_dump, never for messages. */
+  readonly url: string;
+  /** Where pg_dump writes this database's backups (see server-backup.ts). */
+  readonly backupDir: string;
   close(): Promise<void>;
-}
-
-export function isPostgresUrl(value: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(value);
-}
-
-/** The server URL given on the command line or in the environment, if any; a non-postgres URL is refused. */
-export function databaseUrlFrom(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const url = option ?? (env[DATABASE_URL_ENV] || undefined);
-  if (url === undefined) return undefined;
-  if (!isPostgresUrl(url)) {
-    throw new AsuhanError(
-      'VALIDATION',
-      `--database-url harus berupa alamat postgres://pengguna@host/database (diterima: ${redact(url)}).`,
-      `--database-url must be a postgres://user@host/database URL (got: ${redact(url)}).`,
-    );
-  }
-  return url;
-}
-
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
 /** Integers past 2^53 do not occur here (ids are 32-bit, counts are of rows); a bigint count is a number. */
@@ -51,11 +34,15 @@ function typeParser(oid: number, format?: string): (value: string) => unknown {
   return pg.types.getTypeParser(oid, format as 'text');
 }
 
-export async function openPostgresDatabase(url: string, options: { migrate?: boolean; maxConnections?: number } = {}): Promise<ServerDb> {
+export async function openPostgresDatabase(url: string, options: { migrate?: boolean; maxConnections?: number; backupDir?: string } = {}): Promise<ServerDb> {
   const label = redact(url);
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types: { getTypeParser: typeParser as never } });
+  // An idle connection the server ends (a restart, an administrator) is replaced by the pool on the
+  // next query; unheard, its error would end the whole process.
+  pool.on('error', (error) => process.emitWarning(`Asuhan: a database connection to ${label} was closed: ${error.message}`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const db: ServerDb = { engine: 'postgres', kysely, label, close: () => kysely.destroy() };
+  const backupDir = options.backupDir ?? serverBackupDirFor(url);
+  const db: ServerDb = { engine: 'postgres', kysely, label, url, backupDir, close: () => kysely.destroy() };
   try {
     await checkServer(db);
     if (options.migrate !== false) await migratePostgres(db);
@@ -128,3 +115,5 @@ export async function migratePostgres(db: ServerDb): Promise<string[]> {
     }
   });
 }
+
+export { DATABASE_URL_ENV, databaseUrlFrom, isPostgresUrl, redact } from './database-url';

@@ -20,7 +20,7 @@ import { AsuhanError } from '../contract/errors';
 import { fileSystemError } from '../files/errors';
 import { audit } from './audit';
 import { BACKUP_RECORD_TABLE, backupDatabase, backupDirFor, copyDatabase, databaseInstanceOf, districtNameOf, readBackupRecord, type BackupRecord } from './backup';
-import { APPLICATION_ID, appliedMigrations, migrateToLatest, openDatabase, type AsuhanDb } from './connect';
+import { APPLICATION_ID, appliedMigrations, migrateToLatest, openDatabase, type SqliteDb } from './connect';
 import { makePrivateTemp } from './private-temp';
 import { describeDifferences, hasDifferences, referenceSchemaOf, schemaDifferences, schemaOf } from './reference-schema';
 
@@ -203,12 +203,12 @@ function otherDistrictRefusal(name: string, origin: BackupOrigin, live: LiveIden
   return new AsuhanError('CONFLICT', message, messageEn, [{ path: 'otherDistrict', message, messageEn }]);
 }
 
-function liveIdentity(db: AsuhanDb): LiveIdentity {
+function liveIdentity(db: SqliteDb): LiveIdentity {
   return { path: db.path, instance: databaseInstanceOf(db.sqlite), district: districtNameOf(db.sqlite) };
 }
 
 /** Restores `file` into the open database `db` (see the header for why in place). */
-export async function restoreIntoOpenDatabase(db: AsuhanDb, file: string, options: RestoreOptions = {}): Promise<RestoreResult> {
+export async function restoreIntoOpenDatabase(db: SqliteDb, file: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   const name = options.displayName ?? path.resolve(file);
   if (db.path === ':memory:') throw new AsuhanError('IMPORT', 'Database di memori tidak bisa dipulihkan.', 'An in-memory database cannot be restored.');
   const checked = await checkBackupFile(file, db.path, { displayName: name, pageSize: db.sqlite.pragma('page_size', { simple: true }) as number });
@@ -250,7 +250,7 @@ function keepIdentity(copy: string, instance: string | null): void {
 }
 
 /** A backup from before migration 0007 gets a new id when migrated; give it the live one back. */
-function restoreIdentityAfterMigration(db: AsuhanDb, instance: string): void {
+function restoreIdentityAfterMigration(db: SqliteDb, instance: string): void {
   if (databaseInstanceOf(db.sqlite) !== instance) db.sqlite.prepare('UPDATE database_instance SET id = ?').run(instance);
 }
 
@@ -261,7 +261,7 @@ function restoreIdentityAfterMigration(db: AsuhanDb, instance: string): void {
 export async function restoreDatabaseFile(target: string, file: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   const resolved = path.resolve(target);
   const name = options.displayName ?? path.resolve(file);
-  let current: AsuhanDb | undefined;
+  let current: SqliteDb | undefined;
   if (fs.existsSync(resolved)) {
     try {
       current = await openDatabase(resolved, { migrate: false, dailyBackup: false });
@@ -307,11 +307,11 @@ function moveAside(file: string, now: Date): string {
   return aside;
 }
 
-function migrationsAppliedSince(level: string, db: AsuhanDb): string[] {
+function migrationsAppliedSince(level: string, db: SqliteDb): string[] {
   return appliedMigrations(db.sqlite).filter((name) => name > level);
 }
 
-async function recordRestore(db: AsuhanDb, name: string, safetyBackup: string | null, level: string, migrated: string[], origin: BackupOrigin): Promise<void> {
+async function recordRestore(db: SqliteDb, name: string, safetyBackup: string | null, level: string, migrated: string[], origin: BackupOrigin): Promise<void> {
   await db.kysely.transaction().execute((trx) =>
     audit(trx, {
       entity: 'database',

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { AsuhanError, type FieldIssue } from '../contract/errors';
 import { parseInput } from '../contract/validate';
 import { audit } from '../db/audit';
-import { backupDatabase, backupDirFor } from '../db/backup';
+import { backupBeforeChange } from '../db/database-backup';
 import type { AsuhanDb } from '../db/connect';
 import type { Database } from '../db/schema';
 import { getSettings } from '../db/settings.repository';
@@ -401,7 +401,7 @@ export async function commitImport(database: AsuhanDb, request: ImportRequest & 
   };
   if (preview.validRows === 0 && preview.totalRows > 0) refuse(preview);
   if (request.dryRun || toWrite.length === 0) return result;
-  result.backupFile = database.path === ':memory:' ? null : await backupDatabase(database.sqlite, backupDirFor(database.path), 'before-import');
+  result.backupFile = await backupBeforeChange(database, 'before-import');
   const def = KINDS[request.kind];
   await db.transaction().execute(async (trx) => {
     for (const plan of toWrite) await def.write(trx, plan.input, plan.existingId);

@@ -3,6 +3,7 @@
 // SQLite (grouped queries over indexed columns), so ten years of logs stay fast.
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { AttendeeRole, CaseDecision, Database } from '../db/schema';
+import { countWhere } from '../db/engine-sql';
 import { addMonths, firstDayOfMonth, lastDayOfMonth } from '../domain/dates';
 
 export interface TopicCoverage {
@@ -107,7 +108,7 @@ export async function topicReport(db: Kysely<Database>, input: TopicReportInput)
       .select([
         'puskesmas_id',
         'topic_id',
-        sql<number>`sum(date >= ${start})`.as('n'),
+        countWhere(sql`date >= ${start}`).as('n'),
         (eb) => eb.fn.max<string>('date').as('last'),
       ])
       .groupBy(['puskesmas_id', 'topic_id'])

@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 async function auditCount(): Promise<number> {
-  return (t.db.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  return (await t.all<{ n: number }>('SELECT count(*) AS n FROM audit_log'))[0]!.n;
 }
 
 async function specialtyId(code: string): Promise<number> {

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 async function migratedServer(): Promise<ServerDb> {
-  const database: TestPostgres = await freshPostgres();
+  const database: TestPostgres = await freshPostgres({ template: null });
   cleanups.push(database.drop);
   const db = await openPostgresDatabase(database.url);
   cleanups.push(() => db.close());
@@ -172,7 +172,7 @@ describe.skipIf(!POSTGRES_TEST_URL)('PostgreSQL migrations on a server', () => {
   });
 
   it('refuse a database whose collation would sort text unlike SQLite, and one from a newer version', async () => {
-    const wrongCollation = await freshPostgres({ locale: 'C.UTF-8' });
+    const wrongCollation = await freshPostgres({ locale: 'C.UTF-8', template: null });
     cleanups.push(wrongCollation.drop);
     await expect(openPostgresDatabase(wrongCollation.url)).rejects.toThrow(/kolasi C\.UTF-8.*--locale=C/);
 

@@ -3,10 +3,11 @@
 // carries rules but never the letterhead, people or zone; global options go anywhere.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
-import { TEST_TODAY, tempDir } from '../fixtures/temp-db';
+import { freshPostgres, type TestPostgres } from '../fixtures/postgres';
+import { ON_POSTGRES, TEST_TODAY, tempDir } from '../fixtures/temp-db';
 import { WITA_DISTRICT } from '../fixtures/district';
 
 const dirs: string[] = [];
@@ -20,10 +21,31 @@ function folder(): string {
   return dir;
 }
 
+// On the PostgreSQL pass each database file the test names stands for a server database of its
+// own, which every command reaches through ASUHAN_DATABASE_URL.
+const servers = new Map<string, TestPostgres>();
+afterAll(async () => {
+  for (const server of servers.values()) await server.drop();
+});
+
+async function serverFor(file: string): Promise<TestPostgres | undefined> {
+  if (!ON_POSTGRES) return undefined;
+  if (!servers.has(file)) servers.set(file, await freshPostgres({ template: null }));
+  return servers.get(file);
+}
+
+function dbArg(args: string[]): string | undefined {
+  const at = args.indexOf('--db');
+  return at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--db='))?.slice('--db='.length);
+}
+
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => TEST_TODAY };
+  const file = dbArg(args);
+  const server = file ? await serverFor(file) : undefined;
+  const serverEnv = server && file ? { ASUHAN_DATABASE_URL: server.url, ASUHAN_BACKUP_DIR: path.join(path.dirname(file), 'backups') } : {};
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...serverEnv, ...env }, now: () => TEST_TODAY };
   const code = await main(args, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -125,8 +147,8 @@ describe('status', () => {
     await run(['init', '--demo', '--db', db]);
     const before = JSON.parse((await run(['status', '--json', '--db', db])).out);
     expect(before.counts.inactive).toEqual({ specialties: 0, hospitals: 0, specialists: 0, puskesmas: 0, adoptions: 0 });
-    const { openDatabase } = await import('../../src/db/connect');
-    const handle = await openDatabase(db);
+    const { openAnyDatabase } = await import('../../src/db/connect');
+    const handle = await openAnyDatabase({ file: db, url: (await serverFor(db))?.url });
     await handle.kysely.updateTable('puskesmas').set({ active: 0 }).where('id', 'in', [1, 2]).execute();
     await handle.kysely.updateTable('hospital').set({ active: 0 }).where('id', '=', 1).execute();
     await handle.close();

@@ -7,12 +7,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { backupDatabase, backupDirFor, backupToFile } from '../../src/db/backup';
-import { createTestDb, type TestDb } from '../fixtures/temp-db';
+import { createSqliteTestDb, type SqliteTestDb } from '../fixtures/temp-db';
 import { startApp, type AppHarness } from './support/app-harness';
 
 let app: AppHarness;
 let page: Page;
-let other: TestDb;
+let other: SqliteTestDb;
 let otherBackup: string;
 let ownDistrict: string;
 const dialogs: string[] = [];
@@ -26,7 +26,7 @@ beforeAll(async () => {
   });
   ownDistrict = (await app.testDb.api.client['settings:get']({})).districtName;
   // Another district's database, and a backup of it on a "USB stick".
-  other = await createTestDb();
+  other = await createSqliteTestDb();
   await other.api.client['settings:update']({ changes: { districtName: 'Kota Lain Sekali' } });
   otherBackup = path.join(other.dir, 'dari-flashdisk.db');
   await backupToFile(other.db.sqlite, otherBackup);

@@ -16,15 +16,15 @@ beforeEach(async () => {
   // The CLI opens the file itself.
   await t.db.close();
 });
-afterEach(() => {
-  fs.rmSync(t.dir, { recursive: true, force: true });
+afterEach(async () => {
+  await t.close();
 });
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => TEST_TODAY };
-  const code = await main([...args, '--db', t.file], io);
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...t.cliEnv, ...env }, now: () => TEST_TODAY };
+  const code = await main([...args, ...t.cliArgs], io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

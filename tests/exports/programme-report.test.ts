@@ -5,7 +5,7 @@ import { programmeReportPdf } from '../../src/exports/report-pdf';
 import { complianceReport } from '../../src/reports/compliance';
 import { programmeReport, TREND_MONTHS } from '../../src/reports/programme-report';
 import { topicReport } from '../../src/reports/topics';
-import { generateVisitLogHistory } from '../../src/seed/visit-log-history';
+import { generateVisitLogHistoryOn } from '../../src/seed/visit-log-history';
 import { getSettings } from '../../src/db/settings.repository';
 import { createTestDb, type TestDb } from '../fixtures/temp-db';
 import { fileBytes } from '../../src/exports/export-file';
@@ -16,7 +16,7 @@ const TODAY = '2026-02-18';
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb({ demo: true });
-  generateVisitLogHistory(t.db.sqlite, { from: '2025-03', to: '2026-02', today: TODAY, seed: 7 });
+  await generateVisitLogHistoryOn(t.db, { from: '2025-03', to: '2026-02', today: TODAY, seed: 7 });
 });
 afterAll(async () => t.close());
 
@@ -33,10 +33,8 @@ describe('monthly programme report', () => {
     expect(report.cases.total).toBeGreaterThan(0);
     const gaps = topics.puskesmas.flatMap((p) => p.requiredGaps.map((g) => `${g.nameId}|${p.puskesmasName}`)).sort();
     expect(report.missingRequiredTopics.flatMap((t) => t.puskesmas.map((name) => `${t.topicName}|${name}`)).sort()).toEqual(gaps);
-    const opened = t.db.sqlite
-      .prepare(`SELECT count(*) AS n FROM followup f JOIN visit v ON v.id = f.visit_id WHERE v.date BETWEEN '2026-01-01' AND '2026-01-31'`)
-      .get() as { n: number };
-    expect(report.followups.opened).toBe(opened.n);
+    const [opened] = await t.all<{ n: number }>(`SELECT count(*) AS n FROM followup f JOIN visit v ON v.id = f.visit_id WHERE v.date BETWEEN '2026-01-01' AND '2026-01-31'`);
+    expect(report.followups.opened).toBe(opened!.n);
     expect(report.followups.overdue).toBeLessThanOrEqual(report.followups.open);
   });
 

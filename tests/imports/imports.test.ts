@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IMPORT_KINDS, type ImportKind } from '../../src/contract/imports';
-import { listBackups, backupDirFor } from '../../src/db/backup';
+import { ownBackups } from '../../src/db/database-backup';
 import { buildTemplate, shippedTemplatePath } from '../../src/imports/templates';
 import { parseDate, parseWeekdays } from '../../src/imports/values';
 import { weekdayName } from '../../src/domain/format-id';
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const specialistCount = async () => (await t.db.kysely.selectFrom('specialist').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-const backups = () => listBackups(backupDirFor(t.file)).filter((b) => b.file.includes('before-import'));
+const backups = async () => (await ownBackups(t.db)).filter((b) => b.file.includes('before-import'));
 
 describe('templates', () => {
   // In the order a new district fills them in, so each template's examples refer to the ones before.
@@ -115,7 +115,7 @@ describe('row errors', () => {
       expect(refused.error.fields?.length).toBe(result.issues.length);
     }
     expect(await specialistCount()).toBe(before);
-    expect(backups()).toHaveLength(0);
+    expect(await backups()).toHaveLength(0);
   });
 
   it('imports only the valid rows when asked, after a backup, in one audited transaction', async () => {
@@ -124,7 +124,7 @@ describe('row errors', () => {
     expect(done.ok).toBe(true);
     if (done.ok) expect(done.data).toMatchObject({ created: 1, updated: 0, skipped: 4 });
     expect(await specialistCount()).toBe(before + 1);
-    expect(backups()).toHaveLength(1);
+    expect(await backups()).toHaveLength(1);
     const created = await t.db.kysely.selectFrom('specialist').selectAll().where('name', '=', 'dr. Baru Satu, Sp.OG').executeTakeFirstOrThrow();
     expect(JSON.parse(created.usual_weekdays)).toEqual([1, 2, 3]);
     const audit = await t.db.kysely.selectFrom('audit_log').select(['entity', 'action']).where('entity', '=', 'import').execute();
@@ -259,7 +259,7 @@ describe('hostile and odd files', () => {
     console.info(`Refused: 100,000-row CSV in ${csvMs.toFixed(0)} ms, 20,000-row XLSX in ${xlsxMs.toFixed(0)} ms`);
 
     expect(await specialistCount()).toBe(before);
-    expect(backups()).toHaveLength(0);
+    expect(await backups()).toHaveLength(0);
   });
 });
 

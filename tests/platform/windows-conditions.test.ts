@@ -12,7 +12,7 @@ import { openAppDatabase } from '../../electron/main/desktop-app';
 import { createApi, type Api } from '../../src/app/api';
 import { createContext } from '../../src/app/context';
 import { DB_FILE_NAME, userDataDir } from '../../src/app/paths';
-import type { AsuhanDb } from '../../src/db/connect';
+import type { SqliteDb } from '../../src/db/connect';
 import { restoreDatabaseFile } from '../../src/db/restore';
 import { fileBytes, writeExportFiles } from '../../src/exports/export-file';
 import { seedDemo } from '../../src/seed/demo';
@@ -26,7 +26,7 @@ const savedTemp = new Map<string, string | undefined>();
 let base: string;
 let privateTemp: string;
 let dataDir: string;
-let db: AsuhanDb;
+let db: SqliteDb;
 let api: Api;
 
 /** Another process holding the database open, as a second window of the CLI would. */

@@ -4,13 +4,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES } from '../../src/contract/index';
-import { createTestDb, type TestDb } from '../fixtures/temp-db';
+import { createSqliteTestDb, type SqliteTestDb } from '../fixtures/temp-db';
 import { contentDigest, integrity } from './db-digest';
 import { fillRichData } from './rich-data';
 
-let t: TestDb;
+let t: SqliteTestDb;
 beforeAll(async () => {
-  t = await createTestDb({ demo: true });
+  t = await createSqliteTestDb({ demo: true });
   await fillRichData(t.db.sqlite, t.api);
 });
 afterAll(() => t.close());

@@ -8,7 +8,7 @@ import type { CliIo } from '../../src/cli/command';
 import { backupDatabase, backupDirFor, listBackups, readBackupRecord } from '../../src/db/backup';
 import { openDatabase } from '../../src/db/connect';
 import { restoreIntoOpenDatabase } from '../../src/db/restore';
-import { TEST_TODAY, createTestDb, tempDir, type TestDb } from '../fixtures/temp-db';
+import { TEST_TODAY, createSqliteTestDb, tempDir, type SqliteTestDb } from '../fixtures/temp-db';
 import { contentDigest, fileDigest, integrity, tableCounts } from './db-digest';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -16,8 +16,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function demoDb(): Promise<TestDb> {
-  const t = await createTestDb({ demo: true });
+async function demoDb(): Promise<SqliteTestDb> {
+  const t = await createSqliteTestDb({ demo: true });
   cleanups.push(() => t.close());
   return t;
 }

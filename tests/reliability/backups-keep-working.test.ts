@@ -14,7 +14,7 @@ import { backupDatabase, backupDirFor, dailyBackupCheck, listBackups, makeBackup
 import { openDatabase } from '../../src/db/connect';
 import { keptBackups } from '../../src/db/retention';
 import { startWebShell } from '../../src/server/web-shell';
-import { createTestDb, tempDir, TEST_TODAY, type TestDb } from '../fixtures/temp-db';
+import { createSqliteTestDb, tempDir, TEST_TODAY, type SqliteTestDb } from '../fixtures/temp-db';
 import { contentDigest, fileDigest, integrity } from './db-digest';
 import { shellRequest } from './support/shell-request';
 
@@ -25,8 +25,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function testDb(demo = false): Promise<TestDb> {
-  const t = await createTestDb({ demo });
+async function testDb(demo = false): Promise<SqliteTestDb> {
+  const t = await createSqliteTestDb({ demo });
   cleanups.push(() => t.close());
   return t;
 }

@@ -5,16 +5,16 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase, backupDirFor } from '../../src/db/backup';
 import { restoreIntoOpenDatabase } from '../../src/db/restore';
-import { TEST_TODAY, createTestDb, type TestDb } from '../fixtures/temp-db';
+import { TEST_TODAY, createSqliteTestDb, type SqliteTestDb } from '../fixtures/temp-db';
 import { contentDigest, integrity } from './db-digest';
 import { brokenInvariants } from './invariants';
 import { fillRichData, insertVisitBatch } from './rich-data';
 import { bundleWriter, startWriter } from './support/bundle-writer';
 
-let t: TestDb;
+let t: SqliteTestDb;
 beforeAll(async () => {
   await bundleWriter();
-  t = await createTestDb({ demo: true });
+  t = await createSqliteTestDb({ demo: true });
   await fillRichData(t.db.sqlite, t.api);
 });
 afterAll(() => t.close());

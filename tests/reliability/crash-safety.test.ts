@@ -5,17 +5,17 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../src/contract/index';
 import { openDatabase } from '../../src/db/connect';
-import { createTestDb, tempDir, type TestDb } from '../fixtures/temp-db';
+import { createSqliteTestDb, tempDir, type SqliteTestDb } from '../fixtures/temp-db';
 import { brokenInvariants } from './invariants';
 import { fillRichData, insertVisitBatch } from './rich-data';
 import { bundleWriter, startWriter } from './support/bundle-writer';
 
 const KILLS = 12;
 
-let t: TestDb;
+let t: SqliteTestDb;
 beforeAll(async () => {
   await bundleWriter();
-  t = await createTestDb({ demo: true });
+  t = await createSqliteTestDb({ demo: true });
   await fillRichData(t.db.sqlite, t.api);
   await t.db.close(); // the writers and the checks open it themselves
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupToFile } from '../../src/db/backup';
 import { writeFileSafely } from '../../src/files/guard';
-import { createTestDb, tempDir, type TestDb } from '../fixtures/temp-db';
+import { createSqliteTestDb, tempDir, type SqliteTestDb } from '../fixtures/temp-db';
 import { contentDigest, fileDigest } from './db-digest';
 import { insertVisitBatch } from './rich-data';
 
@@ -25,12 +25,12 @@ const CAN_MOUNT = (() => {
   return probe.status === 0;
 })();
 
-let t: TestDb;
+let t: SqliteTestDb;
 let work: string;
 let csv: string;
 let source: string;
 beforeAll(async () => {
-  t = await createTestDb({ demo: true });
+  t = await createSqliteTestDb({ demo: true });
   insertVisitBatch(t.db.sqlite, '2026-03', 'full');
   work = tempDir('asuhan-full-');
   source = path.join(work, 'asuhan.db');

@@ -10,7 +10,7 @@ import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../src/contract/index';
-import { createTestDb, type TestDb } from '../fixtures/temp-db';
+import { createSqliteTestDb, type SqliteTestDb } from '../fixtures/temp-db';
 import { insertVisitBatch } from './rich-data';
 
 const MONTH = '2026-03';
@@ -21,12 +21,12 @@ const FORMULAS = ['=HYPERLINK("http://evil.example";"klik")', '+cmd|\' /C calc\'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const has = (method: string) => (METHOD_NAMES as string[]).includes(method);
-let t: TestDb;
+let t: SqliteTestDb;
 let specialistId: number;
 let visitsOfSpecialist: number;
 
 beforeAll(async () => {
-  t = await createTestDb({ demo: true });
+  t = await createSqliteTestDb({ demo: true });
   const primaries = t.db.sqlite.prepare("SELECT specialist_id AS s, puskesmas_id AS p FROM adoption WHERE role = 'primary' ORDER BY id").all() as { s: number; p: number }[];
   specialistId = primaries[0]!.s;
   await t.api.client['specialists:update']({ id: specialistId, changes: { name: SPECIALIST } });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_LIMITS } from '../../src/imports/zip-check';
 import { startWebShell, type WebShell } from '../../src/server/web-shell';
-import { createTestDb, type TestDb } from '../fixtures/temp-db';
+import { createSqliteTestDb, type SqliteTestDb } from '../fixtures/temp-db';
 import { contentDigest } from './db-digest';
 import { heavyWorkbook, hiddenPartBomb, manyPartsWorkbook, zipBomb } from './support/hostile-files';
 import { shellRequest } from './support/shell-request';
@@ -18,10 +18,10 @@ import { shellRequest } from './support/shell-request';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const MB = 1024 * 1024;
 
-let t: TestDb;
+let t: SqliteTestDb;
 let shell: WebShell;
 beforeAll(async () => {
-  t = await createTestDb({ demo: true });
+  t = await createSqliteTestDb({ demo: true });
   shell = await startWebShell({ api: t.api, staticDir: t.dir, port: 0 });
 }, 60_000);
 afterAll(async () => {

@@ -5,18 +5,18 @@
 // the invisible characters with a warning.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../../src/server/web-shell';
-import { createTestDb, type TestDb } from '../fixtures/temp-db';
+import { createSqliteTestDb, type SqliteTestDb } from '../fixtures/temp-db';
 import { contentDigest } from './db-digest';
 import { insertVisitBatch } from './rich-data';
 import { shellRequest } from './support/shell-request';
 
-let t: TestDb;
+let t: SqliteTestDb;
 let shell: WebShell;
 let specialistId: number;
 let visitId: number;
 
 beforeAll(async () => {
-  t = await createTestDb({ demo: true });
+  t = await createSqliteTestDb({ demo: true });
   shell = await startWebShell({ api: t.api, staticDir: t.dir, port: 0 });
   specialistId = (t.db.sqlite.prepare('SELECT id FROM specialist ORDER BY id LIMIT 1').get() as { id: number }).id;
   insertVisitBatch(t.db.sqlite, '2026-02', 'hygiene', 1);

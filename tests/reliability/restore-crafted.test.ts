@@ -15,17 +15,17 @@ import type { CliIo } from '../../src/cli/command';
 import { backupDatabase, backupDirFor } from '../../src/db/backup';
 import { APPLICATION_ID } from '../../src/db/connect';
 import { privateTempRoot } from '../../src/db/private-temp';
-import { TEST_TODAY, createTestDb, type TestDb } from '../fixtures/temp-db';
+import { TEST_TODAY, createSqliteTestDb, type SqliteTestDb } from '../fixtures/temp-db';
 import { contentDigest, fileDigest, integrity } from './db-digest';
 
-let t: TestDb;
+let t: SqliteTestDb;
 let good: string;
 let crafted: string;
 /** The demo's leave records (the trial's trigger took them from 8 to 0). */
 let leaveRecords: number;
 
 beforeAll(async () => {
-  t = await createTestDb({ demo: true });
+  t = await createSqliteTestDb({ demo: true });
   leaveRecords = leaveCount(t.db.sqlite);
   good = await backupDatabase(t.db.sqlite, backupDirFor(t.file), 'manual', TEST_TODAY);
   crafted = path.join(t.dir, 'crafted');

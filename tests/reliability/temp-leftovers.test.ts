@@ -14,15 +14,15 @@ import { backupDatabase, backupDirFor } from '../../src/db/backup';
 import { openDatabase } from '../../src/db/connect';
 import { cleanStaleTemp, makePrivateTemp, privateTempRoot } from '../../src/db/private-temp';
 import { restoreIntoOpenDatabase } from '../../src/db/restore';
-import { createTestDb, tempDir, type TestDb } from '../fixtures/temp-db';
+import { createSqliteTestDb, tempDir, type SqliteTestDb } from '../fixtures/temp-db';
 import { brokenInvariants } from './invariants';
 import { bundleWriter, startWriter } from './support/bundle-writer';
 
 const KILLS = 8;
-let t: TestDb;
+let t: SqliteTestDb;
 beforeAll(async () => {
   await bundleWriter();
-  t = await createTestDb({ demo: true });
+  t = await createSqliteTestDb({ demo: true });
 }, 60_000);
 afterAll(() => t.close());
 
@@ -111,7 +111,7 @@ describe('temporary copies (point 10)', () => {
   });
 
   it(`${KILLS} restores killed with SIGKILL: the database is sound each time, and no copy outlives the next start`, async () => {
-    const k = await createTestDb({ demo: true });
+    const k = await createSqliteTestDb({ demo: true });
     await k.db.close(); // the writers and the checks open it themselves
     await withOwnTmpdir(async (tmp) => {
       let leftBehind = 0;

@@ -10,17 +10,17 @@ import { migrations } from '../../migrations/index';
 import { backupDirFor, listBackups } from '../../src/db/backup';
 import { METHOD_NAMES } from '../../src/contract/index';
 import { LATEST_MIGRATION, appliedMigrations, openDatabase } from '../../src/db/connect';
-import { createTestDb, tempDir, type TestDb } from '../fixtures/temp-db';
+import { createSqliteTestDb, tempDir, type SqliteTestDb } from '../fixtures/temp-db';
 import { fileDigest, integrity, tableCounts, userTables } from './db-digest';
 import { fillRichData } from './rich-data';
 
 const NAMES = Object.keys(migrations).sort();
 const EARLIER_LEVELS = NAMES.slice(0, -1).map((_, index) => index + 1); // k migrations applied, k < all
 
-let source: TestDb;
+let source: SqliteTestDb;
 let work: string;
 beforeAll(async () => {
-  source = await createTestDb({ demo: true });
+  source = await createSqliteTestDb({ demo: true });
   await fillRichData(source.db.sqlite, source.api, { plansAndExports: true });
   work = tempDir();
 });

@@ -7,17 +7,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, startWebShell, type WebShell } from '../../src/server/web-shell';
-import { createTestDb, type TestDb } from '../fixtures/temp-db';
+import { createSqliteTestDb, type SqliteTestDb } from '../fixtures/temp-db';
 import { contentDigest } from './db-digest';
 import { rawRequest, type RawRequest } from './support/shell-request';
 
 const SECRET = 'RAHASIA-jangan-bocor';
-let t: TestDb;
+let t: SqliteTestDb;
 let shell: WebShell;
 let staticDir: string;
 
 beforeAll(async () => {
-  t = await createTestDb({ demo: true });
+  t = await createSqliteTestDb({ demo: true });
   staticDir = path.join(t.dir, 'site', 'renderer');
   fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Asuhan</title>');

@@ -2,19 +2,28 @@
 // database, the demo plans next month, and bad options end with exit code 2 and one line.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
-import { TEST_TODAY, tempDir } from '../fixtures/temp-db';
+import { freshPostgres, type TestPostgres } from '../fixtures/postgres';
+import { ON_POSTGRES, TEST_TODAY, tempDir } from '../fixtures/temp-db';
 
 const dir = tempDir();
 const db = path.join(dir, 'asuhan.db');
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+// On the PostgreSQL pass every command reaches a server database through ASUHAN_DATABASE_URL.
+let server: TestPostgres | undefined;
+beforeAll(async () => {
+  if (ON_POSTGRES) server = await freshPostgres({ template: null });
+});
+afterAll(async () => {
+  await server?.drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, now: () => TEST_TODAY };
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: server ? { ASUHAN_DATABASE_URL: server.url, ASUHAN_BACKUP_DIR: path.join(dir, 'backups') } : {}, now: () => TEST_TODAY };
   const code = await main(args, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -72,17 +72,17 @@ describe('asuhan suggest', () => {
   async function run(args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, now: () => TEST_TODAY };
+    const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: t.cliEnv, now: () => TEST_TODAY };
     const code = await main(args, io);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
   it('lists the alternatives for a visit, and says how to ask', async () => {
     const [visit] = await t.api.client['visits:list']({ from: '2026-03-01', to: '2026-03-31' });
-    const listed = await run(['suggest', '--visit', String(visit!.id), '--limit', '3', '--db', t.file]);
+    const listed = await run(['suggest', '--visit', String(visit!.id), '--limit', '3', ...t.cliArgs]);
     expect(listed.code).toBe(0);
     expect(listed.out).toMatch(/^Alternatif \(3, terbaik dulu\):\n {2}1\. .*biaya rencana/);
-    const bad = await run(['suggest', '--visit', '3', '--month', '2026-03', '--db', t.file]);
+    const bad = await run(['suggest', '--visit', '3', '--month', '2026-03', ...t.cliArgs]);
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('asuhan: Pakai --visit, atau --puskesmas, --specialty dan --month, bukan keduanya.');
   });

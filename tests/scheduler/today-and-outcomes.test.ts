@@ -11,7 +11,7 @@ import { createApi, type Api } from '../../src/app/api';
 import { createContext } from '../../src/app/context';
 import { openDatabase } from '../../src/db/connect';
 import { clockFrom, todayOverride } from '../../src/domain/clock';
-import { createTestDb, tempDir } from '../fixtures/temp-db';
+import { createSqliteTestDb, tempDir } from '../fixtures/temp-db';
 
 const MARCH = '2026-03';
 const MID_MARCH = '2026-03-16';
@@ -22,7 +22,7 @@ let template: string;
 
 beforeAll(async () => {
   // The demo district with March planned and saved on 18 February: every run starts from a copy.
-  const t = await createTestDb({ demo: true });
+  const t = await createSqliteTestDb({ demo: true });
   const preview = await t.api.client['plans:run']({ month: MARCH });
   await t.api.client['plans:apply']({ planId: preview.planId });
   t.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -4,18 +4,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/command';
 import { parseAttendees, parseCase } from '../../src/cli/commands/log';
 import { main } from '../../src/cli/main';
-import { openDatabase } from '../../src/db/connect';
-import { TEST_TODAY, tempDir } from '../fixtures/temp-db';
+import { openAnyDatabase } from '../../src/db/connect';
+import { freshPostgres, type TestPostgres } from '../fixtures/postgres';
+import { ON_POSTGRES, TEST_TODAY, tempDir } from '../fixtures/temp-db';
 import { insertVisit, primaryPairs } from './builders';
 
 let dir: string;
 let db: string;
 let visits: number[];
+// On the PostgreSQL pass every command reaches a server database through ASUHAN_DATABASE_URL.
+let server: TestPostgres | undefined;
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => TEST_TODAY };
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: server ? { ASUHAN_DATABASE_URL: server.url, ASUHAN_BACKUP_DIR: path.join(dir, 'backups'), ...env } : env, now: () => TEST_TODAY };
   const code = await main([...args, '--db', db], io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -23,14 +26,18 @@ async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
 beforeAll(async () => {
   dir = tempDir();
   db = path.join(dir, 'asuhan.db');
+  if (ON_POSTGRES) server = await freshPostgres({ template: null });
   expect((await run(['init', '--demo'])).code).toBe(0);
-  const opened = await openDatabase(db);
+  const opened = await openAnyDatabase({ file: db, url: server?.url });
   const pairs = (await primaryPairs(opened.kysely)).filter((p) => p.puskesmasId === 1 || p.puskesmasId === 2);
   visits = [];
   for (const pair of pairs) visits.push(await insertVisit(opened.kysely, { ...pair, date: '2026-02-10' }));
   await opened.close();
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await server?.drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('asuhan log', () => {
   it('parses attendees and cases', () => {

@@ -63,9 +63,9 @@ describe('random saves against a real database', () => {
   });
   afterAll(async () => t.close());
 
-  function dump() {
+  async function dump() {
     const tables = ['visit', 'visit_log', 'visit_attendee', 'visit_topic', 'case_consult', 'followup', 'audit_log'];
-    return Object.fromEntries(tables.map((table) => [table, t.db.sqlite.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()]));
+    return Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await t.all(`SELECT * FROM ${table} ORDER BY 1, 2`)])));
   }
 
   it('either writes a log that meets the rules, or refuses and writes nothing', async () => {
@@ -83,7 +83,7 @@ describe('random saves against a real database', () => {
     await fc.assert(
       fc.asyncProperty(save, async (s) => {
         const visitId = visitIds[s.visit]!;
-        const before = dump();
+        const before = await dump();
         const input = {
           visitId,
           outcome: s.outcome,
@@ -104,15 +104,15 @@ describe('random saves against a real database', () => {
             expect(log.actualDate! <= TODAY).toBe(true);
           }
           if (s.outcome === 'moved') expect(saved.visit.movedToVisitId).not.toBeNull();
-          const audited = t.db.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = 'visit_log' AND entity_id = ?`).get(String(visitId)) as { n: number };
-          expect(audited.n).toBeGreaterThan(0);
+          const [audited] = await t.all<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE entity = 'visit_log' AND entity_id = ?`, String(visitId));
+          expect(audited!.n).toBeGreaterThan(0);
         } catch (error) {
           if (!(error instanceof AsuhanError)) throw error;
           seen.refused += 1;
           expect(['VALIDATION', 'CONFLICT', 'RULE']).toContain(error.code);
           expect(error.message.length).toBeGreaterThan(0);
           expect(error.messageEn.length).toBeGreaterThan(0);
-          expect(dump()).toEqual(before);
+          expect(await dump()).toEqual(before);
         }
       }),
       { numRuns: 60 },

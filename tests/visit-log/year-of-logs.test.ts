@@ -1,7 +1,7 @@
 // A district with a year of logged visits: every report agrees with counts taken straight from
 // the tables, and logging through the API on top of the history moves the reports as expected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateVisitLogHistory, type HistorySummary } from '../../src/seed/visit-log-history';
+import { generateVisitLogHistoryOn, type HistorySummary } from '../../src/seed/visit-log-history';
 import { createTestDb, type TestDb } from '../fixtures/temp-db';
 
 let t: TestDb;
@@ -9,12 +9,14 @@ let summary: HistorySummary;
 
 beforeAll(async () => {
   t = await createTestDb({ demo: true });
-  summary = generateVisitLogHistory(t.db.sqlite, { from: '2025-03', to: '2026-03', today: '2026-02-18', seed: 7 });
+  summary = await generateVisitLogHistoryOn(t.db, { from: '2025-03', to: '2026-03', today: '2026-02-18', seed: 7 });
 });
 afterAll(async () => t.close());
 
-const all = <T>(query: string, ...params: unknown[]) => t.db.sqlite.prepare(query).all(...params) as T[];
-const one = <T>(query: string, ...params: unknown[]) => t.db.sqlite.prepare(query).get(...params) as T;
+const all = <T>(query: string, ...params: unknown[]) => t.all<T>(query, ...params);
+const one = async <T>(query: string, ...params: unknown[]) => (await t.all<T>(query, ...params))[0] as T;
+// Counts as numbers on both engines (PostgreSQL has no sum of a boolean).
+const flag = (condition: string) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
 describe('a year of logged visits', () => {
   it('has the volume of a real year', () => {
@@ -25,8 +27,8 @@ describe('a year of logged visits', () => {
 
   it('compliance: every cell matches the visits table, misses explain every visit not done', async () => {
     const report = await t.api.client['reports:compliance']({ month: '2025-06' });
-    const rows = all<{ puskesmas_id: number; specialty_id: number; planned: number; done: number }>(
-      `SELECT puskesmas_id, specialty_id, count(*) AS planned, sum(status = 'done') AS done
+    const rows = await all<{ puskesmas_id: number; specialty_id: number; planned: number; done: number }>(
+      `SELECT puskesmas_id, specialty_id, count(*) AS planned, ${flag("status = 'done'")} AS done
        FROM visit WHERE date BETWEEN '2025-06-01' AND '2025-06-30' GROUP BY 1, 2`,
     );
     expect(rows).toHaveLength(90);
@@ -35,7 +37,7 @@ describe('a year of logged visits', () => {
       expect(cell).toMatchObject({ required: 1, planned: row.planned, done: row.done });
       expect(cell.misses).toHaveLength(row.planned - row.done);
     }
-    const done = one<{ n: number }>(`SELECT count(*) AS n FROM visit WHERE status = 'done' AND date LIKE '2025-06-%'`).n;
+    const done = (await one<{ n: number }>(`SELECT count(*) AS n FROM visit WHERE status = 'done' AND date LIKE '2025-06-%'`)).n;
     expect(report.totals.done).toBe(done);
     expect(report.specialists.reduce((sum, s) => sum + s.done, 0)).toBe(done);
     expect(report.puskesmas.flatMap((p) => p.bySpecialty.flatMap((s) => s.misses)).every((m) => m.kind !== 'upcoming')).toBe(true);
@@ -43,39 +45,42 @@ describe('a year of logged visits', () => {
 
   it('topics: coverage, attendance and cases match the tables; required gaps match the last coverage', async () => {
     const report = await t.api.client['reports:topics']({ from: '2025-03', to: '2026-02', windowMonths: 3 });
-    const topicCounts = all<{ code: string; n: number }>(
+    const topicCounts = await all<{ code: string; n: number }>(
       `SELECT t.code, count(*) AS n FROM visit_topic vt JOIN topic t ON t.id = vt.topic_id JOIN visit v ON v.id = vt.visit_id
        WHERE v.status = 'done' AND v.date BETWEEN '2025-03-01' AND '2026-02-28' GROUP BY t.code`,
     );
     for (const { code, n } of topicCounts) expect(report.topics.find((x) => x.code === code)!.visits).toBe(n);
-    const attendance = one<{ n: number }>(
+    const attendance = (
+      await one<{ n: number }>(
       `SELECT sum(a.headcount) AS n FROM visit_attendee a JOIN visit v ON v.id = a.visit_id WHERE v.date BETWEEN '2025-03-01' AND '2026-02-28'`,
+      )
     ).n;
     expect(report.attendanceTotal).toBe(attendance);
     expect(report.cases.managed + report.cases.referred + report.cases.follow_up).toBe(
-      one<{ n: number }>(`SELECT count(*) AS n FROM case_consult c JOIN visit v ON v.id = c.visit_id WHERE v.date <= '2026-02-28'`).n,
+      (await one<{ n: number }>(`SELECT count(*) AS n FROM case_consult c JOIN visit v ON v.id = c.visit_id WHERE v.date <= '2026-02-28'`)).n,
     );
     expect(report.windowFrom).toBe('2025-12');
     const sample = report.puskesmas[7]!;
-    const required = all<{ id: number; code: string }>(`SELECT id, code FROM topic WHERE required = 1`);
-    const gaps = required
-      .filter(({ id }) => {
-        const last = one<{ d: string | null }>(
+    const required = await all<{ id: number; code: string }>(`SELECT id, code FROM topic WHERE required = 1`);
+    const gaps: string[] = [];
+    for (const { id, code } of required) {
+      const last = (
+        await one<{ d: string | null }>(
           `SELECT max(v.date) AS d FROM visit v JOIN visit_topic vt ON vt.visit_id = v.id
            WHERE v.puskesmas_id = ? AND vt.topic_id = ? AND v.status = 'done' AND v.date <= '2026-02-28'`,
           sample.puskesmasId,
           id,
-        ).d;
-        return last === null || last < '2025-12-01';
-      })
-      .map((r) => r.code);
+        )
+      ).d;
+      if (last === null || last < '2025-12-01') gaps.push(code);
+    }
     expect(sample.requiredGaps.map((g) => g.code).sort()).toEqual(gaps.sort());
   });
 
   it('follow-ups and the dashboard agree with the tables', async () => {
     const followups = await t.api.client['reports:followups']({ status: 'all' });
-    const counts = one<{ open: number; closed: number; overdue: number }>(
-      `SELECT sum(status = 'open') AS open, sum(status = 'closed') AS closed, sum(status = 'open' AND due_date < '2026-02-18') AS overdue FROM followup`,
+    const counts = await one<{ open: number; closed: number; overdue: number }>(
+      `SELECT ${flag("status = 'open'")} AS open, ${flag("status = 'closed'")} AS closed, ${flag("status = 'open' AND due_date < '2026-02-18'")} AS overdue FROM followup`,
     );
     expect(followups.counts).toEqual(counts);
     expect(followups.rows).toHaveLength(counts.open + counts.closed);
@@ -88,13 +93,13 @@ describe('a year of logged visits', () => {
     expect(dashboard.puskesmas).toHaveLength(45);
     expect(dashboard.followups).toEqual(counts);
     expect(dashboard.unloggedPastVisits).toBe(
-      one<{ n: number }>(`SELECT count(*) AS n FROM visit WHERE status IN ('planned', 'confirmed') AND date < '2026-02-18' AND date >= '2025-03-01'`).n,
+      (await one<{ n: number }>(`SELECT count(*) AS n FROM visit WHERE status IN ('planned', 'confirmed') AND date < '2026-02-18' AND date >= '2025-03-01'`)).n,
     );
     expect(new Set(dashboard.puskesmas.map((p) => p.state))).toContain('met');
   });
 
   it('logging a visit on top of the history moves compliance and closes follow-ups', async () => {
-    const visit = one<{ id: number; puskesmas_id: number; specialty_id: number }>(
+    const visit = await one<{ id: number; puskesmas_id: number; specialty_id: number }>(
       `SELECT id, puskesmas_id, specialty_id FROM visit WHERE status = 'planned' AND date < '2026-02-18' AND date >= '2026-02-01' LIMIT 1`,
     );
     expect(visit).toBeTruthy();

@@ -1,7 +1,8 @@
 // `asuhan backup [--out FILE]` makes a backup now; `asuhan backups` lists this database's own.
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupList } from '../../app/backups.service';
+import { backupList, serverBackupList } from '../../app/backups.service';
+import { backupNow } from '../../db/database-backup';
 import { checkOutputFile } from '../../files/guard';
 import BetterSqlite3 from 'better-sqlite3';
 import { backupDirFor, backupToFile, databaseInstanceOf, makeBackup, RETENTION } from '../../db/backup';
@@ -27,7 +28,12 @@ export const backupCommand: CliCommand = {
       flags,
       io,
       async (_api, ctx) => {
-        const file = out !== undefined ? await backupToFile(ctx.db.sqlite, path.resolve(out), 'copy') : (await makeBackup(ctx.db.sqlite, backupDirFor(ctx.db.path), 'manual')).file;
+        const db = ctx.db;
+        if (db.engine === 'postgres' && out !== undefined) {
+          throw usageError('--out hanya untuk berkas SQLite; cadangan database server dibuat dengan pg_dump ke foldernya.', '--out is for the SQLite file only; server database backups are made with pg_dump into their folder.');
+        }
+        const file =
+          db.engine === 'postgres' ? await backupNow(db) : out !== undefined ? await backupToFile(db.sqlite, path.resolve(out), 'copy') : (await makeBackup(db.sqlite, backupDirFor(db.path), 'manual')).file;
         const bytes = fs.statSync(file).size;
         if (flags.json) printJson(io, { file, bytes });
         else io.out(`Cadangan dibuat: ${file} (${formatBytes(bytes)})`);
@@ -61,7 +67,9 @@ export const backupsCommand: CliCommand = {
   details: `Cadangan dibuat otomatis setiap hari, sebelum migrasi, impor, penyusunan ulang jadwal dan pemulihan. Disimpan: ${RETENTION_TEXT}.\nHanya cadangan database ini yang ditampilkan (setiap database punya foldernya sendiri).`,
   options: {},
   async run(_args, flags, io) {
-    const list = backupList(flags.db, instanceOf(flags.db));
+    const list = flags.databaseUrl
+      ? await withApi(flags, io, (_api, ctx) => (ctx.db.engine === 'postgres' ? serverBackupList(ctx.db) : Promise.resolve(backupList(flags.db, instanceOf(flags.db)))), { dailyBackup: false })
+      : backupList(flags.db, instanceOf(flags.db));
     if (flags.json) {
       printJson(io, { ...list, backups: list.backups.map((b) => ({ ...b, file: path.join(list.folder, b.name) })) });
       return 0;

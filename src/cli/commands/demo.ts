@@ -29,7 +29,7 @@ export const demoCommand: CliCommand = {
     return withApi(flags, io, async (api, ctx) => {
       const settings = await api.client['settings:get']({});
       const month = addMonths(todayIn(settings.timeZone, io.now()).slice(0, 7), 1);
-      const rosterDir = path.resolve(typeof values.out === 'string' && values.out ? values.out : path.join(path.dirname(ctx.db.path), 'ekspor', `jadwal-${month}`));
+      const rosterDir = path.resolve(typeof values.out === 'string' && values.out ? values.out : path.join(path.dirname(path.resolve(flags.db)), 'ekspor', `jadwal-${month}`));
       const current = await unchangedPlan(ctx.db.kysely, month);
       if (current !== null) {
         const rostersThere = fs.existsSync(path.join(rosterDir, `jadwal-${month}.xlsx`));

@@ -1,5 +1,6 @@
 import { todayIn } from '../../domain/dates';
 import { getSettings } from '../../db/settings.repository';
+import { databaseLocation } from '../../db/connect';
 import { ensureCoreSpecialties, seedDemo } from '../../seed/demo';
 import { seedHolidays } from '../../seed/holidays';
 import type { CliCommand } from '../command';
@@ -34,7 +35,7 @@ export const initCommand: CliCommand = {
         const status = await readStatus(api);
         if (flags.json) printJson(io, { ...status, added: seeded ?? { holidays }, ...(programme ? { programme } : {}) });
         else {
-          io.out(`Database siap: ${ctx.db.path}`);
+          io.out(`Database siap: ${databaseLocation(ctx.db)}`);
           if (holidays > 0) io.out(`Hari libur resmi ditambahkan: ${holidays}.`);
           if (programme) printProgrammeResult(io, programme);
           if (seeded) io.out(`Data contoh ditambahkan: ${seeded.puskesmas} puskesmas, ${seeded.hospitals} rumah sakit, ${seeded.specialists} dokter spesialis, ${seeded.adoptions} adopsi, ${seeded.unavailability} cuti.`);

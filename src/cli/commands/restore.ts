@@ -2,7 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDirFor } from '../../db/backup';
+import { serverRestoreRefusal } from '../../db/database-backup';
+import { redact } from '../../db/database-url';
 import { restoreDatabaseFile } from '../../db/restore';
+import { serverBackupDirFor } from '../../db/server-backup';
 import type { CliCommand } from '../command';
 import { printJson, usageError } from '../command';
 
@@ -20,6 +23,7 @@ export const restoreCommand: CliCommand = {
     if (positionals.length !== 1 || !positionals[0]?.trim()) {
       throw usageError('Sebutkan tepat satu berkas cadangan: asuhan restore FILE.', 'Name exactly one backup file: asuhan restore FILE.');
     }
+    if (flags.databaseUrl) throw serverRestoreRefusal({ label: redact(flags.databaseUrl), backupDir: serverBackupDirFor(flags.databaseUrl, io.env) });
     const given = positionals[0];
     const inBackups = path.join(backupDirFor(flags.db), path.basename(given));
     const file = fs.existsSync(given) || given !== path.basename(given) ? given : inBackups;

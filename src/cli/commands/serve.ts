@@ -5,6 +5,7 @@ import { feedByToken } from '../../server/feeds';
 import { DEFAULT_STATIC_DIR, startWebShell } from '../../server/web-shell';
 import type { CliCommand } from '../command';
 import { stringOption, usageError } from '../command';
+import { databaseLocation } from '../../db/connect';
 import { withApi } from '../session';
 
 function parsePort(value: string | undefined): number {
@@ -32,7 +33,7 @@ function untilStopped(): Promise<void> {
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Jalankan aplikasi di peramban (http://127.0.0.1:PORT, hanya komputer ini)',
-  usage: 'asuhan serve [--db PATH] [--port N] [--accounts]',
+  usage: 'asuhan serve [--db PATH | --database-url postgres://...] [--port N] [--accounts]',
   details:
     'Menyajikan tampilan yang sudah dibangun (npm run build:renderer) dan API yang sama dengan aplikasi desktop, hanya di 127.0.0.1.\n' +
     'Alamat yang dicetak memuat kunci rahasia (?token=...) yang baru setiap kali dijalankan: hanya yang membukanya yang bisa memakai API.\n' +
@@ -47,7 +48,7 @@ export const serveCommand: CliCommand = {
         io.err('Tampilan belum dibangun: jalankan "npm run build:renderer" (atau "npm run serve"). Hanya API yang tersedia.');
       }
       const db = ctx.db.kysely;
-      const withAccounts = accountsRequired({ accounts: values.accounts === true });
+      const withAccounts = accountsRequired({ accounts: values.accounts === true, databaseUrl: ctx.db.engine === 'postgres' ? databaseLocation(ctx.db) : undefined });
       if (withAccounts && !(await db.selectFrom('app_user').select('id').where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirst())) {
         io.err('Belum ada admin aktif: buat dengan "asuhan users add LOGIN --role admin" (boleh sambil server berjalan).');
       }
@@ -58,12 +59,12 @@ export const serveCommand: CliCommand = {
         ...(withAccounts ? { accounts: shellAccounts(db, ctx.now) } : {}),
         feeds: (token) => feedByToken(db, token, ctx.now()),
       });
-      if (flags.json) io.out(JSON.stringify({ url: shell.url, port: shell.port, database: ctx.db.path, accounts: shell.accounts }));
+      if (flags.json) io.out(JSON.stringify({ url: shell.url, port: shell.port, database: databaseLocation(ctx.db), accounts: shell.accounts }));
       else if (shell.accounts) {
-        io.out(`Asuhan berjalan di ${shell.url}  (database: ${ctx.db.path}, masuk dengan akun)`);
+        io.out(`Asuhan berjalan di ${shell.url}  (database: ${databaseLocation(ctx.db)}, masuk dengan akun)`);
         io.out('Buka alamat itu di peramban dan masuk dengan nama pengguna dan kata sandi. Hentikan dengan Ctrl+C.');
       } else {
-        io.out(`Asuhan berjalan di ${shell.url}  (database: ${ctx.db.path})`);
+        io.out(`Asuhan berjalan di ${shell.url}  (database: ${databaseLocation(ctx.db)})`);
         io.out('Buka alamat itu di peramban; alamat memuat kunci rahasia, jangan dibagikan. Hentikan dengan Ctrl+C.');
       }
       await untilStopped();

@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { shellAccounts } from '../../../src/server/accounts';
 import { feedByToken } from '../../../src/server/feeds';
 import { startWebShell, type WebShell } from '../../../src/server/web-shell';
-import { createTestDb, type TestDb } from '../../fixtures/temp-db';
+import { createSqliteTestDb, type SqliteTestDb } from '../../fixtures/temp-db';
 import { findExecutable } from '../../fixtures/tools';
 import { ensureRendererBuilt, RENDERER_DIST } from './renderer-build';
 
@@ -13,7 +13,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? findExecutable('chromi
 export const SHOTS_DIR = process.env.ASUHAN_SHOTS ?? '/tmp/asuhan-shots';
 
 export interface AppHarness {
-  testDb: TestDb;
+  testDb: SqliteTestDb;
   shell: WebShell;
   browser: Browser;
   context: BrowserContext;
@@ -26,7 +26,7 @@ export interface AppHarness {
 /** accounts: sign-in required, as `asuhan serve --accounts` (no secret cookie is set: the test signs in). */
 export async function startApp(options: { language?: 'id' | 'en'; demo?: boolean; accounts?: boolean } = {}): Promise<AppHarness> {
   await ensureRendererBuilt();
-  const testDb = await createTestDb({ demo: options.demo ?? true });
+  const testDb = await createSqliteTestDb({ demo: options.demo ?? true });
   const db = testDb.db.kysely;
   const shell = await startWebShell({
     api: testDb.api,
