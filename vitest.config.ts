@@ -14,7 +14,8 @@ const common = {
 // tests/db/migrations, scheduler/today-and-outcomes copying a planned file) and those without a
 // database stay in the first pass only; see createSqliteTestDb in tests/fixtures/temp-db.ts.
 export const POSTGRES_PASS = [
-  'tests/db/{master-data,smoke}.test.ts',
+  'tests/db/{master-data,smoke,record-versions}.test.ts',
+  'tests/server/{access,accounts,web-shell-accounts}.test.ts',
   'tests/visit-log/*.test.ts',
   'tests/imports/*.test.ts',
   'tests/district/{holidays,cli}.test.ts',

@@ -13,7 +13,7 @@ import { openPostgresDatabase } from '../../src/db/postgres';
 import { zoneAbbreviation } from '../../src/domain/zones';
 import { freshPostgres, POSTGRES_TEST_URL } from '../fixtures/postgres';
 import { createTestDb, tempDir, type TestDb } from '../fixtures/temp-db';
-import { contentDigest } from '../reliability/db-digest';
+import { databaseDigest } from '../fixtures/database-digest';
 
 const MARCH = '2026-03';
 let t: TestDb;
@@ -37,10 +37,10 @@ async function refusal(promise: Promise<unknown>): Promise<AsuhanError> {
 
 /** Runs a call that must be refused as stale, and checks that it wrote nothing at all. */
 async function staleRefusal(call: () => Promise<unknown>): Promise<AsuhanError> {
-  const before = contentDigest(t.db.sqlite);
+  const before = await databaseDigest(t.db);
   const error = await refusal(call());
   expect(error.code).toBe('CONFLICT');
-  expect(contentDigest(t.db.sqlite)).toBe(before);
+  expect(await databaseDigest(t.db)).toBe(before);
   return error;
 }
 
@@ -90,7 +90,7 @@ describe('visits', () => {
 
   it('every writer bumps the version, not only the checked edits (the trigger: raw SQL, imports, undo)', async () => {
     const visit = await plannedVisit(3);
-    t.db.sqlite.prepare("UPDATE visit SET notes = 'ditulis langsung' WHERE id = ?").run(visit.id);
+    await sql`UPDATE visit SET notes = 'ditulis langsung' WHERE id = ${visit.id}`.execute(t.db.kysely);
     const now = (await t.api.client['visit-log:get']({ visitId: visit.id })).visit;
     expect(now.version).toBe(visit.version + 1);
     const error = await staleRefusal(() => t.api.client['visits:pin']({ id: visit.id, version: visit.version, pinned: true }));

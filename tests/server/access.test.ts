@@ -5,7 +5,7 @@ import type { Caller } from '../../src/app/caller';
 import { METHOD_ACCESS, roleAllows } from '../../src/contract/access';
 import { contract, METHOD_NAMES, type MethodName } from '../../src/contract/index';
 import { createTestDb, type TestDb } from '../fixtures/temp-db';
-import { contentDigest } from '../reliability/db-digest';
+import { databaseDigest } from '../fixtures/database-digest';
 import { seedVisits, type SeededVisits } from './fixtures';
 
 const viewer: Caller = { userId: 10, login: 'pemantau', displayName: 'Pemantau', role: 'viewer', specialistId: null };
@@ -54,19 +54,19 @@ describe('every API method states the role it needs', () => {
 
 describe('the dispatcher checks the role before the handler runs', () => {
   it.each(mutating)('a viewer is refused %s with FORBIDDEN, and nothing is written', async (method) => {
-    const before = contentDigest(t.db.sqlite);
+    const before = await databaseDigest(t.db);
     const result = await t.api.invoke(method, {}, viewer);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('FORBIDDEN');
     expect(result.error.message).toBe('Tidak diizinkan: peran Anda (pemantau) tidak boleh melakukan ini; tidak ada yang berubah.');
     expect(result.error.messageEn).toBe('Not allowed: your role (viewer) may not do this; nothing was changed.');
-    expect(contentDigest(t.db.sqlite)).toBe(before);
+    expect(await databaseDigest(t.db)).toBe(before);
   });
 
   it('refuses a viewer even with input that a coordinator\'s call carries out', async () => {
     const visit = await t.db.kysely.selectFrom('visit').select('id').where('status', '=', 'planned').executeTakeFirstOrThrow();
-    const before = contentDigest(t.db.sqlite);
+    const before = await databaseDigest(t.db);
     for (const [method, input] of [
       ['hospitals:create', { name: 'RS Pemantau' }],
       ['visits:delete', { id: visit.id }],
@@ -76,7 +76,7 @@ describe('the dispatcher checks the role before the handler runs', () => {
       const refused = await t.api.invoke(method, input, viewer);
       expect(refused.ok ? 'ok' : refused.error.code, method).toBe('FORBIDDEN');
     }
-    expect(contentDigest(t.db.sqlite)).toBe(before);
+    expect(await databaseDigest(t.db)).toBe(before);
     const done = await t.api.invoke('visits:pin', { id: visit.id, pinned: true }, coordinator);
     expect(done.ok).toBe(true);
     const log = await t.db.kysely.selectFrom('audit_log').select('actor').orderBy('id', 'desc').executeTakeFirstOrThrow();

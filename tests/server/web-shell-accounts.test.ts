@@ -11,7 +11,7 @@ import { startWebShell, type WebShell } from '../../src/server/web-shell';
 import { parseWithIcalJs, parseWithPython } from '../exports/ics-check';
 import { rfc5545Problems } from '../exports/ics-rfc5545';
 import { createTestDb, TEST_TODAY, type TestDb } from '../fixtures/temp-db';
-import { contentDigest } from '../reliability/db-digest';
+import { databaseDigest } from '../fixtures/database-digest';
 import { rawRequest, type Reply } from '../reliability/support/shell-request';
 import { seedVisits, TEST_COST, type SeededVisits } from './fixtures';
 
@@ -91,7 +91,7 @@ describe('web shell with accounts', () => {
   it('a viewer reads, but every write is refused with 403 FORBIDDEN and nothing is written', async () => {
     const session = await signIn('lihat');
     expect((await post('/api/specialists:list', {}, session)).status).toBe(200);
-    const before = contentDigest(t.db.sqlite);
+    const before = await databaseDigest(t.db);
     for (const [method, input] of [
       ['hospitals:create', { name: 'RS Pemantau' }],
       ['settings:update', { changes: { districtName: 'Bukan' } }],
@@ -102,7 +102,7 @@ describe('web shell with accounts', () => {
       expect(reply.status, method).toBe(403);
       expect(json(reply).error).toMatchObject({ code: 'FORBIDDEN', messageEn: 'Not allowed: your role (viewer) may not do this; nothing was changed.' });
     }
-    expect(contentDigest(t.db.sqlite)).toBe(before);
+    expect(await databaseDigest(t.db)).toBe(before);
   });
 
   it('signing out ends the session on the server and clears the cookie', async () => {
