@@ -87,8 +87,8 @@ export function leaveEvent(leave: Unavailability, specialistName: string, label:
   };
 }
 
-/** More visits than this on one day and the month or week grid shows the day as counts per specialty. */
-export const CROWDED_DAY = 12;
+/** More visits than this on one day (a province; a district has at most some fifteen) and the grid shows counts per specialty. */
+export const CROWDED_DAY = 30;
 
 /**
  * A crowded day (a province's calendar) as one chip per specialty ("37 kunjungan Anak"); clicking

@@ -104,9 +104,10 @@ export function ExportScreen() {
             <label className="field">
               <span className="field-label">{t('Untuk', 'For')}</span>
               <select value={specialistId ?? ''} onChange={(e) => setSpecialistId(e.target.value ? Number(e.target.value) : null)} aria-label={t('Kalender untuk', 'Calendar for')}>
-                <option value="">{t('Semua dokter (satu ZIP, satu berkas per dokter)', 'Every specialist (one ZIP, one file each)')}</option>
+                <option value="">{t('Semua dokter (satu ZIP)', 'Every specialist (one ZIP)')}</option>
                 <ActiveSpecialistOptions specialists={ref.specialists} />
               </select>
+              {specialistId ? null : <span className="field-hint">{t('Satu berkas .ics per dokter, dan satu untuk seluruh kabupaten/kota.', 'One .ics file per specialist, and one for the whole district.')}</span>}
             </label>
             <label className="check">
               <input type="checkbox" checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)} />
