@@ -1,0 +1,325 @@
+// Restoring a server database from one of its pg_dump backups, with the SQLite restore's refusals
+// and safety. Nothing is changed until every check has passed:
+//  1. the whole dump is read by pg_restore into an SQL script (a garbage or cut-short file fails here);
+//  2. its own rows say what it is: schema_migration (an Asuhan dump, not from a newer Asuhan),
+//     database_instance and the district (a dump of another database is refused unless confirmed);
+//  3. the script is restored into a scratch database, which must then open and migrate to this
+//     app's level (skipped, and said so, when the server's user may not create databases);
+//  4. the live database is dumped ('before-restore');
+//  5. psql runs, in ONE transaction: drop every table, view, sequence and function of the schema,
+//     the script, and the live id put back. Any error rolls all of it back: the database is as it was.
+// The script is written to a private file first rather than piped: a pipe from a pg_restore that
+// fails midway would hand psql half a script, which it would then commit.
+//
+// Open sessions (the app's own pool, other servers, a CLI): idle connections stay valid and see the
+// restored data on their next query. The restore takes exclusive locks on every table, so queries
+// arriving meanwhile wait until it commits; a transaction left open elsewhere for more than
+// LOCK_WAIT makes the restore give up, changing nothing. Nothing is cached from the old tables.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import { postgresMigrations } from '../../migrations/postgres/index';
+import { AsuhanError } from '../contract/errors';
+import { audit } from './audit';
+import type { BackupRecord } from './backup';
+import { migratePostgres, openPostgresDatabase, type ServerDb } from './postgres';
+import { notRestorable, otherDistrictRefusal, sameDistrictName, type BackupOrigin, type LiveIdentity, type RestoreOptions, type RestoreResult } from './restore';
+import { dumpServerDatabase, findPgDump } from './server-backup';
+
+const run = promisify(execFile);
+const LOCK_WAIT = '30s';
+
+export interface ServerRestoreOptions extends RestoreOptions {
+  /** How long to wait for another session's open transaction before giving up (default LOCK_WAIT). */
+  lockWait?: string;
+}
+const TOOL_ENV = { PGCONNECT_TIMEOUT: '10' };
+
+export interface ServerRestoreResult extends RestoreResult {
+  /** Whether the dump was first restored and migrated in a scratch database (needs CREATEDB). */
+  checkedOnScratch: boolean;
+}
+
+interface PgTools {
+  pgRestore: string;
+  psql: string;
+}
+
+function tools(): PgTools {
+  const pgDump = findPgDump();
+  const dir = pgDump ? path.dirname(pgDump) : null;
+  const pgRestore = dir ? path.join(dir, 'pg_restore') : null;
+  const psql = dir ? path.join(dir, 'psql') : null;
+  if (!pgRestore || !psql || !fs.existsSync(pgRestore) || !fs.existsSync(psql)) {
+    throw new AsuhanError(
+      'IMPORT',
+      'pg_restore dan psql tidak ditemukan: database server dipulihkan dengan alat PostgreSQL (paket postgresql-client). Tidak ada yang diubah.',
+      'pg_restore and psql were not found: a server database is restored with the PostgreSQL tools (package postgresql-client). Nothing was changed.',
+    );
+  }
+  return { pgRestore, psql };
+}
+
+function stderrOf(error: unknown): string {
+  const stderr = (error as { stderr?: string }).stderr?.trim() ?? '';
+  // The error itself, not the notices before it.
+  const errors = stderr.split('\n').filter((line) => /\b(ERROR|FATAL|error):/.test(line));
+  const text = errors.join(' ') || stderr || (error instanceof Error ? error.message : String(error));
+  return text.replace(/postgres(ql)?:\/\/[^\s@]*@/g, 'postgres://***@').slice(0, 300);
+}
+
+/** What the dump's own rows say about it. */
+interface DumpFacts {
+  migrations: string[];
+  instance: string | null;
+  district: string | null;
+}
+
+/** Text COPY format: tab-separated fields, \N for null, backslash escapes. */
+function copyField(field: string): string | null {
+  if (field === '\\N') return null;
+  return field.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_, code: string) => {
+    if (code[0] === 'x') return String.fromCharCode(parseInt(code.slice(1), 16));
+    if (/^[0-7]/.test(code)) return String.fromCharCode(parseInt(code, 8));
+    return ({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' } as Record<string, string>)[code] ?? code;
+  });
+}
+
+/** The rows of each `COPY schema.table (cols) FROM stdin;` block, as objects by column. */
+export function copyBlocks(script: string): Map<string, Record<string, string | null>[]> {
+  const tables = new Map<string, Record<string, string | null>[]>();
+  const lines = script.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const header = /^COPY (?:"?[\w]+"?\.)?"?(\w+)"? \(([^)]*)\) FROM stdin;$/.exec(lines[i]!);
+    if (!header) continue;
+    const columns = header[2]!.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    const rows: Record<string, string | null>[] = [];
+    for (i++; i < lines.length && lines[i] !== '\\.'; i++) {
+      const fields = lines[i]!.split('\t').map(copyField);
+      rows.push(Object.fromEntries(columns.map((column, n) => [column, fields[n] ?? null])));
+    }
+    tables.set(header[1]!, rows);
+  }
+  return tables;
+}
+
+async function factsOf(pg: PgTools, file: string, name: string): Promise<DumpFacts> {
+  let listing: string;
+  try {
+    listing = (await run(pg.pgRestore, ['--list', file], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+  } catch (error) {
+    if (/end of file/.test(stderrOf(error))) throw notRestorable(name, `berkas rusak atau terpotong (${stderrOf(error)})`, `the file is damaged or cut short (${stderrOf(error)})`);
+    throw notRestorable(name, `bukan cadangan pg_dump yang terbaca (${stderrOf(error)})`, `not a readable pg_dump backup (${stderrOf(error)})`);
+  }
+  if (!/ TABLE DATA \S+ schema_migration /.test(listing)) throw notRestorable(name, 'tidak ada daftar migrasi Asuhan di dalamnya', 'it holds no Asuhan migration list');
+  const wanted = ['schema_migration', 'database_instance', 'setting'].filter((table) => new RegExp(` TABLE DATA \\S+ ${table} `).test(listing));
+  let data: string;
+  try {
+    data = (await run(pg.pgRestore, ['--data-only', ...wanted.flatMap((t) => ['-t', t]), '-f', '-', file], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+  } catch (error) {
+    throw notRestorable(name, `berkas rusak atau terpotong (${stderrOf(error)})`, `the file is damaged or cut short (${stderrOf(error)})`);
+  }
+  const blocks = copyBlocks(data);
+  const migrations = (blocks.get('schema_migration') ?? []).map((row) => row.name ?? '').filter(Boolean).sort();
+  if (migrations.length === 0) throw notRestorable(name, 'tidak ada daftar migrasi Asuhan di dalamnya', 'it holds no Asuhan migration list');
+  let district: string | null = null;
+  try {
+    const programme = (blocks.get('setting') ?? []).find((row) => row.key === 'programme')?.value;
+    const parsed = JSON.parse(programme ?? '{}') as { districtName?: unknown };
+    district = typeof parsed.districtName === 'string' && parsed.districtName.trim() !== '' ? parsed.districtName.trim() : null;
+  } catch {
+    // settings that are not JSON
+  }
+  return { migrations, instance: blocks.get('database_instance')?.[0]?.id ?? null, district };
+}
+
+function refuseNewerDump(facts: DumpFacts, name: string): void {
+  const unknown = facts.migrations.filter((migration) => !(migration in postgresMigrations));
+  if (unknown.length > 0) {
+    throw new AsuhanError(
+      'DB_TOO_NEW',
+      `Cadangan ${name} dibuat oleh versi Asuhan yang lebih baru (migrasi ${unknown.join(', ')}). Perbarui aplikasi dulu; database sekarang tidak diubah.`,
+      `Backup ${name} was made by a newer Asuhan (migrations ${unknown.join(', ')}). Update the app first; the current database was not changed.`,
+    );
+  }
+}
+
+function readRecord(file: string): BackupRecord | null {
+  try {
+    return JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as BackupRecord;
+  } catch {
+    return null;
+  }
+}
+
+async function liveIdentityOf(db: ServerDb): Promise<LiveIdentity & { empty: boolean }> {
+  const { rows } = await sql<{ present: string | null }>`SELECT to_regclass('schema_migration')::text AS present`.execute(db.kysely);
+  if (!rows[0]?.present) return { path: db.label, instance: null, district: null, empty: true };
+  const instance = await sql<{ id: string }>`SELECT id FROM database_instance LIMIT 1`.execute(db.kysely).catch(() => ({ rows: [] as { id: string }[] }));
+  const setting = await sql<{ value: string }>`SELECT value FROM setting WHERE key = 'programme'`.execute(db.kysely).catch(() => ({ rows: [] as { value: string }[] }));
+  let district: string | null = null;
+  try {
+    const parsed = JSON.parse(setting.rows[0]?.value ?? '{}') as { districtName?: unknown };
+    district = typeof parsed.districtName === 'string' && parsed.districtName.trim() !== '' ? parsed.districtName.trim() : null;
+  } catch {
+    // settings that are not JSON
+  }
+  return { path: db.label, instance: instance.rows[0]?.id ?? null, district, empty: false };
+}
+
+/** As the SQLite restore decides: by the database's id, else the database it was dumped from, else the district. */
+function originOf(facts: DumpFacts, record: BackupRecord | null, live: LiveIdentity & { empty: boolean }): BackupOrigin {
+  const from = facts.instance ?? record?.databaseInstance ?? null;
+  let sameDatabase: boolean;
+  if (live.empty) sameDatabase = true; // nothing there to lose: as a missing SQLite file
+  else if (from && live.instance) sameDatabase = from === live.instance;
+  else if (record?.databasePath) sameDatabase = record.databasePath === live.path;
+  else sameDatabase = sameDistrictName(facts.district, live.district);
+  return { district: facts.district, databasePath: record?.databasePath ?? null, sameDatabase };
+}
+
+/** Drops every object of the schema, so the dump lands on nothing newer than itself. */
+const clearSchema = (lockWait: string) => `
+SET lock_timeout = '${lockWait.replace(/[^0-9a-z ]/gi, '')}';
+SET client_min_messages = warning;
+DO $asuhan$
+DECLARE item record;
+BEGIN
+  FOR item IN
+    SELECT c.relname, c.relkind FROM pg_class c
+    WHERE c.relnamespace = current_schema()::text::regnamespace AND c.relkind IN ('v', 'm', 'r', 'p', 'f', 'S')
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+    ORDER BY CASE c.relkind WHEN 'v' THEN 0 WHEN 'm' THEN 1 WHEN 'S' THEN 3 ELSE 2 END
+  LOOP
+    EXECUTE format('DROP %s IF EXISTS %I CASCADE',
+      CASE item.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
+      item.relname);
+  END LOOP;
+  FOR item IN
+    SELECT p.proname, pg_get_function_identity_arguments(p.oid) AS args, p.prokind FROM pg_proc p
+    WHERE p.pronamespace = current_schema()::text::regnamespace
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+  LOOP
+    EXECUTE format('DROP %s IF EXISTS %I(%s) CASCADE', CASE item.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END, item.proname, item.args);
+  END LOOP;
+END
+$asuhan$;
+`;
+
+/** Runs the files through psql in one transaction; an error anywhere rolls all of them back. */
+async function applyInOneTransaction(pg: PgTools, url: string, files: string[]): Promise<void> {
+  await run(pg.psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--single-transaction', ...files.flatMap((f) => ['-f', f]), `--dbname=${url}`], {
+    env: { ...process.env, ...TOOL_ENV },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+function urlWithDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/**
+ * Restores the script into a new scratch database and opens it as the app would (migrations to
+ * this level). False when the server's user may not create databases; an error when the dump fails.
+ */
+async function checkOnScratch(db: ServerDb, pg: PgTools, script: string, name: string, workDir: string): Promise<boolean> {
+  const scratch = `asuhan_restore_check_${crypto.randomBytes(5).toString('hex')}`;
+  try {
+    await sql.raw(`CREATE DATABASE ${scratch} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`).execute(db.kysely);
+  } catch (error) {
+    if ((error as { code?: string }).code === '42501') return false; // insufficient_privilege
+    throw error;
+  }
+  try {
+    const url = urlWithDatabase(db.url, scratch);
+    try {
+      await applyInOneTransaction(pg, url, [script]);
+    } catch (error) {
+      throw notRestorable(name, `pg_restore/psql gagal memulihkannya ke database uji (${stderrOf(error)})`, `restoring it into a scratch database failed (${stderrOf(error)})`);
+    }
+    let copy: ServerDb;
+    try {
+      copy = await openPostgresDatabase(url, { maxConnections: 1, backupDir: path.join(workDir, 'unused') });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw notRestorable(name, `hasil pemulihannya tidak bisa dibuka atau dimigrasi (${detail})`, `the restored copy cannot be opened or migrated (${detail})`);
+    }
+    await copy.close();
+    return true;
+  } finally {
+    // The pool's end resolves before the server has seen its connections go.
+    for (let i = 0; i < 40; i++) {
+      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = ${scratch}`.execute(db.kysely);
+      if (Number(rows[0]?.n ?? 0) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await sql.raw(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).execute(db.kysely).catch((error: unknown) => process.emitWarning(`Asuhan: scratch database ${scratch} was not dropped: ${String(error)}`));
+  }
+}
+
+/** Restores the pg_dump `file` into the open server database `db`: checked first, backed up, one transaction. */
+export async function restoreServerDatabase(db: ServerDb, file: string, options: ServerRestoreOptions = {}): Promise<ServerRestoreResult> {
+  const name = options.displayName ?? path.resolve(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new AsuhanError('NOT_FOUND', `Berkas cadangan ${name} tidak ditemukan. Database sekarang tidak diubah.`, `Backup file ${name} not found. The current database was not changed.`);
+  }
+  if (!stat.isFile()) throw notRestorable(name, 'itu bukan berkas biasa', 'it is not an ordinary file');
+  const pg = tools();
+  const facts = await factsOf(pg, file, name);
+  refuseNewerDump(facts, name);
+  const record = readRecord(file);
+  const live = await liveIdentityOf(db);
+  const origin = originOf(facts, record, live);
+  if (!origin.sameDatabase && !options.otherDistrict) throw otherDistrictRefusal(name, origin, live);
+
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asuhan-restore-'));
+  try {
+    const script = path.join(workDir, 'restore.sql');
+    try {
+      await run(pg.pgRestore, ['--clean', '--if-exists', '--no-owner', '-f', script, file]);
+    } catch (error) {
+      throw notRestorable(name, `berkas rusak atau terpotong (${stderrOf(error)})`, `the file is damaged or cut short (${stderrOf(error)})`);
+    }
+    const checkedOnScratch = await checkOnScratch(db, pg, script, name, workDir);
+    const safetyBackup = live.empty ? null : await dumpServerDatabase(db, 'before-restore', options.now);
+
+    const clear = path.join(workDir, 'clear.sql');
+    fs.writeFileSync(clear, clearSchema(options.lockWait ?? LOCK_WAIT));
+    const files = [clear, script];
+    // The restored data becomes this database's: it keeps the live database's id.
+    if (live.instance && facts.instance && facts.instance !== live.instance && /^[0-9a-f]{32}$/.test(live.instance)) {
+      const keep = path.join(workDir, 'keep-identity.sql');
+      fs.writeFileSync(keep, `RESET search_path;\nUPDATE database_instance SET id = '${live.instance}';\n`);
+      files.push(keep);
+    }
+    try {
+      await applyInOneTransaction(pg, db.url, files);
+    } catch (error) {
+      throw notRestorable(name, `pemulihan gagal dan dibatalkan seluruhnya (${stderrOf(error)})`, `the restore failed and was rolled back entirely (${stderrOf(error)})`);
+    }
+    const migrated = await migratePostgres(db);
+    // A dump from before migration 0007 gets a new id when migrated; give it the live one back.
+    if (live.instance && !facts.instance) await sql`UPDATE database_instance SET id = ${live.instance}`.execute(db.kysely);
+    const restoredLevel = facts.migrations.at(-1) as string;
+    await db.kysely.transaction().execute((trx) =>
+      audit(trx, {
+        entity: 'database',
+        entityId: path.basename(name).slice(0, 200),
+        action: 'restore',
+        after: { restoredFrom: name, safetyBackup, restoredLevel, migrated, fromDistrict: origin.district, otherDatabase: !origin.sameDatabase, checkedOnScratch },
+      }),
+    );
+    return { restoredFrom: name, safetyBackup, setAside: null, restoredLevel, migrated, origin, checkedOnScratch };
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}

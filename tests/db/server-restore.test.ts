@@ -1,0 +1,215 @@
+// Restoring a server database from its pg_dump backups: the same refusals as the SQLite restore
+// (another database, a newer Asuhan, a garbage or cut-short file), a backup first, and one
+// transaction: a refused or failed restore leaves every table as it was (equal digests).
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../src/app/api';
+import { createContext } from '../../src/app/context';
+import { main } from '../../src/cli/main';
+import { AsuhanError } from '../../src/contract/errors';
+import { LATEST_MIGRATION, openAnyDatabase, type AsuhanDb } from '../../src/db/connect';
+import { databaseInstance } from '../../src/db/database-backup';
+import { copyBlocks, restoreServerDatabase } from '../../src/db/postgres-restore';
+import type { ServerDb } from '../../src/db/postgres';
+import { dumpServerDatabase, findPgDump } from '../../src/db/server-backup';
+import { seedDemo } from '../../src/seed/demo';
+import { databaseDigest } from '../fixtures/database-digest';
+import { freshPostgres, POSTGRES_TEST_URL, type TestPostgres } from '../fixtures/postgres';
+import { TEST_TODAY, tempDir } from '../fixtures/temp-db';
+
+const dropped: TestPostgres[] = [];
+const opened: AsuhanDb[] = [];
+let dir: string;
+
+async function seededServer(backupDir: string): Promise<{ server: TestPostgres; db: ServerDb }> {
+  const server = await freshPostgres({ template: null });
+  dropped.push(server);
+  const db = (await openAnyDatabase({ file: path.join(dir, 'unused.db'), url: server.url }, { backupDir })) as ServerDb;
+  opened.push(db);
+  await seedDemo(db.kysely, '2026-02-18');
+  return { server, db };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AsuhanError> {
+  const error = await promise.then(
+    () => new Error('restored, but a refusal was expected'),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AsuhanError);
+  return error as AsuhanError;
+}
+
+/** The digest without the restore's own audit row (which the restored data cannot hold). */
+async function digestWithoutRestoreRecord(db: AsuhanDb): Promise<string> {
+  await sql`DELETE FROM audit_log WHERE entity = 'database' AND action = 'restore'`.execute(db.kysely);
+  return databaseDigest(db);
+}
+
+async function changeSomething(db: AsuhanDb): Promise<void> {
+  await sql`UPDATE puskesmas SET name = name || ' (diubah)'`.execute(db.kysely);
+  await sql`DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log ORDER BY id LIMIT 3)`.execute(db.kysely);
+}
+
+describe.skipIf(!POSTGRES_TEST_URL || !findPgDump())('restoring a server database', () => {
+  let db: ServerDb;
+  let backupDir: string;
+  let backup: string;
+  let backupDigest: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    backupDir = path.join(dir, 'backups');
+    ({ db } = await seededServer(backupDir));
+    backup = await dumpServerDatabase(db, 'manual');
+    backupDigest = await databaseDigest(db);
+  }, 120_000);
+  afterAll(async () => {
+    for (const each of opened) await each.close().catch(() => undefined);
+    for (const server of dropped) await server.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads COPY rows with their escapes and nulls', () => {
+    const rows = copyBlocks('COPY public.setting (key, value) FROM stdin;\nprogramme\t{"a":"x\\ty\\\\n"}\nother\t\\N\n\\.\n').get('setting');
+    expect(rows).toEqual([
+      { key: 'programme', value: '{"a":"x\ty\\n"}' },
+      { key: 'other', value: null },
+    ]);
+  });
+
+  it('brings back exactly the backup: every table, tables added since gone, a backup taken first, the same database id', async () => {
+    const instance = await databaseInstance(db);
+    await changeSomething(db);
+    await sql`CREATE TABLE added_later (id INTEGER PRIMARY KEY)`.execute(db.kysely);
+    const changed = await databaseDigest(db);
+    expect(changed).not.toBe(backupDigest);
+
+    const api = createApi(createContext(db, () => TEST_TODAY)).client;
+    const result = await api['backups:restore']({ file: path.basename(backup) });
+    expect(result.restoredFrom).toBe(path.basename(backup));
+    expect(result.restoredLevel).toBe(LATEST_MIGRATION);
+    expect(result.otherDatabase).toBe(false);
+    expect(result.safetyBackup).toMatch(/^asuhan-\d{8}-\d{6}-before-restore\.dump$/);
+    const logged = await sql<{ n: number }>`SELECT count(*) AS n FROM audit_log WHERE entity = 'database' AND action = 'restore'`.execute(db.kysely);
+    expect(logged.rows[0]?.n).toBe(1);
+    expect(await databaseInstance(db)).toBe(instance);
+    expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
+    // The app's pool keeps working on the restored tables.
+    expect((await api['app:info']()).counts.puskesmas).toBeGreaterThan(0);
+
+    // The safety backup holds the changed state: restoring it brings the change back.
+    const again = await restoreServerDatabase(db, path.join(backupDir, result.safetyBackup!));
+    expect(again.checkedOnScratch).toBe(true);
+    expect(await digestWithoutRestoreRecord(db)).toBe(changed);
+    await restoreServerDatabase(db, backup);
+    await digestWithoutRestoreRecord(db);
+  }, 120_000);
+
+  it('refuses a dump of another database unless confirmed, and then keeps this database id', async () => {
+    const other = await seededServer(path.join(dir, 'other-backups'));
+    const otherDump = await dumpServerDatabase(other.db, 'manual');
+    const before = await databaseDigest(db);
+    const refused = await refusal(restoreServerDatabase(db, otherDump, { displayName: 'lain.dump' }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toMatch(/lain\.dump berasal dari database lain/);
+    expect(refused.message).toMatch(/--other-district/);
+    expect(await databaseDigest(db)).toBe(before);
+
+    const instance = await databaseInstance(db);
+    const confirmed = await restoreServerDatabase(db, otherDump, { otherDistrict: true });
+    expect(confirmed.origin.sameDatabase).toBe(false);
+    expect(await databaseInstance(db)).toBe(instance);
+    await restoreServerDatabase(db, backup);
+    expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
+  }, 120_000);
+
+  it('refuses a dump made by a newer Asuhan, a garbage file, a dump of another database and a cut-short dump, changing nothing', async () => {
+    const newer = await seededServer(path.join(dir, 'newer-backups'));
+    await sql`INSERT INTO schema_migration (name, applied_at) VALUES ('9999_from_the_future', '2030-01-01T00:00:00Z')`.execute(newer.db.kysely);
+    await sql`UPDATE database_instance SET id = ${await databaseInstance(db)}`.execute(newer.db.kysely);
+    const newerDump = path.join(dir, 'newer.dump');
+    execFileSync(findPgDump()!, ['--format=custom', '--no-owner', `--file=${newerDump}`, `--dbname=${newer.server.url}`]);
+
+    const garbage = path.join(dir, 'garbage.dump');
+    fs.writeFileSync(garbage, crypto.randomBytes(5000));
+
+    const foreign = await freshPostgres({ template: null });
+    dropped.push(foreign);
+    const client = new pg.Client({ connectionString: foreign.url });
+    await client.connect();
+    await client.query('CREATE TABLE notes (id int PRIMARY KEY, body text); INSERT INTO notes VALUES (1, $$x$$)');
+    await client.end();
+    const foreignDump = path.join(dir, 'foreign.dump');
+    execFileSync(findPgDump()!, ['--format=custom', `--file=${foreignDump}`, `--dbname=${foreign.url}`]);
+
+    const truncated = path.join(dir, 'truncated.dump');
+    const whole = fs.readFileSync(backup);
+    fs.writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length * 0.6)));
+
+    const before = await databaseDigest(db);
+    const backupsBefore = fs.readdirSync(backupDir).length;
+    const tooNew = await refusal(restoreServerDatabase(db, newerDump));
+    expect(tooNew.code).toBe('DB_TOO_NEW');
+    expect(tooNew.message).toMatch(/9999_from_the_future/);
+    const notADump = await refusal(restoreServerDatabase(db, garbage, { displayName: 'garbage.dump' }));
+    expect(notADump.message).toMatch(/garbage\.dump tidak bisa dipulihkan: bukan cadangan pg_dump/);
+    const notAsuhan = await refusal(restoreServerDatabase(db, foreignDump));
+    expect(notAsuhan.message).toMatch(/tidak ada daftar migrasi Asuhan/);
+    const cut = await refusal(restoreServerDatabase(db, truncated));
+    expect(cut.message).toMatch(/rusak atau terpotong/);
+    const missing = await refusal(restoreServerDatabase(db, path.join(dir, 'nowhere.dump')));
+    expect(missing.code).toBe('NOT_FOUND');
+    for (const error of [tooNew, notADump, notAsuhan, cut, missing]) expect(error.message).toMatch(/tidak diubah/);
+    expect(await databaseDigest(db)).toBe(before);
+    // Refused before the safety backup: no dump was made for nothing.
+    expect(fs.readdirSync(backupDir).length).toBe(backupsBefore);
+  }, 120_000);
+
+  it('rolls everything back when the restore fails midway (another session holds a table)', async () => {
+    await changeSomething(db);
+    const before = await databaseDigest(db);
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      // The restore drops tables in order; it waits on this one, gives up, and must undo the drops before it.
+      await holder.query('LOCK TABLE visit IN ACCESS SHARE MODE');
+      const failed = await refusal(restoreServerDatabase(db, backup, { lockWait: '1s' }));
+      expect(failed.message).toMatch(/dibatalkan seluruhnya/);
+      expect(failed.messageEn).toMatch(/lock timeout/);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    expect(await databaseDigest(db)).toBe(before);
+    await restoreServerDatabase(db, backup);
+    expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
+  }, 120_000);
+
+  it('is what asuhan restore does with --database-url, by a name from the backups folder', async () => {
+    await changeSomething(db);
+    const env = { ASUHAN_BACKUP_DIR: path.join(dir, 'cli-backups') };
+    const io = (out: string[], err: string[]) => ({ out: (l: string) => out.push(l), err: (l: string) => err.push(l), env, now: () => TEST_TODAY });
+    const folder = path.join(env.ASUHAN_BACKUP_DIR, `postgres-${new URL(db.url).pathname.slice(1)}`);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(backup, path.join(folder, path.basename(backup)));
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await main(['restore', path.basename(backup), '--database-url', db.url], io(out, err))).toBe(0);
+    expect(out.join('\n')).toMatch(/Database dipulihkan dari asuhan-.*\.dump/);
+    expect(out.join('\n')).toMatch(/dicadangkan di .*before-restore\.dump/);
+    expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
+
+    const refusedOut: string[] = [];
+    const refusedErr: string[] = [];
+    const garbage = path.join(dir, 'cli-garbage.dump');
+    fs.writeFileSync(garbage, 'not a dump');
+    expect(await main(['restore', garbage, '--database-url', db.url], io(refusedOut, refusedErr))).not.toBe(0);
+    expect(refusedErr.join('\n')).toMatch(/tidak bisa dipulihkan/);
+    expect(await databaseDigest(db)).toBe(backupDigest);
+  }, 120_000);
+});
