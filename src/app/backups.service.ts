@@ -1,9 +1,8 @@
 // Handlers for backups. Restoring replaces the content of the open database in place, so every
 // other handler keeps working on the restored data without reconnecting (on a server database:
 // one transaction over the same database, see postgres-restore.ts). An uploaded backup is kept in
-// a private temp folder while it is checked, never in a shared one.
-import fs from 'node:fs';
-import os from 'node:os';
+// the database's private temp folder (a server's: beside its backups) while it is checked, never
+// in a shared one.
 import path from 'node:path';
 import type { BackupInfo, BackupList } from '../contract/backups';
 import { notFound } from '../contract/errors';
@@ -52,15 +51,20 @@ export function backupsHandlers(ctx: AppContext): Pick<Handlers, 'backups:list' 
       const db = ctx.db;
       if (db.engine === 'postgres') {
         if (upload) {
-          // An uploaded dump waits in a private folder (mode 0700) while it is checked and restored.
-          let folder: string | undefined;
+          // An uploaded dump waits in the private folder beside the backups while it is checked and restored.
+          let temp;
+          let source: string;
           try {
-            folder = fs.mkdtempSync(path.join(os.tmpdir(), 'asuhan-upload-'));
-            const source = path.join(folder, 'uploaded.dump');
-            fs.writeFileSync(source, Buffer.from(upload.base64, 'base64'), { mode: 0o600 });
+            temp = makePrivateTemp(db.backupDir, 'upload');
+            source = temp.write('uploaded.dump', Buffer.from(upload.base64, 'base64'));
+          } catch (error) {
+            temp?.dispose();
+            throw fileSystemError(error, db.backupDir, 'folder');
+          }
+          try {
             return outcome(upload.fileName, await restoreServerDatabase(db, source, { displayName: upload.fileName, otherDistrict }));
           } finally {
-            if (folder) fs.rmSync(folder, { recursive: true, force: true });
+            temp.dispose();
           }
         }
         const entry = (await ownBackups(db)).find((b) => b.name === file);

@@ -17,7 +17,6 @@
 // LOCK_WAIT makes the restore give up, changing nothing. Nothing is cached from the old tables.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import crypto from 'node:crypto';
@@ -26,6 +25,7 @@ import { postgresMigrations } from '../../migrations/postgres/index';
 import { AsuhanError } from '../contract/errors';
 import { audit } from './audit';
 import type { BackupRecord } from './backup';
+import { cleanStaleTemp, makePrivateTemp } from './private-temp';
 import { migratePostgres, openPostgresDatabase, type ServerDb } from './postgres';
 import { notRestorable, otherDistrictRefusal, sameDistrictName, type BackupOrigin, type LiveIdentity, type RestoreOptions, type RestoreResult } from './restore';
 import { dumpServerDatabase, findPgDump } from './server-backup';
@@ -281,7 +281,10 @@ export async function restoreServerDatabase(db: ServerDb, file: string, options:
   const origin = originOf(facts, record, live);
   if (!origin.sameDatabase && !options.otherDistrict) throw otherDistrictRefusal(name, origin, live);
 
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asuhan-restore-'));
+  // The script holds every row: a private folder beside the backups (0700), as on the PC.
+  cleanStaleTemp(db.backupDir);
+  const temp = makePrivateTemp(db.backupDir, 'restore');
+  const workDir = temp.dir;
   try {
     const script = path.join(workDir, 'restore.sql');
     try {
@@ -320,6 +323,6 @@ export async function restoreServerDatabase(db: ServerDb, file: string, options:
     );
     return { restoredFrom: name, safetyBackup, setAside: null, restoredLevel, migrated, origin, checkedOnScratch };
   } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
+    temp.dispose();
   }
 }

@@ -107,6 +107,8 @@ describe.skipIf(!POSTGRES_TEST_URL || !findPgDump())('restoring a server databas
     expect(await digestWithoutRestoreRecord(db)).toBe(changed);
     await restoreServerDatabase(db, backup);
     await digestWithoutRestoreRecord(db);
+    // The script (every row) lived in the private folder beside the backups, now gone.
+    expect(fs.existsSync(path.join(dir, '.backups.tmp'))).toBe(false);
   }, 120_000);
 
   it('refuses a dump of another database unless confirmed, and then keeps this database id', async () => {
@@ -188,6 +190,49 @@ describe.skipIf(!POSTGRES_TEST_URL || !findPgDump())('restoring a server databas
     expect(await databaseDigest(db)).toBe(before);
     await restoreServerDatabase(db, backup);
     expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
+  }, 120_000);
+
+  it('restores an uploaded dump from the backups screen, and refuses an uploaded garbage file', async () => {
+    await changeSomething(db);
+    const api = createApi(createContext(db, () => TEST_TODAY)).client;
+    const before = await databaseDigest(db);
+    const garbage = await refusal(api['backups:restore']({ upload: { fileName: 'flashdisk.dump', base64: Buffer.from('PGDMP but not really').toString('base64') } }));
+    expect(garbage.message).toMatch(/flashdisk\.dump tidak bisa dipulihkan/);
+    expect(await databaseDigest(db)).toBe(before);
+    const result = await api['backups:restore']({ upload: { fileName: 'flashdisk.dump', base64: fs.readFileSync(backup).toString('base64') } });
+    expect(result.restoredFrom).toBe('flashdisk.dump');
+    expect(result.otherDatabase).toBe(false);
+    expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
+  }, 120_000);
+
+  it('restores without a scratch copy when the server user may not create databases, and reports it', async () => {
+    // The usual server set-up: a login that owns its database and nothing more.
+    const role = `asuhan_plain_${crypto.randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: POSTGRES_TEST_URL });
+    await admin.connect();
+    const server = await freshPostgres({ template: null });
+    dropped.push(server);
+    try {
+      await admin.query(`CREATE ROLE ${role} LOGIN NOCREATEDB NOSUPERUSER`);
+      await admin.query(`ALTER DATABASE ${server.name} OWNER TO ${role}`);
+      const url = new URL(server.url);
+      url.username = role;
+      const plain = (await openAnyDatabase({ file: path.join(dir, 'unused.db'), url: url.toString() }, { backupDir: path.join(dir, 'plain-backups') })) as ServerDb;
+      opened.push(plain);
+      await seedDemo(plain.kysely, '2026-02-18');
+      const dump = await dumpServerDatabase(plain, 'manual');
+      const digest = await databaseDigest(plain);
+      await changeSomething(plain);
+      const result = await restoreServerDatabase(plain, dump);
+      expect(result.checkedOnScratch).toBe(false);
+      expect(await digestWithoutRestoreRecord(plain)).toBe(digest);
+      await plain.close();
+    } finally {
+      await server.drop();
+      dropped.splice(dropped.indexOf(server), 1);
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.end();
+    }
   }, 120_000);
 
   it('is what asuhan restore does with --database-url, by a name from the backups folder', async () => {
