@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/app/api';
@@ -17,6 +17,7 @@ import { databaseInstance } from '../../src/db/database-backup';
 import { copyBlocks, restoreServerDatabase } from '../../src/db/postgres-restore';
 import type { ServerDb } from '../../src/db/postgres';
 import { dumpServerDatabase, findPgDump } from '../../src/db/server-backup';
+import { postgresMigrations } from '../../migrations/postgres/index';
 import { seedDemo } from '../../src/seed/demo';
 import { databaseDigest } from '../fixtures/database-digest';
 import { freshPostgres, POSTGRES_TEST_URL, type TestPostgres } from '../fixtures/postgres';
@@ -188,6 +189,36 @@ describe.skipIf(!POSTGRES_TEST_URL || !findPgDump())('restoring a server databas
       await holder.end();
     }
     expect(await databaseDigest(db)).toBe(before);
+    await restoreServerDatabase(db, backup);
+    expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
+  }, 120_000);
+
+  it('restores a dump of an older level and migrates it to this one (what the older level lacked is gone first)', async () => {
+    const older = await freshPostgres({ template: null });
+    dropped.push(older);
+    // A database that stopped at the migration before the newest, as an older Asuhan left it.
+    const partial = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: older.url, max: 1 }) }) });
+    const names = Object.keys(postgresMigrations).sort();
+    await sql.raw('CREATE TABLE schema_migration (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)').execute(partial);
+    for (const name of names.slice(0, -1)) {
+      await partial.transaction().execute(async (trx) => {
+        await postgresMigrations[name]!.up(trx);
+        await sql`INSERT INTO schema_migration (name, applied_at) VALUES (${name}, '2026-01-01T00:00:00Z')`.execute(trx);
+      });
+    }
+    await sql`UPDATE database_instance SET id = ${await databaseInstance(db)}`.execute(partial);
+    await partial.destroy();
+    const olderDump = path.join(dir, 'older.dump');
+    execFileSync(findPgDump()!, ['--format=custom', '--no-owner', `--file=${olderDump}`, `--dbname=${older.url}`]);
+
+    const result = await restoreServerDatabase(db, olderDump);
+    expect(result.restoredLevel).toBe(names.at(-2));
+    expect(result.migrated).toEqual([LATEST_MIGRATION]);
+    expect(result.checkedOnScratch).toBe(true);
+    const level = await sql<{ name: string }>`SELECT max(name) AS name FROM schema_migration`.execute(db.kysely);
+    expect(level.rows[0]?.name).toBe(LATEST_MIGRATION);
+    const puskesmas = await sql<{ n: number }>`SELECT count(*) AS n FROM puskesmas`.execute(db.kysely);
+    expect(puskesmas.rows[0]?.n).toBe(0);
     await restoreServerDatabase(db, backup);
     expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
   }, 120_000);
