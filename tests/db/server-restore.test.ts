@@ -223,6 +223,37 @@ describe.skipIf(!POSTGRES_TEST_URL || !findPgDump())('restoring a server databas
     expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
   }, 120_000);
 
+  it('makes a query arriving during the restore wait, then read the restored rows (not an empty table)', async () => {
+    await changeSomething(db);
+    const reader = new pg.Client({ connectionString: db.url });
+    const watcher = new pg.Client({ connectionString: db.url });
+    await reader.connect();
+    await watcher.connect();
+    try {
+      const restoring = restoreServerDatabase(db, backup);
+      // Wait until psql's transaction holds the table (a query before that reads the old rows, which is as consistent), then ask.
+      let holding = false;
+      for (let i = 0; i < 2000 && !holding; i++) {
+        const { rows } = await watcher.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+           WHERE a.application_name = 'psql' AND l.relation = 'puskesmas'::regclass AND l.mode = 'AccessExclusiveLock' AND l.granted`,
+        );
+        holding = Number(rows[0]?.n) > 0;
+        if (!holding) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(holding).toBe(true);
+      const during = reader.query<{ total: string; changed: string }>(`SELECT count(*) AS total, count(*) FILTER (WHERE name LIKE '%(diubah)') AS changed FROM puskesmas`);
+      await restoring;
+      const { rows } = await during;
+      expect(Number(rows[0]?.total)).toBeGreaterThan(0);
+      expect(Number(rows[0]?.changed)).toBe(0);
+    } finally {
+      await reader.end();
+      await watcher.end();
+    }
+    expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
+  }, 120_000);
+
   it('restores an uploaded dump from the backups screen, and refuses an uploaded garbage file', async () => {
     await changeSomething(db);
     const api = createApi(createContext(db, () => TEST_TODAY)).client;
