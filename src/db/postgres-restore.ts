@@ -211,8 +211,9 @@ $asuhan$;
 `;
 
 /** Runs the files through psql in one transaction; an error anywhere rolls all of them back. */
-async function applyInOneTransaction(pg: PgTools, url: string, files: string[]): Promise<void> {
-  await run(pg.psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--single-transaction', ...files.flatMap((f) => ['-f', f]), `--dbname=${url}`], {
+async function applyInOneTransaction(pg: PgTools, url: string, files: string[], variables: string[] = []): Promise<void> {
+  const settings = ['ON_ERROR_STOP=1', ...variables].flatMap((v) => ['-v', v]);
+  await run(pg.psql, ['-X', '-q', ...settings, '--single-transaction', ...files.flatMap((f) => ['-f', f]), `--dbname=${url}`], {
     env: { ...process.env, ...TOOL_ENV },
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -299,20 +300,33 @@ export async function restoreServerDatabase(db: ServerDb, file: string, options:
     fs.writeFileSync(clear, clearSchema(options.lockWait ?? LOCK_WAIT));
     const files = [clear, script];
     // The restored data becomes this database's: it keeps the live database's id.
-    if (live.instance && facts.instance && facts.instance !== live.instance && /^[0-9a-f]{32}$/.test(live.instance)) {
+    const variables: string[] = [];
+    if (live.instance && facts.instance && facts.instance !== live.instance) {
       const keep = path.join(workDir, 'keep-identity.sql');
-      fs.writeFileSync(keep, `RESET search_path;\nUPDATE database_instance SET id = '${live.instance}';\n`);
+      fs.writeFileSync(keep, `RESET search_path;\nUPDATE database_instance SET id = :'live_instance';\n`);
       files.push(keep);
+      variables.push(`live_instance=${live.instance}`);
     }
     try {
-      await applyInOneTransaction(pg, db.url, files);
+      await applyInOneTransaction(pg, db.url, files, variables);
     } catch (error) {
       throw notRestorable(name, `pemulihan gagal dan dibatalkan seluruhnya (${stderrOf(error)})`, `the restore failed and was rolled back entirely (${stderrOf(error)})`);
     }
-    const migrated = await migratePostgres(db);
+    const restoredLevel = facts.migrations.at(-1) as string;
+    let migrated: string[];
+    try {
+      migrated = await migratePostgres(db);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      const before = safetyBackup ?? '-';
+      throw new AsuhanError(
+        'INTERNAL',
+        `Database dipulihkan dari ${name} (tingkat skema ${restoredLevel}), tetapi migrasinya gagal: ${detail}. Data sebelum pemulihan ada di ${before}.`,
+        `The database was restored from ${name} (schema level ${restoredLevel}), but migrating it failed: ${detail}. The data from before the restore is in ${before}.`,
+      );
+    }
     // A dump from before migration 0007 gets a new id when migrated; give it the live one back.
     if (live.instance && !facts.instance) await sql`UPDATE database_instance SET id = ${live.instance}`.execute(db.kysely);
-    const restoredLevel = facts.migrations.at(-1) as string;
     await db.kysely.transaction().execute((trx) =>
       audit(trx, {
         entity: 'database',
