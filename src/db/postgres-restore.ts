@@ -20,11 +20,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { postgresMigrations } from '../../migrations/postgres/index';
 import { AsuhanError } from '../contract/errors';
 import { audit } from './audit';
 import type { BackupRecord } from './backup';
+import { fingerprintDifferences, referenceFingerprint, schemaFingerprint } from './postgres-schema-check';
 import { cleanStaleTemp, makePrivateTemp } from './private-temp';
 import { migratePostgres, openPostgresDatabase, type ServerDb } from './postgres';
 import { notRestorable, otherDistrictRefusal, sameDistrictName, type BackupOrigin, type LiveIdentity, type RestoreOptions, type RestoreResult } from './restore';
@@ -49,7 +51,7 @@ interface PgTools {
   psql: string;
 }
 
-function tools(): PgTools {
+function findPgTools(): PgTools {
   const pgDump = findPgDump();
   const dir = pgDump ? path.dirname(pgDump) : null;
   const pgRestore = dir ? path.join(dir, 'pg_restore') : null;
@@ -107,10 +109,10 @@ export function copyBlocks(script: string): Map<string, Record<string, string | 
   return tables;
 }
 
-async function factsOf(pg: PgTools, file: string, name: string): Promise<DumpFacts> {
+async function factsOf(pgTools: PgTools, file: string, name: string): Promise<DumpFacts> {
   let listing: string;
   try {
-    listing = (await run(pg.pgRestore, ['--list', file], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+    listing = (await run(pgTools.pgRestore, ['--list', file], { maxBuffer: 64 * 1024 * 1024 })).stdout;
   } catch (error) {
     if (/end of file/.test(stderrOf(error))) throw notRestorable(name, `berkas rusak atau terpotong (${stderrOf(error)})`, `the file is damaged or cut short (${stderrOf(error)})`);
     throw notRestorable(name, `bukan cadangan pg_dump yang terbaca (${stderrOf(error)})`, `not a readable pg_dump backup (${stderrOf(error)})`);
@@ -119,7 +121,7 @@ async function factsOf(pg: PgTools, file: string, name: string): Promise<DumpFac
   const wanted = ['schema_migration', 'database_instance', 'setting'].filter((table) => new RegExp(` TABLE DATA \\S+ ${table} `).test(listing));
   let data: string;
   try {
-    data = (await run(pg.pgRestore, ['--data-only', ...wanted.flatMap((t) => ['-t', t]), '-f', '-', file], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+    data = (await run(pgTools.pgRestore, ['--data-only', ...wanted.flatMap((t) => ['-t', t]), '-f', '-', file], { maxBuffer: 64 * 1024 * 1024 })).stdout;
   } catch (error) {
     throw notRestorable(name, `berkas rusak atau terpotong (${stderrOf(error)})`, `the file is damaged or cut short (${stderrOf(error)})`);
   }
@@ -211,12 +213,17 @@ $asuhan$;
 `;
 
 /** Runs the files through psql in one transaction; an error anywhere rolls all of them back. */
-async function applyInOneTransaction(pg: PgTools, url: string, files: string[], variables: string[] = []): Promise<void> {
+async function applyInOneTransaction(pgTools: PgTools, url: string, files: string[], variables: string[] = []): Promise<void> {
   const settings = ['ON_ERROR_STOP=1', ...variables].flatMap((v) => ['-v', v]);
-  await run(pg.psql, ['-X', '-q', ...settings, '--single-transaction', ...files.flatMap((f) => ['-f', f]), `--dbname=${url}`], {
+  await run(pgTools.psql, ['-X', '-q', ...settings, '--single-transaction', ...files.flatMap((f) => ['-f', f]), `--dbname=${url}`], {
     env: { ...process.env, ...TOOL_ENV },
     maxBuffer: 64 * 1024 * 1024,
   });
+}
+
+function insideFolder(file: string, folder: string): boolean {
+  const relative = path.relative(path.resolve(folder), path.resolve(file));
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 function urlWithDatabase(url: string, database: string): string {
@@ -225,28 +232,77 @@ function urlWithDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-/**
- * Restores the script into a new scratch database and opens it as the app would (migrations to
- * this level). False when the server's user may not create databases; an error when the dump fails.
- */
-async function checkOnScratch(db: ServerDb, pg: PgTools, script: string, name: string, workDir: string): Promise<boolean> {
-  const scratch = `asuhan_restore_check_${crypto.randomBytes(5).toString('hex')}`;
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+/** A new empty database (collation C) on the same server; null when this login may not create one. */
+async function createScratch(db: ServerDb, purpose: string): Promise<{ name: string; url: string } | null> {
+  const name = `asuhan_restore_${purpose}_${crypto.randomBytes(5).toString('hex')}`;
   try {
-    await sql.raw(`CREATE DATABASE ${scratch} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`).execute(db.kysely);
+    await sql.raw(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`).execute(db.kysely);
   } catch (error) {
-    if ((error as { code?: string }).code === '42501') return false; // insufficient_privilege
+    if ((error as { code?: string }).code === INSUFFICIENT_PRIVILEGE) return null;
     throw error;
   }
+  return { name, url: urlWithDatabase(db.url, name) };
+}
+
+async function dropScratch(db: ServerDb, name: string): Promise<void> {
+  // A pool's end resolves before the server has seen its connections go.
+  for (let i = 0; i < 40; i++) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = ${name}`.execute(db.kysely);
+    if (Number(rows[0]?.n ?? 0) === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).execute(db.kysely).catch((error: unknown) => process.emitWarning(`Asuhan: scratch database ${name} was not dropped: ${String(error)}`));
+}
+
+async function fingerprintAt(url: string): Promise<string[]> {
+  const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
   try {
-    const url = urlWithDatabase(db.url, scratch);
+    return await schemaFingerprint(kysely);
+  } finally {
+    await kysely.destroy();
+  }
+}
+
+/**
+ * Restores the script into a scratch database, compares its schema with what Asuhan's migrations
+ * make at the dump's level (built in a second scratch database), and opens it as the app would
+ * (migrations to this level). False when this login may not create databases; an error otherwise.
+ */
+async function checkOnScratch(db: ServerDb, pgTools: PgTools, script: string, facts: DumpFacts, name: string, workDir: string): Promise<boolean> {
+  const scratch = await createScratch(db, 'check');
+  if (!scratch) return false;
+  try {
     try {
-      await applyInOneTransaction(pg, url, [script]);
+      await applyInOneTransaction(pgTools, scratch.url, [script]);
     } catch (error) {
       throw notRestorable(name, `pg_restore/psql gagal memulihkannya ke database uji (${stderrOf(error)})`, `restoring it into a scratch database failed (${stderrOf(error)})`);
     }
+    const actual = await fingerprintAt(scratch.url);
+    const reference = await createScratch(db, 'reference');
+    if (!reference) return false;
+    let expected: string[];
+    try {
+      expected = await referenceFingerprint(reference.url, facts.migrations);
+    } finally {
+      await dropScratch(db, reference.name);
+    }
+    const { extra, missing } = fingerprintDifferences(actual, expected);
+    if (extra.length > 0 || missing.length > 0) {
+      const level = facts.migrations.at(-1) as string;
+      const list = (items: string[]) => items.slice(0, 3).join('; ') + (items.length > 3 ? ` (+${items.length - 3})` : '');
+      const detailId = [extra.length ? `tambahan: ${list(extra)}` : '', missing.length ? `kurang: ${list(missing)}` : ''].filter(Boolean).join('; ');
+      const detailEn = [extra.length ? `extra: ${list(extra)}` : '', missing.length ? `missing: ${list(missing)}` : ''].filter(Boolean).join('; ');
+      throw notRestorable(
+        name,
+        `isinya tidak sama dengan database Asuhan pada tingkat ${level} (${detailId}); berkas ini bukan cadangan yang dibuat Asuhan atau sudah diubah`,
+        `its schema is not what Asuhan has at level ${level} (${detailEn}); it was not made by Asuhan or has been altered`,
+      );
+    }
     let copy: ServerDb;
     try {
-      copy = await openPostgresDatabase(url, { maxConnections: 1, backupDir: path.join(workDir, 'unused') });
+      copy = await openPostgresDatabase(scratch.url, { maxConnections: 1, backupDir: path.join(workDir, 'unused') });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       throw notRestorable(name, `hasil pemulihannya tidak bisa dibuka atau dimigrasi (${detail})`, `the restored copy cannot be opened or migrated (${detail})`);
@@ -254,13 +310,7 @@ async function checkOnScratch(db: ServerDb, pg: PgTools, script: string, name: s
     await copy.close();
     return true;
   } finally {
-    // The pool's end resolves before the server has seen its connections go.
-    for (let i = 0; i < 40; i++) {
-      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = ${scratch}`.execute(db.kysely);
-      if (Number(rows[0]?.n ?? 0) === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    await sql.raw(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).execute(db.kysely).catch((error: unknown) => process.emitWarning(`Asuhan: scratch database ${scratch} was not dropped: ${String(error)}`));
+    await dropScratch(db, scratch.name);
   }
 }
 
@@ -274,8 +324,8 @@ export async function restoreServerDatabase(db: ServerDb, file: string, options:
     throw new AsuhanError('NOT_FOUND', `Berkas cadangan ${name} tidak ditemukan. Database sekarang tidak diubah.`, `Backup file ${name} not found. The current database was not changed.`);
   }
   if (!stat.isFile()) throw notRestorable(name, 'itu bukan berkas biasa', 'it is not an ordinary file');
-  const pg = tools();
-  const facts = await factsOf(pg, file, name);
+  const pgTools = findPgTools();
+  const facts = await factsOf(pgTools, file, name);
   refuseNewerDump(facts, name);
   const record = readRecord(file);
   const live = await liveIdentityOf(db);
@@ -289,11 +339,19 @@ export async function restoreServerDatabase(db: ServerDb, file: string, options:
   try {
     const script = path.join(workDir, 'restore.sql');
     try {
-      await run(pg.pgRestore, ['--clean', '--if-exists', '--no-owner', '-f', script, file]);
+      await run(pgTools.pgRestore, ['--clean', '--if-exists', '--no-owner', '-f', script, file]);
     } catch (error) {
       throw notRestorable(name, `berkas rusak atau terpotong (${stderrOf(error)})`, `the file is damaged or cut short (${stderrOf(error)})`);
     }
-    const checkedOnScratch = await checkOnScratch(db, pg, script, name, workDir);
+    const checkedOnScratch = await checkOnScratch(db, pgTools, script, facts, name, workDir);
+    // Unchecked, only a dump this database's own backups folder holds (made by Asuhan's pg_dump) is restored.
+    if (!checkedOnScratch && !insideFolder(file, db.backupDir)) {
+      throw notRestorable(
+        name,
+        `isinya tidak bisa diperiksa karena pengguna database server tidak boleh membuat database sementara (CREATEDB); pulihkan salah satu cadangan database ini sendiri (${db.backupDir}), atau beri pengguna itu hak CREATEDB`,
+        `its content cannot be checked because the server's database login may not create a scratch database (CREATEDB); restore one of this database's own backups (${db.backupDir}), or grant that login CREATEDB`,
+      );
+    }
     const safetyBackup = live.empty ? null : await dumpServerDatabase(db, 'before-restore', options.now);
 
     const clear = path.join(workDir, 'clear.sql');
@@ -308,7 +366,7 @@ export async function restoreServerDatabase(db: ServerDb, file: string, options:
       variables.push(`live_instance=${live.instance}`);
     }
     try {
-      await applyInOneTransaction(pg, db.url, files, variables);
+      await applyInOneTransaction(pgTools, db.url, files, variables);
     } catch (error) {
       throw notRestorable(name, `pemulihan gagal dan dibatalkan seluruhnya (${stderrOf(error)})`, `the restore failed and was rolled back entirely (${stderrOf(error)})`);
     }

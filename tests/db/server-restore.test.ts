@@ -85,7 +85,6 @@ describe.skipIf(!POSTGRES_TEST_URL || !findPgDump())('restoring a server databas
   it('brings back exactly the backup: every table, tables added since gone, a backup taken first, the same database id', async () => {
     const instance = await databaseInstance(db);
     await changeSomething(db);
-    await sql`CREATE TABLE added_later (id INTEGER PRIMARY KEY)`.execute(db.kysely);
     const changed = await databaseDigest(db);
     expect(changed).not.toBe(backupDigest);
 
@@ -107,7 +106,11 @@ describe.skipIf(!POSTGRES_TEST_URL || !findPgDump())('restoring a server databas
     expect(again.checkedOnScratch).toBe(true);
     expect(await digestWithoutRestoreRecord(db)).toBe(changed);
     await restoreServerDatabase(db, backup);
-    await digestWithoutRestoreRecord(db);
+    expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
+    // A table added since is gone after the restore (its own safety dump, holding that table, is not Asuhan's schema and would be refused).
+    await sql`CREATE TABLE added_later (id INTEGER PRIMARY KEY)`.execute(db.kysely);
+    await restoreServerDatabase(db, backup);
+    expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
     // The script (every row) lived in the private folder beside the backups, now gone.
     expect(fs.existsSync(path.join(dir, '.backups.tmp'))).toBe(false);
   }, 120_000);
@@ -170,6 +173,28 @@ describe.skipIf(!POSTGRES_TEST_URL || !findPgDump())('restoring a server databas
     expect(await databaseDigest(db)).toBe(before);
     // Refused before the safety backup: no dump was made for nothing.
     expect(fs.readdirSync(backupDir).length).toBe(backupsBefore);
+  }, 120_000);
+
+  it('refuses a dump whose schema is not what Asuhan makes at its level (an extra trigger, a dropped index), changing nothing', async () => {
+    const crafted = await seededServer(path.join(dir, 'crafted-backups'));
+    await sql`UPDATE database_instance SET id = ${await databaseInstance(db)}`.execute(crafted.db.kysely);
+    await sql.raw(`CREATE FUNCTION hapus_riwayat() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN DELETE FROM audit_log; RETURN NULL; END$$;
+      CREATE TRIGGER hapus_riwayat AFTER INSERT ON puskesmas FOR EACH STATEMENT EXECUTE FUNCTION hapus_riwayat()`).execute(crafted.db.kysely);
+    const withTrigger = path.join(dir, 'kiriman-pemicu.dump');
+    execFileSync(findPgDump()!, ['--format=custom', '--no-owner', `--file=${withTrigger}`, `--dbname=${crafted.server.url}`]);
+    await sql.raw('DROP TRIGGER hapus_riwayat ON puskesmas; DROP FUNCTION hapus_riwayat()').execute(crafted.db.kysely);
+    const { rows } = await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%pkey' ORDER BY 1 LIMIT 1`.execute(crafted.db.kysely);
+    await sql.raw(`DROP INDEX ${rows[0]!.name}`).execute(crafted.db.kysely);
+    const withoutIndex = path.join(dir, 'tanpa-indeks.dump');
+    execFileSync(findPgDump()!, ['--format=custom', '--no-owner', `--file=${withoutIndex}`, `--dbname=${crafted.server.url}`]);
+
+    const before = await databaseDigest(db);
+    const trigger = await refusal(restoreServerDatabase(db, withTrigger, { displayName: 'kiriman-pemicu.dump' }));
+    expect(trigger.message).toMatch(/kiriman-pemicu\.dump tidak bisa dipulihkan: isinya tidak sama dengan database Asuhan/);
+    expect(trigger.message).toMatch(/tambahan: .*hapus_riwayat/);
+    const index = await refusal(restoreServerDatabase(db, withoutIndex));
+    expect(index.message).toContain(`kurang: index CREATE INDEX ${rows[0]!.name}`);
+    expect(await databaseDigest(db)).toBe(before);
   }, 120_000);
 
   it('rolls everything back when the restore fails midway (another session holds a table)', async () => {
@@ -267,7 +292,7 @@ describe.skipIf(!POSTGRES_TEST_URL || !findPgDump())('restoring a server databas
     expect(await digestWithoutRestoreRecord(db)).toBe(backupDigest);
   }, 120_000);
 
-  it('restores without a scratch copy when the server user may not create databases, and reports it', async () => {
+  it('restores only its own backups, unchecked, when the server user may not create databases, and reports it', async () => {
     // The usual server set-up: a login that owns its database and nothing more.
     const role = `asuhan_plain_${crypto.randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: POSTGRES_TEST_URL });
@@ -285,6 +310,11 @@ describe.skipIf(!POSTGRES_TEST_URL || !findPgDump())('restoring a server databas
       const dump = await dumpServerDatabase(plain, 'manual');
       const digest = await databaseDigest(plain);
       await changeSomething(plain);
+      // Unchecked, a file from elsewhere is refused; the database's own backup is restored.
+      const elsewhere = path.join(dir, 'dari-luar.dump');
+      fs.copyFileSync(dump, elsewhere);
+      const unchecked = await refusal(restoreServerDatabase(plain, elsewhere, { displayName: 'dari-luar.dump' }));
+      expect(unchecked.message).toMatch(/dari-luar\.dump tidak bisa dipulihkan: isinya tidak bisa diperiksa .*CREATEDB/);
       const result = await restoreServerDatabase(plain, dump);
       expect(result.checkedOnScratch).toBe(false);
       expect(await digestWithoutRestoreRecord(plain)).toBe(digest);
