@@ -17,7 +17,8 @@ export const restoreCommand: CliCommand = {
     'FILE boleh berupa jalur berkas atau nama dari "asuhan backups". Seluruh berkas diperiksa dulu (integritas, database Asuhan, versi,\n' +
     'skema persis seperti buatan Asuhan, kunci asing); database sekarang dicadangkan sebelum diganti. Aman walau aplikasi sedang membuka database yang sama.\n' +
     'Cadangan dari database lain (kabupaten/kota lain) ditolak, kecuali dengan --other-district.\n' +
-    'Database server (--database-url): FILE adalah cadangan pg_dump (.dump); dibaca utuh, diuji di database sementara, lalu dipulihkan dalam satu transaksi.',
+    'Database server (--database-url): FILE adalah cadangan pg_dump (.dump); dibaca utuh, skemanya dibandingkan di database sementara (perlu hak CREATEDB;\n' +
+    'tanpa itu hanya cadangan database ini sendiri yang dipulihkan), lalu dipulihkan dalam satu transaksi.',
   options: { 'other-district': { type: 'boolean', default: false } },
   allowPositionals: true,
   async run({ values, positionals }, flags, io) {
