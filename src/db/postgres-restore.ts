@@ -1,10 +1,12 @@
 // Restoring a server database from one of its pg_dump backups, with the SQLite restore's refusals
 // and safety. Nothing is changed until every check has passed:
-//  1. the whole dump is read by pg_restore into an SQL script (a garbage or cut-short file fails here);
-//  2. its own rows say what it is: schema_migration (an Asuhan dump, not from a newer Asuhan),
+//  1. its own rows say what it is: schema_migration (an Asuhan dump, not from a newer Asuhan),
 //     database_instance and the district (a dump of another database is refused unless confirmed);
-//  3. the script is restored into a scratch database, which must then open and migrate to this
-//     app's level (skipped, and said so, when the server's user may not create databases);
+//  2. the whole dump is read by pg_restore into an SQL script (a garbage or cut-short file fails here);
+//  3. the script is restored into a scratch database, whose schema must equal what the migrations
+//     make at the dump's level (postgres-schema-check.ts), and which must then open and migrate to
+//     this app's level. A login that may not create databases skips this, said so, and then only
+//     restores a dump from this database's own backups folder;
 //  4. the live database is dumped ('before-restore');
 //  5. psql runs, in ONE transaction: drop every table, view, sequence and function of the schema,
 //     the script, and the live id put back. Any error rolls all of it back: the database is as it was.
@@ -12,8 +14,8 @@
 // fails midway would hand psql half a script, which it would then commit.
 //
 // Open sessions (the app's own pool, other servers, a CLI): idle connections stay valid and see the
-// restored data on their next query. The restore takes exclusive locks on every table, so queries
-// arriving meanwhile wait until it commits; a transaction left open elsewhere for more than
+// restored data on their next query. The restore takes an exclusive lock on each table as it drops
+// it, so queries reaching that table meanwhile wait until it commits; a transaction left open elsewhere for more than
 // LOCK_WAIT makes the restore give up, changing nothing. Nothing is cached from the old tables.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
