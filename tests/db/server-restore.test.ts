@@ -327,6 +327,18 @@ describe.skipIf(!POSTGRES_TEST_URL || !findPgDump())('restoring a server databas
     }
   }, 120_000);
 
+  it('restores into an empty server database (a new server after a loss): no safety dump, nothing to refuse', async () => {
+    const empty = await freshPostgres({ template: null });
+    dropped.push(empty);
+    const target = (await openAnyDatabase({ file: path.join(dir, 'unused.db'), url: empty.url }, { migrate: false, backupDir: path.join(dir, 'empty-backups') })) as ServerDb;
+    opened.push(target);
+    const result = await restoreServerDatabase(target, backup);
+    expect(result.safetyBackup).toBeNull();
+    expect(result.origin.sameDatabase).toBe(true);
+    expect(await databaseInstance(target)).toBe(await databaseInstance(db));
+    expect(await digestWithoutRestoreRecord(target)).toBe(backupDigest);
+  }, 120_000);
+
   it('is what asuhan restore does with --database-url, by a name from the backups folder', async () => {
     await changeSomething(db);
     const env = { ASUHAN_BACKUP_DIR: path.join(dir, 'cli-backups') };
