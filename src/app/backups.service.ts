@@ -1,15 +1,18 @@
 // Handlers for backups. Restoring replaces the content of the open database in place, so every
-// other handler keeps working on the restored data without reconnecting. An uploaded backup is
-// kept in the database's private temp folder while it is checked, never in a shared one.
+// other handler keeps working on the restored data without reconnecting (on a server database:
+// one transaction over the same database, see postgres-restore.ts). An uploaded backup is kept in
+// the database's private temp folder (a server's: beside its backups) while it is checked, never
+// in a shared one.
 import path from 'node:path';
 import type { BackupInfo, BackupList } from '../contract/backups';
 import { notFound } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import { backupDirFor, databaseInstanceOf, legacyBackups, listBackups, RETENTION, sharedBackupDirFor, type BackupEntry } from '../db/backup';
 import type { AsuhanDb } from '../db/connect';
-import { backupNow, ownBackups, serverRestoreRefusal } from '../db/database-backup';
+import { backupNow, ownBackups } from '../db/database-backup';
+import { restoreServerDatabase } from '../db/postgres-restore';
 import { makePrivateTemp } from '../db/private-temp';
-import { restoreIntoOpenDatabase } from '../db/restore';
+import { restoreIntoOpenDatabase, type RestoreResult } from '../db/restore';
 import { fileSystemError } from '../files/errors';
 import type { AppContext } from './context';
 
@@ -46,7 +49,28 @@ export function backupsHandlers(ctx: AppContext): Pick<Handlers, 'backups:list' 
     },
     'backups:restore': async ({ file, upload, otherDistrict }) => {
       const db = ctx.db;
-      if (db.engine === 'postgres') throw serverRestoreRefusal(db);
+      if (db.engine === 'postgres') {
+        if (upload) {
+          // An uploaded dump waits in the private folder beside the backups while it is checked and restored.
+          let temp;
+          let source: string;
+          try {
+            temp = makePrivateTemp(db.backupDir, 'upload');
+            source = temp.write('uploaded.dump', Buffer.from(upload.base64, 'base64'));
+          } catch (error) {
+            temp?.dispose();
+            throw fileSystemError(error, db.backupDir, 'folder');
+          }
+          try {
+            return outcome(upload.fileName, await restoreServerDatabase(db, source, { displayName: upload.fileName, otherDistrict }));
+          } finally {
+            temp.dispose();
+          }
+        }
+        const entry = (await ownBackups(db)).find((b) => b.name === file);
+        if (!entry) throw notFound('Cadangan', 'Backup', file ?? '');
+        return outcome(entry.name, await restoreServerDatabase(db, entry.file, { displayName: entry.name, otherDistrict }));
+      }
       if (upload) {
         let temp;
         let source: string;
@@ -71,7 +95,7 @@ export function backupsHandlers(ctx: AppContext): Pick<Handlers, 'backups:list' 
   };
 }
 
-function outcome(restoredFrom: string, result: Awaited<ReturnType<typeof restoreIntoOpenDatabase>>) {
+function outcome(restoredFrom: string, result: RestoreResult) {
   return {
     restoredFrom,
     safetyBackup: result.safetyBackup ? path.basename(result.safetyBackup) : null,

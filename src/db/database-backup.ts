@@ -1,7 +1,6 @@
 // Backups for either engine, for the services: the SQLite file is copied with SQLite's backup
 // API into its folder beside it; a server database is dumped with pg_dump (server-backup.ts).
 import { sql } from 'kysely';
-import { AsuhanError } from '../contract/errors';
 import { backupDatabase, backupDirFor, databaseInstanceOf, listBackups, makeBackup, type BackupEntry } from './backup';
 import type { AsuhanDb } from './connect';
 import { dumpServerDatabase, listServerBackups } from './server-backup';
@@ -33,16 +32,4 @@ export async function databaseInstance(db: AsuhanDb): Promise<string | null> {
 export async function ownBackups(db: AsuhanDb): Promise<BackupEntry[]> {
   const instance = await databaseInstance(db);
   return db.engine === 'postgres' ? listServerBackups(db.backupDir, { instance }) : listBackups(backupDirFor(db.path), { instance });
-}
-
-/**
- * Restoring a server database replaces what every connected user sees; it is done by the server's
- * administrator with pg_restore, never from a screen. Said plainly rather than half done.
- */
-export function serverRestoreRefusal(db: { label: string; backupDir: string }): AsuhanError {
-  return new AsuhanError(
-    'IMPORT',
-    `Database server (${db.label}) tidak dipulihkan dari aplikasi. Administrator server memulihkannya dengan pg_restore, mis.: pg_restore --clean --if-exists --no-owner --dbname=<database> <berkas .dump> (cadangan ada di ${db.backupDir}). Tidak ada yang diubah.`,
-    `A server database (${db.label}) is not restored from the app. The server's administrator restores it with pg_restore, e.g.: pg_restore --clean --if-exists --no-owner --dbname=<database> <.dump file> (backups are in ${db.backupDir}). Nothing was changed.`,
-  );
 }

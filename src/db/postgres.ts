@@ -10,7 +10,7 @@ import { redact } from './database-url';
 import type { Database } from './schema';
 import { serverBackupDirFor } from './server-backup';
 
-const SCHEMA_MIGRATION_SQL = 'CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)';
+export const SCHEMA_MIGRATION_SQL = 'CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)';
 // Any fixed number: the lock that keeps two servers starting at once from migrating together.
 const MIGRATION_LOCK = 1095980366;
 const PG_INT8 = 20;

@@ -64,7 +64,7 @@ interface CheckedCopy {
   dispose(): void;
 }
 
-function notRestorable(name: string, detailId: string, detailEn: string): AsuhanError {
+export function notRestorable(name: string, detailId: string, detailEn: string): AsuhanError {
   return new AsuhanError(
     'IMPORT',
     `Berkas ${name} tidak bisa dipulihkan: ${detailId}. Database sekarang tidak diubah.`,
@@ -172,13 +172,13 @@ async function inspect(copy: string, name: string, pageSize: number | undefined)
   }
 }
 
-interface LiveIdentity {
+export interface LiveIdentity {
   path: string;
   instance: string | null;
   district: string | null;
 }
 
-function sameDistrictName(a: string | null, b: string | null): boolean {
+export function sameDistrictName(a: string | null, b: string | null): boolean {
   return (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 }
 
@@ -192,7 +192,7 @@ function originOf(checked: CheckedCopy, live: LiveIdentity): BackupOrigin {
   return { district: checked.district, databasePath: checked.record?.databasePath ?? null, sameDatabase };
 }
 
-function otherDistrictRefusal(name: string, origin: BackupOrigin, live: LiveIdentity): AsuhanError {
+export function otherDistrictRefusal(name: string, origin: BackupOrigin, live: LiveIdentity): AsuhanError {
   const from = origin.district ?? '(kabupaten/kota belum diisi)';
   const fromEn = origin.district ?? '(district not set)';
   const to = live.district ?? '(kabupaten/kota belum diisi)';

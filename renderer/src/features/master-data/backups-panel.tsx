@@ -63,7 +63,7 @@ export function BackupsPanel() {
   };
   const restore = (backup: BackupInfo) => restoreFrom(backup.name, { file: backup.name });
   const restorePicked = async () => {
-    const picked = await pickFile(['.db']);
+    const picked = await pickFile(['.db', '.dump']);
     if (picked) restoreFrom(picked.fileName, { upload: { fileName: picked.fileName, base64: picked.base64 } });
   };
 
