@@ -233,13 +233,20 @@ const ADD_BACK_MARGIN = 1;
 /** Reduced cost above which a candidate is left out of the MIP (see priceAndSolve). */
 const CORE_MARGIN = 5;
 
+/** Widenings of the core when the plan costs more than the margin above the LP bound (a rule's terms the LP left out). */
+const CORE_WIDENINGS = 2;
+
 /**
- * Solves one month. When far pairs were left out, the LP relaxation is solved and every
- * left-out candidate is priced against its duals; those with a negative reduced cost are added
- * back and the LP solved again, until none is left (column generation). The LP optimum is then
- * that of the whole month, and the reported bound max(LP, min(MIP bound, LP + least reduced
- * cost left out)) holds for the whole month too: a plan that uses a left-out candidate costs at
- * least the LP optimum plus that candidate's reduced cost.
+ * Solves one month. The LP is the relaxation without the rules' own terms (they only add cost,
+ * see rules/types.ts), so its optimum is a lower bound of the month. When far pairs were left
+ * out, every left-out candidate is priced against that LP's duals; those with a negative reduced
+ * cost are added back and the LP solved again, until none is left (column generation). The LP
+ * optimum is then that of the whole month's relaxation. The MIP, with every term, runs on the
+ * reduced-cost core: the candidates within a margin of the LP bound. A plan that uses any other
+ * candidate costs at least the LP bound plus the margin (LP duality), so the reported bound
+ * max(LP, min(core MIP bound, LP + margin)) holds for the whole month. When the plan costs more
+ * than LP + margin (the rules' terms cost that much), the core is widened to the plan's cost
+ * and solved again from that plan, so the bound can still close.
  */
 function priceAndSolve(
   highs: HighsRuntime,
@@ -250,13 +257,11 @@ function priceAndSolve(
 ): { model: MonthModel; values: ArrayLike<number> | null; objective: number; bound: number; proven: boolean } {
   const started = performance.now();
   const addBack = new Set<string>();
-  let model = buildMonthModel(index, { ...input, addBack });
-  let lpBound = -Infinity;
-  let priced = model.pruned.length === 0;
-  let lastRelaxation: LpSolution | undefined;
-  for (let round = 0; !priced && round < PRICING_ROUNDS; round++) {
+  let model = buildMonthModel(index, { ...input, addBack, withoutRuleTerms: true });
+  let relaxation: LpSolution | undefined;
+  for (let round = 0; round < PRICING_ROUNDS; round++) {
     const relaxed = solveRelaxation(highs, model.builder.lp, timeLimitSeconds, relativeGap);
-    if (relaxed.status !== 'optimal' || !relaxed.rowDual) break;
+    if (relaxed.status !== 'optimal' || !relaxed.rowDual || !relaxed.colDual) break;
     const y = relaxed.rowDual;
     let added = 0;
     for (const [s, c] of model.pruned) {
@@ -269,48 +274,75 @@ function priceAndSolve(
       }
     }
     if (added === 0) {
-      lpBound = relaxed.objective;
-      lastRelaxation = relaxed;
-      priced = true;
+      relaxation = relaxed;
       break;
     }
-    model = buildMonthModel(index, { ...input, addBack });
+    model = buildMonthModel(index, { ...input, addBack, withoutRuleTerms: true });
   }
   const penalty = (m: MonthModel) => ({ cols: m.uncoveredCols.map((u) => u.col), cost: UNCOVERED_PENALTY });
   const timeLeft = () => Math.max(timeLimitSeconds * 0.25, timeLimitSeconds - (performance.now() - started) / 1000);
-  if (!priced) {
-    const solution = solveMilp(highs, model.builder.lp, timeLeft(), relativeGap, () => greedyStart(model), penalty(model));
-    if (!solution.values) return { model, values: null, objective: Infinity, bound: -Infinity, proven: false };
-    const proven = model.pruned.length === 0 && solution.status === 'optimal' && solution.objective - solution.bound <= Math.max(solution.gapTolerance, 1e-6);
-    return { model, values: solution.values, objective: solution.objective, bound: model.pruned.length === 0 ? solution.bound : -Infinity, proven };
+  if (!relaxation) {
+    // Pricing did not finish: the plan of the kept pairs, with a bound only when none were left out.
+    const full = buildMonthModel(index, { ...input, addBack });
+    const solution = solveMilp(highs, full.builder.lp, timeLeft(), relativeGap, () => greedyStart(full), penalty(full));
+    if (!solution.values) return { model: full, values: null, objective: Infinity, bound: -Infinity, proven: false };
+    const proven = full.pruned.length === 0 && solution.status === 'optimal' && solution.objective - solution.bound <= Math.max(solution.gapTolerance, 1e-6);
+    return { model: full, values: solution.values, objective: solution.objective, bound: full.pruned.length === 0 ? solution.bound : -Infinity, proven };
   }
-  const relaxation = lastRelaxation ?? solveRelaxation(highs, model.builder.lp, timeLimitSeconds, relativeGap);
-  if (relaxation.status === 'optimal' && relaxation.colDual && relaxation.rowDual) {
-    lpBound = relaxation.objective;
-    // Reduced-cost core: candidates whose reduced cost exceeds CORE_MARGIN cannot be in a plan
-    // within CORE_MARGIN of the LP bound, so the MIP runs on the rest; its plan is optimal for
-    // the whole month when it costs no more than the LP bound plus that margin.
+  const lpBound = relaxation.objective;
+  const rowDual = relaxation.rowDual as Float64Array;
+  const colDual = relaxation.colDual as Float64Array;
+  // Reduced cost of every candidate, kept or left out, against the relaxation's duals.
+  const reduced = new Map<string, number>();
+  model.candidates.forEach((x, col) => reduced.set(`${x.specialistId}:${x.puskesmasId}:${x.date}`, colDual[col] as number));
+  const prunedReduced: [string, string, number][] = [];
+  for (const [s, c] of model.pruned) for (const d of model.daysOfPair(s, c)) prunedReduced.push([`${s}:${c}`, `${s}:${c}:${d}`, model.reducedCost(s, c, d, rowDual)]);
+
+  let margin = CORE_MARGIN;
+  let previous: { model: MonthModel; values: ArrayLike<number> } | null = null;
+  let result: { model: MonthModel; values: ArrayLike<number> | null; objective: number; bound: number; proven: boolean } = { model, values: null, objective: Infinity, bound: -Infinity, proven: false };
+  for (let widening = 0; widening <= CORE_WIDENINGS; widening++) {
     const core = new Set<string>();
-    model.candidates.forEach((x, col) => {
-      if ((relaxation.colDual as Float64Array)[col] as number <= CORE_MARGIN) core.add(`${x.specialistId}:${x.puskesmasId}:${x.date}`);
-    });
-    for (const [s, c] of model.pruned) {
-      for (const d of model.daysOfPair(s, c)) {
-        const rc = model.reducedCost(s, c, d, relaxation.rowDual);
-        if (rc <= CORE_MARGIN) {
-          core.add(`${s}:${c}:${d}`);
-          addBack.add(`${s}:${c}`);
-        }
+    for (const [key, rc] of reduced) if (rc <= margin) core.add(key);
+    for (const [pair, key, rc] of prunedReduced) {
+      if (rc <= margin) {
+        core.add(key);
+        addBack.add(pair);
       }
     }
     const coreModel = buildMonthModel(index, { ...input, addBack, onlyCandidates: core });
-    const solution = solveMilp(highs, coreModel.builder.lp, timeLeft(), relativeGap, () => greedyStart(coreModel), penalty(coreModel));
-    if (!solution.values) return { model: coreModel, values: null, objective: Infinity, bound: -Infinity, proven: false };
-    const bound = Math.max(lpBound, Math.min(solution.bound, lpBound + CORE_MARGIN));
-    const proven = solution.status === 'optimal' && solution.objective - bound <= Math.max(solution.gapTolerance, 1e-6);
-    return { model: coreModel, values: solution.values, objective: solution.objective, bound, proven };
+    const start = previous ? startFrom(previous, coreModel) : () => greedyStart(coreModel);
+    const solution = solveMilp(highs, coreModel.builder.lp, timeLeft(), relativeGap, start, penalty(coreModel));
+    if (!solution.values) return previous ? result : { model: coreModel, values: null, objective: Infinity, bound: -Infinity, proven: false };
+    const bound = Math.max(lpBound, Math.min(solution.bound, lpBound + margin));
+    const tolerance = Math.max(solution.gapTolerance, 1e-6);
+    const proven = solution.status === 'optimal' && solution.objective - bound <= tolerance;
+    result = { model: coreModel, values: solution.values, objective: solution.objective, bound, proven };
+    // Widen only when the margin is what keeps the bound open and there is time to use it.
+    const cappedByMargin = solution.status === 'optimal' && solution.objective > lpBound + margin + tolerance;
+    const everyCandidateIn = core.size === reduced.size + prunedReduced.length;
+    if (proven || !cappedByMargin || everyCandidateIn || timeLimitSeconds - (performance.now() - started) / 1000 < timeLimitSeconds * 0.25) break;
+    previous = { model: coreModel, values: solution.values };
+    margin = solution.objective - lpBound + tolerance;
   }
-  return { model, values: null, objective: Infinity, bound: -Infinity, proven: false };
+  return result;
+}
+
+/** A plan of a smaller core as the MIP start of a wider one (its candidates are all there). */
+function startFrom(previous: { model: MonthModel; values: ArrayLike<number> }, next: MonthModel): () => { indices: number[]; values: number[] } {
+  return () => {
+    const chosen = new Set<string>();
+    previous.model.candidates.forEach((x, col) => {
+      if ((previous.values[col] ?? 0) >= 0.5) chosen.add(`${x.specialistId}:${x.puskesmasId}:${x.date}`);
+    });
+    const uncovered = new Map(previous.model.uncoveredCols.map((u) => [`${u.puskesmasId}:${u.specialtyId}`, previous.values[u.col] ?? 0]));
+    const indices = [...next.candidates.keys(), ...next.uncoveredCols.map((u) => u.col)];
+    const values = [
+      ...next.candidates.map((x) => (chosen.has(`${x.specialistId}:${x.puskesmasId}:${x.date}`) ? 1 : 0)),
+      ...next.uncoveredCols.map((u) => Math.round(uncovered.get(`${u.puskesmasId}:${u.specialtyId}`) ?? u.need)),
+    ];
+    return { indices, values };
+  };
 }
 
 /** The greedy plan as a MIP start: values of the visit and uncovered columns only. */
