@@ -10,6 +10,7 @@ import { explainUncovered, type UncoveredItem } from './explain';
 import { highsRuntime, solveMilp, solveRelaxation, type HighsRuntime, type LpSolution } from './highs';
 import { buildMonthModel, UNCOVERED_PENALTY, type MonthModel, type MonthModelInput } from './model';
 import type { PlannedVisit, Problem } from './problem';
+import { dayCap } from './rules/balance';
 import { SOFT_RULES } from './rules/index';
 import type { MonthPlan, SoftCost } from './rules/index';
 
@@ -138,7 +139,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
     } else {
       if (highs) usedFallback = true;
       allOptimal = false;
-      values = greedyValues(sub);
+      values = greedyValues(sub, dayCrowd(index, month, known));
     }
     const chosen: MonthModel['candidates'] = [];
     for (let col = 0; col < sub.candidates.length; col++) if (((values as ArrayLike<number>)[col] ?? 0) >= 0.5) chosen.push(sub.candidates[col] as MonthModel['candidates'][number]);
@@ -233,6 +234,8 @@ const ADD_BACK_MARGIN = 1;
 /** Reduced cost above which a candidate is left out of the MIP (see priceAndSolve). */
 const CORE_MARGIN = 5;
 
+/** Core size above which rules' coupling rows are left to a repair step (see planThenRepair). */
+const COUPLED_CORE_LIMIT = 20_000;
 /** Widenings of the core when the plan costs more than the margin above the LP bound (a rule's terms the LP left out). */
 const CORE_WIDENINGS = 2;
 
@@ -284,7 +287,7 @@ function priceAndSolve(
   if (!relaxation) {
     // Pricing did not finish: the plan of the kept pairs, with a bound only when none were left out.
     const full = buildMonthModel(index, { ...input, addBack });
-    const solution = solveMilp(highs, full.builder.lp, timeLeft(), relativeGap, () => greedyStart(full), penalty(full));
+    const solution = solveMilp(highs, full.builder.lp, timeLeft(), relativeGap, () => greedyStart(full, dayCrowd(index, input.month, input.known)), penalty(full));
     if (!solution.values) return { model: full, values: null, objective: Infinity, bound: -Infinity, proven: false };
     const proven = full.pruned.length === 0 && solution.status === 'optimal' && solution.objective - solution.bound <= Math.max(solution.gapTolerance, 1e-6);
     return { model: full, values: solution.values, objective: solution.objective, bound: full.pruned.length === 0 ? solution.bound : -Infinity, proven };
@@ -310,8 +313,12 @@ function priceAndSolve(
         addBack.add(pair);
       }
     }
+    if (widening === 0 && core.size > COUPLED_CORE_LIMIT && SOFT_RULES.some((rule) => rule.addModelTerms && index.settings.weights[rule.weightKey] > 0)) {
+      const planned = planThenRepair(highs, index, input, addBack, core, lpBound, margin, timeLeft, relativeGap);
+      if (planned) return planned;
+    }
     const coreModel = buildMonthModel(index, { ...input, addBack, onlyCandidates: core });
-    const start = previous ? startFrom(previous, coreModel) : () => greedyStart(coreModel);
+    const start = previous ? startFrom(previous, coreModel) : () => greedyStart(coreModel, dayCrowd(index, input.month, input.known));
     const solution = solveMilp(highs, coreModel.builder.lp, timeLeft(), relativeGap, start, penalty(coreModel));
     if (!solution.values) return previous ? result : { model: coreModel, values: null, objective: Infinity, bound: -Infinity, proven: false };
     const bound = Math.max(lpBound, Math.min(solution.bound, lpBound + margin));
@@ -326,6 +333,72 @@ function priceAndSolve(
     margin = solution.objective - lpBound + tolerance;
   }
   return result;
+}
+
+/**
+ * Province scale: a rule's coupling rows (balance: one row per day over all its candidates)
+ * make every simplex iteration touch the whole model, so the core is planned first without the
+ * rules' own terms, and only then are the visits on the days those rules charge set free to move
+ * (every day of their pairs' core candidates) in a small model with every term. The bound is the
+ * first MIP's (a relaxation of the month over the core) or LP + margin, whichever is lower; the
+ * plan's cost is that of the model with every term, so the status and gap stay true. Null when a
+ * rule charges a cost without a date to free (then the caller solves the core with every term).
+ */
+function planThenRepair(
+  highs: HighsRuntime,
+  index: ProblemIndex,
+  input: MonthModelInput,
+  addBack: ReadonlySet<string>,
+  core: ReadonlySet<string>,
+  lpBound: number,
+  margin: number,
+  timeLeft: () => number,
+  relativeGap: number,
+): { model: MonthModel; values: ArrayLike<number> | null; objective: number; bound: number; proven: boolean } | null {
+  const penalty = (m: MonthModel) => ({ cols: m.uncoveredCols.map((u) => u.col), cost: UNCOVERED_PENALTY });
+  const plain = buildMonthModel(index, { ...input, addBack, onlyCandidates: core, withoutRuleTerms: true });
+  const first = solveMilp(highs, plain.builder.lp, timeLeft(), relativeGap, () => greedyStart(plain, dayCrowd(index, input.month, input.known)), penalty(plain));
+  if (!first.values) return { model: plain, values: null, objective: Infinity, bound: -Infinity, proven: false };
+  const bound = Math.max(lpBound, Math.min(first.bound, lpBound + margin));
+  const chosen = plain.candidates.filter((_, col) => ((first.values as Float64Array)[col] ?? 0) >= 0.5);
+  const charged = chargedByRuleTerms(index, input, chosen);
+  if (charged === null) return null;
+  const tolerance = Math.max(first.gapTolerance, 1e-6);
+  if (charged.dates.size === 0) {
+    return { model: plain, values: first.values, objective: first.objective, bound, proven: first.status === 'optimal' && first.objective - bound <= tolerance };
+  }
+  const moving = new Set(chosen.filter((x) => charged.dates.has(x.date)).map((x) => `${x.specialistId}:${x.puskesmasId}`));
+  const allowed = new Set<string>();
+  for (const x of chosen) if (!moving.has(`${x.specialistId}:${x.puskesmasId}`)) allowed.add(`${x.specialistId}:${x.puskesmasId}:${x.date}`);
+  for (const key of core) if (moving.has(key.slice(0, key.lastIndexOf(':')))) allowed.add(key);
+  const repair = buildMonthModel(index, { ...input, addBack, onlyCandidates: allowed });
+  const second = solveMilp(highs, repair.builder.lp, timeLeft(), relativeGap, startFrom({ model: plain, values: first.values }, repair), penalty(repair));
+  if (!second.values) {
+    const objective = first.objective + charged.cost;
+    return { model: plain, values: first.values, objective, bound, proven: objective - bound <= tolerance };
+  }
+  return { model: repair, values: second.values, objective: second.objective, bound, proven: second.objective - bound <= Math.max(tolerance, second.gapTolerance) };
+}
+
+/** Dates on which the rules with model terms charge the plan, and what they charge; null when a cost names no date. */
+function chargedByRuleTerms(index: ProblemIndex, input: MonthModelInput, chosen: MonthModel['candidates']): { dates: Set<string>; cost: number } | null {
+  const visits: PlannedVisit[] = [
+    ...input.known,
+    ...chosen.map((x) => ({ date: x.date, ...slotOf(index, x, chosen), specialistId: x.specialistId, puskesmasId: x.puskesmasId, specialtyId: x.specialtyId, fixed: false, existingId: null, uid: null })),
+  ];
+  const plan: MonthPlan = { month: input.month, visits, currentPlan: input.currentPlan, previous: input.previous };
+  const dates = new Set<string>();
+  let cost = 0;
+  for (const rule of SOFT_RULES) {
+    if (!rule.addModelTerms || index.settings.weights[rule.weightKey] <= 0) continue;
+    for (const charge of rule.evaluate(index, plan)) {
+      if (charge.cost <= 0) continue;
+      if (!charge.date) return null;
+      dates.add(charge.date);
+      cost += charge.cost;
+    }
+  }
+  return { dates, cost };
 }
 
 /** A plan of a smaller core as the MIP start of a wider one (its candidates are all there). */
@@ -346,17 +419,33 @@ function startFrom(previous: { model: MonthModel; values: ArrayLike<number> }, n
 }
 
 /** The greedy plan as a MIP start: values of the visit and uncovered columns only. */
-function greedyStart(sub: MonthModel): { indices: number[]; values: number[] } {
-  const values = greedyValues(sub);
+function greedyStart(sub: MonthModel, crowd?: DayCrowd): { indices: number[]; values: number[] } {
+  const values = greedyValues(sub, crowd);
   const indices = [...sub.candidates.keys(), ...sub.uncoveredCols.map((u) => u.col)];
   return { indices, values: indices.map((i) => values[i] ?? 0) };
 }
 
+/** What a visit above the balance rule's cap costs, for the greedy plan; visits per date so far (fixed ones first). */
+interface DayCrowd {
+  cap: number;
+  weight: number;
+  load: Map<string, number>;
+}
+
+function dayCrowd(index: ProblemIndex, month: string, known: PlannedVisit[]): DayCrowd | undefined {
+  const weight = index.settings.weights.balance;
+  if (weight <= 0) return undefined;
+  const load = new Map<string, number>();
+  for (const v of known) load.set(v.date, (load.get(v.date) ?? 0) + 1);
+  return { cap: dayCap(index, month).cap, weight, load };
+}
+
 /**
  * Greedy: puskesmas with the fewest options first, each takes its cheapest candidate that
- * keeps every hard rule (day free, monthly room left, no second visit of the specialty that day).
+ * keeps every hard rule (day free, monthly room left, no second visit of the specialty that day),
+ * counting the balance rule's cost of a day already at its cap.
  */
-function greedyValues(sub: MonthModel): number[] {
+function greedyValues(sub: MonthModel, crowd?: DayCrowd): number[] {
   const values = new Array<number>(sub.builder.numCols).fill(0);
   const byPlace = new Map<string, number[]>();
   sub.candidates.forEach((x, col) => {
@@ -369,6 +458,7 @@ function greedyValues(sub: MonthModel): number[] {
   const lp = sub.builder.lp;
   const busy = new Set<string>();
   const placeDay = new Set<string>();
+  const load = new Map(crowd?.load ?? []);
   const order = [...sub.uncoveredCols].sort(
     (a, b) =>
       (byPlace.get(`${a.puskesmasId}:${a.specialtyId}`)?.length ?? 0) - (byPlace.get(`${b.puskesmasId}:${b.specialtyId}`)?.length ?? 0) ||
@@ -378,16 +468,29 @@ function greedyValues(sub: MonthModel): number[] {
   for (const { puskesmasId, specialtyId, col: uCol, need } of order) {
     const options = [...(byPlace.get(`${puskesmasId}:${specialtyId}`) ?? [])].sort((a, b) => (lp.colCost[a] as number) - (lp.colCost[b] as number) || a - b);
     let placed = 0;
-    for (const col of options) {
-      if (placed >= need) break;
-      const x = sub.candidates[col] as MonthModel['candidates'][number];
-      const room = roomLeft.get(x.specialistId) ?? sub.room.get(x.specialistId) ?? 0;
-      if (room <= 0 || busy.has(`${x.specialistId}:${x.date}`) || placeDay.has(`${x.puskesmasId}:${x.specialtyId}:${x.date}`)) continue;
-      values[col] = 1;
+    while (placed < need) {
+      let best = -1;
+      let bestCost = Infinity;
+      for (const col of options) {
+        const x = sub.candidates[col] as MonthModel['candidates'][number];
+        if (values[col] === 1) continue;
+        const room = roomLeft.get(x.specialistId) ?? sub.room.get(x.specialistId) ?? 0;
+        if (room <= 0 || busy.has(`${x.specialistId}:${x.date}`) || placeDay.has(`${x.puskesmasId}:${x.specialtyId}:${x.date}`)) continue;
+        const cost = (lp.colCost[col] as number) + (crowd && (load.get(x.date) ?? 0) >= crowd.cap ? crowd.weight : 0);
+        if (cost < bestCost) {
+          best = col;
+          bestCost = cost;
+        }
+        if (!crowd) break; // options are sorted by cost: the first that fits is the cheapest
+      }
+      if (best < 0) break;
+      const x = sub.candidates[best] as MonthModel['candidates'][number];
+      values[best] = 1;
       placed++;
-      roomLeft.set(x.specialistId, room - 1);
+      roomLeft.set(x.specialistId, (roomLeft.get(x.specialistId) ?? sub.room.get(x.specialistId) ?? 0) - 1);
       busy.add(`${x.specialistId}:${x.date}`);
       placeDay.add(`${x.puskesmasId}:${x.specialtyId}:${x.date}`);
+      load.set(x.date, (load.get(x.date) ?? 0) + 1);
     }
     values[uCol] = need - placed;
   }
