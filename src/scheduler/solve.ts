@@ -266,17 +266,16 @@ function priceAndSolve(
     const relaxed = solveRelaxation(highs, model.builder.lp, timeLimitSeconds, relativeGap);
     if (relaxed.status !== 'optimal' || !relaxed.rowDual || !relaxed.colDual) break;
     const y = relaxed.rowDual;
-    let added = 0;
+    let improving = 0;
     for (const [s, c] of model.pruned) {
       let least = Infinity;
       for (const d of model.daysOfPair(s, c)) least = Math.min(least, model.reducedCost(s, c, d, y));
+      if (least < -1e-7) improving++;
       // A small margin brings near-ties in at once: each pricing round costs a full LP solve.
-      if (least < (round === 0 ? ADD_BACK_MARGIN : -1e-7)) {
-        addBack.add(`${s}:${c}`);
-        added++;
-      }
+      if (least < ADD_BACK_MARGIN) addBack.add(`${s}:${c}`);
     }
-    if (added === 0) {
+    // None could improve: this LP is optimal for every pair (near-ties left out have x = 0 in it).
+    if (improving === 0) {
       relaxation = relaxed;
       break;
     }
