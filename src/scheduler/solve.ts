@@ -29,6 +29,8 @@ export interface SolveOptions {
   noPruning?: boolean;
   /** Pairs per specialty above which far ones are left out (tests force pruning on small districts). */
   pairLimit?: number;
+  /** Core size above which rules' coupling rows wait for the repair step (default COUPLED_CORE_LIMIT; tests force it). */
+  coupledCoreLimit?: number;
 }
 
 /** One month's model as the solver saw it: candidates [specialistId, puskesmasId, date, cost], needs [puskesmasId, specialtyId, need], room. */
@@ -117,7 +119,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
     const share = Math.max(0.2, remainingMs / 1000 / Math.max(1, problem.months.length - monthsDone));
     monthsDone++;
     const input = { month, known, currentPlan, previous, noPruning: options.noPruning ?? false, ...(options.pairLimit === undefined ? {} : { pairLimit: options.pairLimit }) };
-    const planned = highs ? priceAndSolve(highs, index, input, share, options.relativeGap ?? 1e-4) : null;
+    const planned = highs ? priceAndSolve(highs, index, input, share, options.relativeGap ?? 1e-4, options.coupledCoreLimit ?? COUPLED_CORE_LIMIT) : null;
     const sub = planned?.model ?? buildMonthModel(index, input);
     stats.subproblems++;
     if (options.collectModels) {
@@ -257,6 +259,7 @@ function priceAndSolve(
   input: MonthModelInput,
   timeLimitSeconds: number,
   relativeGap: number,
+  coupledCoreLimit: number,
 ): { model: MonthModel; values: ArrayLike<number> | null; objective: number; bound: number; proven: boolean } {
   const started = performance.now();
   const addBack = new Set<string>();
@@ -312,7 +315,7 @@ function priceAndSolve(
         addBack.add(pair);
       }
     }
-    if (widening === 0 && core.size > COUPLED_CORE_LIMIT && SOFT_RULES.some((rule) => rule.addModelTerms && index.settings.weights[rule.weightKey] > 0)) {
+    if (widening === 0 && core.size > coupledCoreLimit && SOFT_RULES.some((rule) => rule.addModelTerms && index.settings.weights[rule.weightKey] > 0)) {
       const planned = planThenRepair(highs, index, input, addBack, core, lpBound, margin, timeLeft, relativeGap);
       if (planned) return planned;
     }
