@@ -32,7 +32,6 @@ import { LpBuilder } from './lp';
 import type { PlannedVisit } from './problem';
 import { continuityUnits } from './rules/continuity';
 import { SOFT_RULES } from './rules/index';
-import type { ModelTerms } from './rules/types';
 import { fairShares } from './rules/fairness';
 import { preferenceUnits } from './rules/preference';
 import { intervalUnits, sameDayUnits, weekOf } from './rules/spread';
@@ -99,6 +98,11 @@ export interface MonthModelInput {
   pairLimit?: number;
   /** Only these candidates (`s:c:date`), for the reduced-cost core; current-plan ones stay too. */
   onlyCandidates?: ReadonlySet<string>;
+  /**
+   * Leave out the rules' own terms (addModelTerms). They only add cost, so this model is a
+   * relaxation of the month: its LP bound and reduced costs hold for the whole problem.
+   */
+  withoutRuleTerms?: boolean;
 }
 
 export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): MonthModel {
@@ -407,18 +411,22 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
   // Rules that bring their own terms (rules/*.ts with addModelTerms).
   const colsByDate = new Map<string, number[]>();
   candidates.forEach((x, col) => push(colsByDate, x.date, col));
-  const ruleTerms: ModelTerms[] = [];
+  let ruleTerms = 0;
   for (const rule of SOFT_RULES) {
     const weight = w[rule.weightKey];
-    if (rule.addModelTerms && weight > 0) ruleTerms.push(rule.addModelTerms({ index, month, builder: b, known, colsByDate, weight }));
+    if (!rule.addModelTerms || weight <= 0 || input.withoutRuleTerms) continue;
+    rule.addModelTerms({ index, month, builder: b, known, colsByDate, weight });
+    ruleTerms++;
   }
 
   /**
    * Reduced cost of a left-out candidate: its cost minus the duals of the rows it would enter.
    * Rows it would create, and the two-visit clash rows, are left out: a missing row has dual 0,
    * and a <= row with a positive coefficient only raises the true reduced cost (its dual is <= 0).
+   * Priced on the model without rule terms, whose rows it knows.
    */
   const reducedCost = (s: number, c: number, d: string, y: ArrayLike<number>): number => {
+    if (ruleTerms > 0) throw new Error('reducedCost: price on the model built withoutRuleTerms');
     const k = specialistsOf.get(s) as number;
     const ki = kIndex.get(k) as number;
     const di = dayIndex.get(d) as number;
@@ -428,7 +436,6 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
     rc -= dual(rows.specialistWeek.get(s * 8 + wi)) + dual(rows.placeDay.get((c * 64 + di) * K + ki));
     if (index.requirement(c, k) >= 2) rc -= dual(rows.placeWeek.get((c * 8 + wi) * K + ki));
     for (const [row, coef] of rows.coupling.get((c * 64 + di) * K + ki) ?? []) rc -= coef * (y[row] as number);
-    for (const terms of ruleTerms) rc -= terms.dual(s, c, d, y);
     return rc;
   };
 

@@ -10,6 +10,7 @@ import { explainUncovered, type UncoveredItem } from './explain';
 import { highsRuntime, solveMilp, solveRelaxation, type HighsRuntime, type LpSolution } from './highs';
 import { buildMonthModel, UNCOVERED_PENALTY, type MonthModel, type MonthModelInput } from './model';
 import type { PlannedVisit, Problem } from './problem';
+import { dayCap } from './rules/balance';
 import { SOFT_RULES } from './rules/index';
 import type { MonthPlan, SoftCost } from './rules/index';
 
@@ -28,6 +29,8 @@ export interface SolveOptions {
   noPruning?: boolean;
   /** Pairs per specialty above which far ones are left out (tests force pruning on small districts). */
   pairLimit?: number;
+  /** Core size above which rules' coupling rows wait for the repair step (default COUPLED_CORE_LIMIT; tests force it). */
+  coupledCoreLimit?: number;
 }
 
 /** One month's model as the solver saw it: candidates [specialistId, puskesmasId, date, cost], needs [puskesmasId, specialtyId, need], room. */
@@ -116,7 +119,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
     const share = Math.max(0.2, remainingMs / 1000 / Math.max(1, problem.months.length - monthsDone));
     monthsDone++;
     const input = { month, known, currentPlan, previous, noPruning: options.noPruning ?? false, ...(options.pairLimit === undefined ? {} : { pairLimit: options.pairLimit }) };
-    const planned = highs ? priceAndSolve(highs, index, input, share, options.relativeGap ?? 1e-4) : null;
+    const planned = highs ? priceAndSolve(highs, index, input, share, options.relativeGap ?? 1e-4, options.coupledCoreLimit ?? COUPLED_CORE_LIMIT) : null;
     const sub = planned?.model ?? buildMonthModel(index, input);
     stats.subproblems++;
     if (options.collectModels) {
@@ -138,7 +141,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
     } else {
       if (highs) usedFallback = true;
       allOptimal = false;
-      values = greedyValues(sub);
+      values = greedyValues(sub, dayCrowd(index, month, known));
     }
     const chosen: MonthModel['candidates'] = [];
     for (let col = 0; col < sub.candidates.length; col++) if (((values as ArrayLike<number>)[col] ?? 0) >= 0.5) chosen.push(sub.candidates[col] as MonthModel['candidates'][number]);
@@ -233,13 +236,22 @@ const ADD_BACK_MARGIN = 1;
 /** Reduced cost above which a candidate is left out of the MIP (see priceAndSolve). */
 const CORE_MARGIN = 5;
 
+/** Core size above which rules' coupling rows are left to a repair step (see planThenRepair). */
+const COUPLED_CORE_LIMIT = 20_000;
+/** Widenings of the core when the plan costs more than the margin above the LP bound (a rule's terms the LP left out). */
+const CORE_WIDENINGS = 2;
+
 /**
- * Solves one month. When far pairs were left out, the LP relaxation is solved and every
- * left-out candidate is priced against its duals; those with a negative reduced cost are added
- * back and the LP solved again, until none is left (column generation). The LP optimum is then
- * that of the whole month, and the reported bound max(LP, min(MIP bound, LP + least reduced
- * cost left out)) holds for the whole month too: a plan that uses a left-out candidate costs at
- * least the LP optimum plus that candidate's reduced cost.
+ * Solves one month. The LP is the relaxation without the rules' own terms (they only add cost,
+ * see rules/types.ts), so its optimum is a lower bound of the month. When far pairs were left
+ * out, every left-out candidate is priced against that LP's duals; those with a negative reduced
+ * cost are added back and the LP solved again, until none is left (column generation). The LP
+ * optimum is then that of the whole month's relaxation. The MIP, with every term, runs on the
+ * reduced-cost core: the candidates within a margin of the LP bound. A plan that uses any other
+ * candidate costs at least the LP bound plus the margin (LP duality), so the reported bound
+ * max(LP, min(core MIP bound, LP + margin)) holds for the whole month. When the plan costs more
+ * than LP + margin (the rules' terms cost that much), the core is widened to the plan's cost
+ * and solved again from that plan, so the bound can still close.
  */
 function priceAndSolve(
   highs: HighsRuntime,
@@ -247,84 +259,195 @@ function priceAndSolve(
   input: MonthModelInput,
   timeLimitSeconds: number,
   relativeGap: number,
+  coupledCoreLimit: number,
 ): { model: MonthModel; values: ArrayLike<number> | null; objective: number; bound: number; proven: boolean } {
   const started = performance.now();
   const addBack = new Set<string>();
-  let model = buildMonthModel(index, { ...input, addBack });
-  let lpBound = -Infinity;
-  let priced = model.pruned.length === 0;
-  let lastRelaxation: LpSolution | undefined;
-  for (let round = 0; !priced && round < PRICING_ROUNDS; round++) {
+  let model = buildMonthModel(index, { ...input, addBack, withoutRuleTerms: true });
+  let relaxation: LpSolution | undefined;
+  for (let round = 0; round < PRICING_ROUNDS; round++) {
     const relaxed = solveRelaxation(highs, model.builder.lp, timeLimitSeconds, relativeGap);
-    if (relaxed.status !== 'optimal' || !relaxed.rowDual) break;
+    if (relaxed.status !== 'optimal' || !relaxed.rowDual || !relaxed.colDual) break;
     const y = relaxed.rowDual;
-    let added = 0;
+    let improving = 0;
     for (const [s, c] of model.pruned) {
       let least = Infinity;
       for (const d of model.daysOfPair(s, c)) least = Math.min(least, model.reducedCost(s, c, d, y));
+      if (least < -1e-7) improving++;
       // A small margin brings near-ties in at once: each pricing round costs a full LP solve.
-      if (least < (round === 0 ? ADD_BACK_MARGIN : -1e-7)) {
-        addBack.add(`${s}:${c}`);
-        added++;
-      }
+      if (least < ADD_BACK_MARGIN) addBack.add(`${s}:${c}`);
     }
-    if (added === 0) {
-      lpBound = relaxed.objective;
-      lastRelaxation = relaxed;
-      priced = true;
+    // None could improve: this LP is optimal for every pair (near-ties left out have x = 0 in it).
+    if (improving === 0) {
+      relaxation = relaxed;
       break;
     }
-    model = buildMonthModel(index, { ...input, addBack });
+    model = buildMonthModel(index, { ...input, addBack, withoutRuleTerms: true });
   }
   const penalty = (m: MonthModel) => ({ cols: m.uncoveredCols.map((u) => u.col), cost: UNCOVERED_PENALTY });
   const timeLeft = () => Math.max(timeLimitSeconds * 0.25, timeLimitSeconds - (performance.now() - started) / 1000);
-  if (!priced) {
-    const solution = solveMilp(highs, model.builder.lp, timeLeft(), relativeGap, () => greedyStart(model), penalty(model));
-    if (!solution.values) return { model, values: null, objective: Infinity, bound: -Infinity, proven: false };
-    const proven = model.pruned.length === 0 && solution.status === 'optimal' && solution.objective - solution.bound <= Math.max(solution.gapTolerance, 1e-6);
-    return { model, values: solution.values, objective: solution.objective, bound: model.pruned.length === 0 ? solution.bound : -Infinity, proven };
+  if (!relaxation) {
+    // Pricing did not finish: the plan of the kept pairs, with a bound only when none were left out.
+    const full = buildMonthModel(index, { ...input, addBack });
+    const solution = solveMilp(highs, full.builder.lp, timeLeft(), relativeGap, () => greedyStart(full, dayCrowd(index, input.month, input.known)), penalty(full));
+    if (!solution.values) return { model: full, values: null, objective: Infinity, bound: -Infinity, proven: false };
+    const proven = full.pruned.length === 0 && solution.status === 'optimal' && solution.objective - solution.bound <= Math.max(solution.gapTolerance, 1e-6);
+    return { model: full, values: solution.values, objective: solution.objective, bound: full.pruned.length === 0 ? solution.bound : -Infinity, proven };
   }
-  const relaxation = lastRelaxation ?? solveRelaxation(highs, model.builder.lp, timeLimitSeconds, relativeGap);
-  if (relaxation.status === 'optimal' && relaxation.colDual && relaxation.rowDual) {
-    lpBound = relaxation.objective;
-    // Reduced-cost core: candidates whose reduced cost exceeds CORE_MARGIN cannot be in a plan
-    // within CORE_MARGIN of the LP bound, so the MIP runs on the rest; its plan is optimal for
-    // the whole month when it costs no more than the LP bound plus that margin.
+  const lpBound = relaxation.objective;
+  const rowDual = relaxation.rowDual as Float64Array;
+  const colDual = relaxation.colDual as Float64Array;
+  // Reduced cost of every candidate, kept or left out, against the relaxation's duals.
+  const reduced = new Map<string, number>();
+  model.candidates.forEach((x, col) => reduced.set(`${x.specialistId}:${x.puskesmasId}:${x.date}`, colDual[col] as number));
+  const prunedReduced: [string, string, number][] = [];
+  for (const [s, c] of model.pruned) for (const d of model.daysOfPair(s, c)) prunedReduced.push([`${s}:${c}`, `${s}:${c}:${d}`, model.reducedCost(s, c, d, rowDual)]);
+
+  let margin = CORE_MARGIN;
+  let previous: { model: MonthModel; values: ArrayLike<number> } | null = null;
+  let result: { model: MonthModel; values: ArrayLike<number> | null; objective: number; bound: number; proven: boolean } = { model, values: null, objective: Infinity, bound: -Infinity, proven: false };
+  for (let widening = 0; widening <= CORE_WIDENINGS; widening++) {
     const core = new Set<string>();
-    model.candidates.forEach((x, col) => {
-      if ((relaxation.colDual as Float64Array)[col] as number <= CORE_MARGIN) core.add(`${x.specialistId}:${x.puskesmasId}:${x.date}`);
-    });
-    for (const [s, c] of model.pruned) {
-      for (const d of model.daysOfPair(s, c)) {
-        const rc = model.reducedCost(s, c, d, relaxation.rowDual);
-        if (rc <= CORE_MARGIN) {
-          core.add(`${s}:${c}:${d}`);
-          addBack.add(`${s}:${c}`);
-        }
+    for (const [key, rc] of reduced) if (rc <= margin) core.add(key);
+    for (const [pair, key, rc] of prunedReduced) {
+      if (rc <= margin) {
+        core.add(key);
+        addBack.add(pair);
       }
     }
+    if (widening === 0 && core.size > coupledCoreLimit && SOFT_RULES.some((rule) => rule.addModelTerms && index.settings.weights[rule.weightKey] > 0)) {
+      const planned = planThenRepair(highs, index, input, addBack, core, lpBound, margin, timeLeft, relativeGap);
+      if (planned) return planned;
+    }
     const coreModel = buildMonthModel(index, { ...input, addBack, onlyCandidates: core });
-    const solution = solveMilp(highs, coreModel.builder.lp, timeLeft(), relativeGap, () => greedyStart(coreModel), penalty(coreModel));
-    if (!solution.values) return { model: coreModel, values: null, objective: Infinity, bound: -Infinity, proven: false };
-    const bound = Math.max(lpBound, Math.min(solution.bound, lpBound + CORE_MARGIN));
-    const proven = solution.status === 'optimal' && solution.objective - bound <= Math.max(solution.gapTolerance, 1e-6);
-    return { model: coreModel, values: solution.values, objective: solution.objective, bound, proven };
+    const start = previous ? startFrom(previous, coreModel) : () => greedyStart(coreModel, dayCrowd(index, input.month, input.known));
+    const solution = solveMilp(highs, coreModel.builder.lp, timeLeft(), relativeGap, start, penalty(coreModel));
+    if (!solution.values) return previous ? result : { model: coreModel, values: null, objective: Infinity, bound: -Infinity, proven: false };
+    const bound = Math.max(lpBound, Math.min(solution.bound, lpBound + margin));
+    const tolerance = Math.max(solution.gapTolerance, 1e-6);
+    const proven = solution.status === 'optimal' && solution.objective - bound <= tolerance;
+    result = { model: coreModel, values: solution.values, objective: solution.objective, bound, proven };
+    // Widen only when the margin is what keeps the bound open and there is time to use it.
+    const cappedByMargin = solution.status === 'optimal' && solution.objective > lpBound + margin + tolerance;
+    const everyCandidateIn = core.size === reduced.size + prunedReduced.length;
+    if (proven || !cappedByMargin || everyCandidateIn || timeLimitSeconds - (performance.now() - started) / 1000 < timeLimitSeconds * 0.25) break;
+    previous = { model: coreModel, values: solution.values };
+    margin = solution.objective - lpBound + tolerance;
   }
-  return { model, values: null, objective: Infinity, bound: -Infinity, proven: false };
+  return result;
+}
+
+/**
+ * Province scale: a rule's coupling rows (balance: one row per day over all its candidates)
+ * make every simplex iteration touch the whole model, so the core is planned first without the
+ * rules' own terms, and only then are the visits on the days those rules charge set free to move
+ * (every day of their pairs' core candidates) in a small model with every term. The bound is the
+ * first MIP's (a relaxation of the month over the core) or LP + margin, whichever is lower; the
+ * plan's cost is that of the model with every term, so the status and gap stay true. Null when a
+ * rule charges a cost without a date to free (then the caller solves the core with every term).
+ */
+function planThenRepair(
+  highs: HighsRuntime,
+  index: ProblemIndex,
+  input: MonthModelInput,
+  addBack: ReadonlySet<string>,
+  core: ReadonlySet<string>,
+  lpBound: number,
+  margin: number,
+  timeLeft: () => number,
+  relativeGap: number,
+): { model: MonthModel; values: ArrayLike<number> | null; objective: number; bound: number; proven: boolean } | null {
+  const penalty = (m: MonthModel) => ({ cols: m.uncoveredCols.map((u) => u.col), cost: UNCOVERED_PENALTY });
+  const plain = buildMonthModel(index, { ...input, addBack, onlyCandidates: core, withoutRuleTerms: true });
+  const first = solveMilp(highs, plain.builder.lp, timeLeft(), relativeGap, () => greedyStart(plain, dayCrowd(index, input.month, input.known)), penalty(plain));
+  if (!first.values) return { model: plain, values: null, objective: Infinity, bound: -Infinity, proven: false };
+  const bound = Math.max(lpBound, Math.min(first.bound, lpBound + margin));
+  const chosen = plain.candidates.filter((_, col) => ((first.values as Float64Array)[col] ?? 0) >= 0.5);
+  const charged = chargedByRuleTerms(index, input, chosen);
+  if (charged === null) return null;
+  const tolerance = Math.max(first.gapTolerance, 1e-6);
+  if (charged.dates.size === 0) {
+    return { model: plain, values: first.values, objective: first.objective, bound, proven: first.status === 'optimal' && first.objective - bound <= tolerance };
+  }
+  const moving = new Set(chosen.filter((x) => charged.dates.has(x.date)).map((x) => `${x.specialistId}:${x.puskesmasId}`));
+  const allowed = new Set<string>();
+  for (const x of chosen) if (!moving.has(`${x.specialistId}:${x.puskesmasId}`)) allowed.add(`${x.specialistId}:${x.puskesmasId}:${x.date}`);
+  for (const key of core) if (moving.has(key.slice(0, key.lastIndexOf(':')))) allowed.add(key);
+  const repair = buildMonthModel(index, { ...input, addBack, onlyCandidates: allowed });
+  const second = solveMilp(highs, repair.builder.lp, timeLeft(), relativeGap, startFrom({ model: plain, values: first.values }, repair), penalty(repair));
+  if (!second.values) {
+    const objective = first.objective + charged.cost;
+    return { model: plain, values: first.values, objective, bound, proven: objective - bound <= tolerance };
+  }
+  return { model: repair, values: second.values, objective: second.objective, bound, proven: second.objective - bound <= Math.max(tolerance, second.gapTolerance) };
+}
+
+/** Dates on which the rules with model terms charge the plan, and what they charge; null when a cost names no date. */
+function chargedByRuleTerms(index: ProblemIndex, input: MonthModelInput, chosen: MonthModel['candidates']): { dates: Set<string>; cost: number } | null {
+  const visits: PlannedVisit[] = [
+    ...input.known,
+    ...chosen.map((x) => ({ date: x.date, ...slotOf(index, x, chosen), specialistId: x.specialistId, puskesmasId: x.puskesmasId, specialtyId: x.specialtyId, fixed: false, existingId: null, uid: null })),
+  ];
+  const plan: MonthPlan = { month: input.month, visits, currentPlan: input.currentPlan, previous: input.previous };
+  const dates = new Set<string>();
+  let cost = 0;
+  for (const rule of SOFT_RULES) {
+    if (!rule.addModelTerms || index.settings.weights[rule.weightKey] <= 0) continue;
+    for (const charge of rule.evaluate(index, plan)) {
+      if (charge.cost <= 0) continue;
+      if (!charge.date) return null;
+      dates.add(charge.date);
+      cost += charge.cost;
+    }
+  }
+  return { dates, cost };
+}
+
+/** A plan of a smaller core as the MIP start of a wider one (its candidates are all there). */
+function startFrom(previous: { model: MonthModel; values: ArrayLike<number> }, next: MonthModel): () => { indices: number[]; values: number[] } {
+  return () => {
+    const chosen = new Set<string>();
+    previous.model.candidates.forEach((x, col) => {
+      if ((previous.values[col] ?? 0) >= 0.5) chosen.add(`${x.specialistId}:${x.puskesmasId}:${x.date}`);
+    });
+    const uncovered = new Map(previous.model.uncoveredCols.map((u) => [`${u.puskesmasId}:${u.specialtyId}`, previous.values[u.col] ?? 0]));
+    const indices = [...next.candidates.keys(), ...next.uncoveredCols.map((u) => u.col)];
+    const values = [
+      ...next.candidates.map((x) => (chosen.has(`${x.specialistId}:${x.puskesmasId}:${x.date}`) ? 1 : 0)),
+      ...next.uncoveredCols.map((u) => Math.round(uncovered.get(`${u.puskesmasId}:${u.specialtyId}`) ?? u.need)),
+    ];
+    return { indices, values };
+  };
 }
 
 /** The greedy plan as a MIP start: values of the visit and uncovered columns only. */
-function greedyStart(sub: MonthModel): { indices: number[]; values: number[] } {
-  const values = greedyValues(sub);
+function greedyStart(sub: MonthModel, crowd?: DayCrowd): { indices: number[]; values: number[] } {
+  const values = greedyValues(sub, crowd);
   const indices = [...sub.candidates.keys(), ...sub.uncoveredCols.map((u) => u.col)];
   return { indices, values: indices.map((i) => values[i] ?? 0) };
 }
 
+/** What a visit above the balance rule's cap costs, for the greedy plan; visits per date so far (fixed ones first). */
+interface DayCrowd {
+  cap: number;
+  weight: number;
+  load: Map<string, number>;
+}
+
+function dayCrowd(index: ProblemIndex, month: string, known: PlannedVisit[]): DayCrowd | undefined {
+  const weight = index.settings.weights.balance;
+  if (weight <= 0) return undefined;
+  const load = new Map<string, number>();
+  for (const v of known) load.set(v.date, (load.get(v.date) ?? 0) + 1);
+  return { cap: dayCap(index, month).cap, weight, load };
+}
+
 /**
  * Greedy: puskesmas with the fewest options first, each takes its cheapest candidate that
- * keeps every hard rule (day free, monthly room left, no second visit of the specialty that day).
+ * keeps every hard rule (day free, monthly room left, no second visit of the specialty that day),
+ * counting the balance rule's cost of a day already at its cap.
  */
-function greedyValues(sub: MonthModel): number[] {
+function greedyValues(sub: MonthModel, crowd?: DayCrowd): number[] {
   const values = new Array<number>(sub.builder.numCols).fill(0);
   const byPlace = new Map<string, number[]>();
   sub.candidates.forEach((x, col) => {
@@ -337,6 +460,7 @@ function greedyValues(sub: MonthModel): number[] {
   const lp = sub.builder.lp;
   const busy = new Set<string>();
   const placeDay = new Set<string>();
+  const load = new Map(crowd?.load ?? []);
   const order = [...sub.uncoveredCols].sort(
     (a, b) =>
       (byPlace.get(`${a.puskesmasId}:${a.specialtyId}`)?.length ?? 0) - (byPlace.get(`${b.puskesmasId}:${b.specialtyId}`)?.length ?? 0) ||
@@ -346,16 +470,29 @@ function greedyValues(sub: MonthModel): number[] {
   for (const { puskesmasId, specialtyId, col: uCol, need } of order) {
     const options = [...(byPlace.get(`${puskesmasId}:${specialtyId}`) ?? [])].sort((a, b) => (lp.colCost[a] as number) - (lp.colCost[b] as number) || a - b);
     let placed = 0;
-    for (const col of options) {
-      if (placed >= need) break;
-      const x = sub.candidates[col] as MonthModel['candidates'][number];
-      const room = roomLeft.get(x.specialistId) ?? sub.room.get(x.specialistId) ?? 0;
-      if (room <= 0 || busy.has(`${x.specialistId}:${x.date}`) || placeDay.has(`${x.puskesmasId}:${x.specialtyId}:${x.date}`)) continue;
-      values[col] = 1;
+    while (placed < need) {
+      let best = -1;
+      let bestCost = Infinity;
+      for (const col of options) {
+        const x = sub.candidates[col] as MonthModel['candidates'][number];
+        if (values[col] === 1) continue;
+        const room = roomLeft.get(x.specialistId) ?? sub.room.get(x.specialistId) ?? 0;
+        if (room <= 0 || busy.has(`${x.specialistId}:${x.date}`) || placeDay.has(`${x.puskesmasId}:${x.specialtyId}:${x.date}`)) continue;
+        const cost = (lp.colCost[col] as number) + (crowd && (load.get(x.date) ?? 0) >= crowd.cap ? crowd.weight : 0);
+        if (cost < bestCost) {
+          best = col;
+          bestCost = cost;
+        }
+        if (!crowd) break; // options are sorted by cost: the first that fits is the cheapest
+      }
+      if (best < 0) break;
+      const x = sub.candidates[best] as MonthModel['candidates'][number];
+      values[best] = 1;
       placed++;
-      roomLeft.set(x.specialistId, room - 1);
+      roomLeft.set(x.specialistId, (roomLeft.get(x.specialistId) ?? sub.room.get(x.specialistId) ?? 0) - 1);
       busy.add(`${x.specialistId}:${x.date}`);
       placeDay.add(`${x.puskesmasId}:${x.specialtyId}:${x.date}`);
+      load.set(x.date, (load.get(x.date) ?? 0) + 1);
     }
     values[uCol] = need - placed;
   }

@@ -35,5 +35,30 @@ describe('true bounds', () => {
       ),
       { numRuns: 6, seed: 20261202 },
     );
-  });
+    // Six unpruned optima with no time limit: minutes on a loaded CI machine, never a timing test.
+  }, 600_000);
+
+  it('plans the core first and repairs crowded days (the province-scale path) with a bound at most the optimum', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 12, max: 25 }),
+        fc.constantFrom('separate' as const, 'joint' as const),
+        fc.constantFrom(2, 10),
+        async (seed, puskesmas, jointVisits, balance) => {
+          const base = syntheticDistrict({ puskesmas, months: [MONTH], seed, specialistRatio: 0.8 });
+          const problem = { ...base, settings: { ...base.settings, jointVisits, weights: { ...base.settings.weights, balance } } };
+          const reference = await solveProblem(problem, { noPruning: true, relativeGap: 1e-9, timeLimitSeconds: 120 });
+          // Every core counts as province scale: the repair step runs whenever the balance rule charges a day.
+          const repaired = await solveProblem(problem, { coupledCoreLimit: 0, pairLimit: FORCED_PAIR_LIMIT });
+          expect(reference.status).toBe('optimal');
+          expect(repaired.bound).not.toBeNull();
+          expect(repaired.bound as number).toBeLessThanOrEqual(reference.objective + 1e-6);
+          expect(repaired.objective).toBeGreaterThanOrEqual(reference.objective - 1e-6);
+          if (repaired.status === 'optimal') expect(repaired.objective - reference.objective).toBeLessThanOrEqual(1e-4 * Math.max(1, reference.objective - reference.uncoveredPenalty) + 1e-6);
+        },
+      ),
+      { numRuns: 4, seed: 20261202 },
+    );
+  }, 600_000);
 });

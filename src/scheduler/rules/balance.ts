@@ -5,7 +5,8 @@
 // rules force it. (A specialist's own visits over the weeks are the spread rule's part.)
 //
 // Its model terms are its own (addModelTerms): per day, sum x[.,.,d] - crowd[d] <= cap - fixed[d],
-// crowd[d] >= 0 at the rule's weight.
+// crowd[d] >= 0 at the rule's weight. These rows couple every candidate of a day, which makes the
+// LP slow at province scale; they only add cost, so the pricing LP leaves them out (solve.ts).
 import { formatLongDate, formatMonth } from '../../domain/format-id';
 import type { ProblemIndex } from '../context';
 import { daysOf } from '../context';
@@ -75,18 +76,11 @@ export const balance: SoftRule = {
   },
   addModelTerms({ index, month, builder, known, colsByDate, weight }) {
     const { cap } = dayCap(index, month);
-    const rowOfDate = new Map<string, number>();
     for (const [date, cols] of colsByDate) {
       const fixed = known.filter((v) => v.date === date).length;
       if (cols.length + fixed <= cap) continue;
       const crowd = builder.addCol(weight, 0, Infinity, false);
-      rowOfDate.set(date, builder.numRows);
       builder.addRow(-Infinity, cap - fixed, [...cols, crowd], [...cols.map(() => 1), -1]);
     }
-    // A left-out candidate on a day without a row would create one; its dual counts as 0 (see model.ts).
-    return { dual: (_s, _c, date, y) => {
-      const row = rowOfDate.get(date);
-      return row === undefined ? 0 : (y[row] as number);
-    } };
   },
 };

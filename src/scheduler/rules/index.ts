@@ -25,4 +25,4 @@ export const SOFT_RULES: SoftRule[] = [continuity, travel, fairness, spread, sta
 
 export const RULES: Rule[] = [...HARD_RULES, ...SOFT_RULES];
 
-export type { HardRule, ModelTerms, MonthPlan, Rule, SoftCost, SoftRule, Violation } from './types';
+export type { HardRule, MonthPlan, Rule, SoftCost, SoftRule, Violation } from './types';

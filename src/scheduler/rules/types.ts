@@ -54,20 +54,18 @@ export interface ModelTermsInput {
   weight: number;
 }
 
-export interface ModelTerms {
-  /**
-   * Sum of coefficient x dual of this rule's rows that a candidate (s, c, date) would enter:
-   * subtracted from its reduced cost when left-out pairs are priced, so the bound stays valid.
-   */
-  dual(specialistId: number, puskesmasId: number, date: string, rowDual: ArrayLike<number>): number;
-}
-
 export interface SoftRule extends RuleBase {
   kind: 'soft';
   weightKey: keyof RuleWeightsInput;
   evaluate(index: ProblemIndex, plan: MonthPlan): SoftCost[];
-  /** The rule's own terms in the month's model, matching evaluate() exactly; rules without it are modelled in model.ts. */
-  addModelTerms?(input: ModelTermsInput): ModelTerms;
+  /**
+   * The rule's own terms in the month's model, matching evaluate() exactly; rules without it are
+   * modelled in model.ts. The terms may only add cost: columns of their own at a cost >= 0, and
+   * rows that every plan meets with some values of those columns. The model without them is then
+   * a relaxation, so solve.ts prices left-out pairs and picks the MIP's core on that model (its
+   * bound and reduced costs hold for the whole problem) and adds the terms for the MIP alone.
+   */
+  addModelTerms?(input: ModelTermsInput): void;
 }
 
 export type Rule = HardRule | SoftRule;
