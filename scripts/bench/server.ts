@@ -34,6 +34,7 @@ const HISTORY_FROM = '2024-03';
 const POOL = 40; // March visits the users drag: few enough that edits collide
 const THINK_MS: [number, number] = [500, 2500];
 const BUDGET_MS = 200;
+const PLAN_GRACE_SECONDS = 30; // how long after the users stop the planner may still finish
 const PASSWORD = 'bench-sandi-rahasia';
 // Sign-in is not what is measured: a cheap argon2 cost (the hash names it) keeps setup short.
 const CHEAP_COST = { memoryKiB: 1024, passes: 1 };
@@ -125,15 +126,18 @@ function startServer(args: string[], dir: string): Promise<{ child: ChildProcess
       if (line) resolve({ child, origin: (JSON.parse(line) as { url: string }).url.replace(/\/$/, '') });
     });
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-    setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 180_000);
+    setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 180_000).unref();
   });
 }
 
+/** Ctrl+C's signal; a server busy solving a plan (synchronous WASM) gets SIGKILL after 5 s. */
 async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
+  clearTimeout(killer);
 }
 
 async function signIn(origin: string, login: string): Promise<string> {
@@ -204,6 +208,13 @@ async function drive(engine: string, origin: string, pool: VisitRef[]): Promise<
   };
   // The planner: one more coordinator plans April and saves it while the others work.
   const planner = async (): Promise<string> => {
+    try {
+      return await planApril();
+    } catch (error) {
+      return `planning April ended without an answer (${(error as Error).message})`;
+    }
+  };
+  const planApril = async (): Promise<string> => {
     const cookie = cookies[USERS]!;
     const start = performance.now();
     const run = await fetch(`${origin}/api/plans:run`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify({ month: '2026-04' }) });
@@ -217,8 +228,11 @@ async function drive(engine: string, origin: string, pool: VisitRef[]): Promise<
     const applyMs = performance.now() - applyStart;
     return `planning April (${visits.toLocaleString('en')} visits) took ${(runMs / 1000).toFixed(1)} s, saving it ${apply.ok ? `${(applyMs / 1000).toFixed(1)} s` : `was refused: ${apply.error.code} ${apply.error.messageEn}`}`;
   };
-  const [plan] = await Promise.all([planner(), ...Array.from({ length: USERS }, (_, u) => user(u))]);
-  return { engine, samples, errors, applied, conflicts, conflictsNamingWho, ruleRefusals, plan, calls };
+  // Bounded: when April is not planned soon after the users stop, the benchmark says so and stops the server.
+  const planBound = SECONDS + PLAN_GRACE_SECONDS;
+  const plan = Promise.race([planner(), sleep(planBound * 1000).then(() => `planning April had not finished after ${planBound} s (stopped with the server)`)]);
+  const [planned] = await Promise.all([plan, ...Array.from({ length: USERS }, (_, u) => user(u))]);
+  return { engine, samples, errors, applied, conflicts, conflictsNamingWho, ruleRefusals, plan: planned, calls };
 }
 
 /** Applied moves per visit, in the order of the versions they produced: each must have read the one before. */
@@ -362,3 +376,4 @@ async function analyze(db: AsuhanDb): Promise<string | null> {
 }
 
 await main();
+process.exit(0); // a planner still waiting on a stopped server keeps nothing alive
