@@ -63,6 +63,8 @@ interface EngineRun {
   samples: Map<Call, number[]>;
   errors: Map<string, number>;
   applied: AppliedMove[];
+  /** Visits whose move got no answer: their outcome is unknown, so the lost-write check skips them. */
+  unanswered: Set<number>;
   conflicts: number;
   conflictsNamingWho: number;
   ruleRefusals: number;
@@ -161,10 +163,20 @@ async function drive(engine: string, origin: string, pool: VisitRef[]): Promise<
   let conflictsNamingWho = 0;
   let ruleRefusals = 0;
   let calls = 0;
+  const unanswered = new Set<number>();
   const call = async (cookie: string, name: Call, method: string, input: unknown): Promise<Result> => {
     const start = performance.now();
-    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(input) });
-    const body = (await res.json()) as Result;
+    let body: Result;
+    try {
+      const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(input) });
+      body = (await res.json()) as Result;
+    } catch (error) {
+      // No answer (a connection reset): counted, never retried, and a move's outcome is then unknown.
+      const code = ((error as { cause?: { code?: string } }).cause?.code ?? 'no answer').toString();
+      errors.set(`${method} ${code}`, (errors.get(`${method} ${code}`) ?? 0) + 1);
+      if (method === 'visits:move') unanswered.add((input as { id: number }).id);
+      return { ok: false, error: { code, message: code, messageEn: code } };
+    }
     const ms = performance.now() - start;
     calls++;
     (samples.get(name) ?? samples.set(name, []).get(name)!).push(ms);
@@ -232,13 +244,13 @@ async function drive(engine: string, origin: string, pool: VisitRef[]): Promise<
   const planBound = SECONDS + PLAN_GRACE_SECONDS;
   const plan = Promise.race([planner(), sleep(planBound * 1000).then(() => `planning April had not finished after ${planBound} s (stopped with the server)`)]);
   const [planned] = await Promise.all([plan, ...Array.from({ length: USERS }, (_, u) => user(u))]);
-  return { engine, samples, errors, applied, conflicts, conflictsNamingWho, ruleRefusals, plan: planned, calls };
+  return { engine, samples, errors, applied, unanswered, conflicts, conflictsNamingWho, ruleRefusals, plan: planned, calls };
 }
 
 /** Applied moves per visit, in the order of the versions they produced: each must have read the one before. */
-async function lostWrites(db: AsuhanDb, pool: VisitRef[], applied: AppliedMove[]): Promise<number> {
+async function lostWrites(db: AsuhanDb, pool: VisitRef[], applied: AppliedMove[], unanswered: Set<number>): Promise<number> {
   let lost = 0;
-  for (const start of pool) {
+  for (const start of pool.filter((visit) => !unanswered.has(visit.id))) {
     const moves = applied.filter((m) => m.visitId === start.id).sort((a, b) => a.result - b.result);
     let version = start.version;
     let date = start.date;
@@ -264,6 +276,7 @@ async function measureEngine(engine: string, open: () => Promise<AsuhanDb>, serv
   let run;
   try {
     run = await drive(engine, origin, pool);
+    if (child.exitCode !== null || child.signalCode !== null) run.plan += `; the server process ended during the run (${child.exitCode ?? child.signalCode})`;
   } finally {
     await stopServer(child);
   }
@@ -271,7 +284,7 @@ async function measureEngine(engine: string, open: () => Promise<AsuhanDb>, serv
   phase(`${engine}: server stopped, checking the moves`);
   db = await open();
   try {
-    return { ...run, lost: await lostWrites(db, pool, run.applied), loadBefore, loadAfter };
+    return { ...run, lost: await lostWrites(db, pool, run.applied, run.unanswered), loadBefore, loadAfter };
   } finally {
     await db.close();
   }
@@ -356,6 +369,7 @@ async function main(): Promise<void> {
       `| moves refused as CONFLICT (stale version) | ${runs.map((r) => r.conflicts).join(' | ')} |`,
       `| of those, naming who changed it and when | ${runs.map((r) => r.conflictsNamingWho).join(' | ')} |`,
       `| moves refused by a hard rule | ${runs.map((r) => r.ruleRefusals).join(' | ')} |`,
+      `| visits whose move got no answer (outcome unknown, not checked) | ${runs.map((r) => r.unanswered.size).join(' | ')} |`,
       `| lost writes (checked against the database) | ${runs.map((r) => (r.lost === 0 ? '0' : `**${r.lost}**`)).join(' | ')} |`,
       `| other errors | ${runs.map((r) => (r.errors.size === 0 ? 'none' : [...r.errors].map(([k, n]) => `${k} ×${n}`).join(', '))).join(' | ')} |`,
       `| the planner | ${runs.map((r) => r.plan).join(' | ')} |`,
