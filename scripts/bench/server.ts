@@ -375,6 +375,13 @@ async function main(): Promise<void> {
       `| the planner | ${runs.map((r) => r.plan).join(' | ')} |`,
       `| load average before / after | ${runs.map((r) => `${r.loadBefore} / ${r.loadAfter}`).join(' | ')} |`,
       '',
+      ...(runs.some((r) => r.plan.includes('had not finished'))
+        ? [
+            "Planning had not finished: it runs inside the server's process (building the model and the HiGHS solve are synchronous), and while it holds",
+            'the process the server answers nobody, so the times above are mostly calls waiting behind the planner, not the engines.',
+            '',
+          ]
+        : []),
     ];
     process.stdout.write(`${out.join('\n')}\n`);
   } finally {
