@@ -1,12 +1,13 @@
-// The web shell: the same API as the Electron preload, over HTTP on 127.0.0.1 only, plus the
-// built renderer. POST /api/<method> with a JSON body answers with an ApiResult. Without
+// The web shell: the same API as the Electron preload, over HTTP on 127.0.0.1 (or, with accounts
+// only, on an address of the office network: `--host`), plus the built renderer. POST /api/<method> with a JSON body answers with an ApiResult. Without
 // accounts only the user who started it can call the API: every call must carry the shell's
 // secret (shell-secret.ts). With accounts (issue 15) every call must carry a signed-in session
 // (POST /auth/login) and runs as that user, whose role the dispatcher checks. Calendar feeds,
 // GET /feeds/<token>.ics, need no session: the long random token is their secret.
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Api } from '../app/api';
@@ -63,6 +64,8 @@ export interface WebShellOptions {
   /** Folder with the built renderer (index.html and assets); missing means API only. */
   staticDir: string;
   port?: number;
+  /** The address to listen on; 127.0.0.1 by default. Anything but loopback needs `accounts`. */
+  host?: string;
   /** The secret; a new random one by default (tests may fix it). */
   token?: string;
   /** Sign-in required: every API call runs as a signed-in user (the secret is then not used). */
@@ -79,6 +82,8 @@ export interface WebShell {
   /** The address without the secret. */
   origin: string;
   token: string;
+  /** Every address other computers can open (empty when listening on loopback only). */
+  networkUrls: string[];
   /** True when sign-in is required (then `url` carries no secret). */
   accounts: boolean;
   close(): Promise<void>;
@@ -88,6 +93,38 @@ export interface WebShell {
 export function isLocalHost(hostHeader: string | undefined, port: number): boolean {
   if (!hostHeader) return false;
   return ['127.0.0.1', 'localhost', '[::1]'].some((name) => hostHeader === `${name}:${port}`);
+}
+
+/** The single-PC mode's only addresses. */
+export function isLoopbackAddress(host: string): boolean {
+  return host === '127.0.0.1' || host === '::1';
+}
+
+/** Host and Origin checks: on loopback only this computer's names; on a network address any name, but the Origin must be the page's own. */
+function hostAllowed(req: http.IncomingMessage, port: number, network: boolean): boolean {
+  if (!network) {
+    if (!isLocalHost(req.headers.host, port)) return false;
+    const origin = req.headers.origin;
+    return !origin || isLocalHost(origin.replace(/^http:\/\//, ''), port);
+  }
+  // Reached by whatever name or address the office uses; a session cookie only ever goes back to
+  // the name it came from, so a rebinding name has no session. A page of another site is refused.
+  const host = req.headers.host;
+  if (!host) return false;
+  const origin = req.headers.origin;
+  return !origin || origin === `http://${host}` || isLocalHost(origin.replace(/^http:\/\//, ''), port);
+}
+
+function urlHost(address: string): string {
+  return isIP(address) === 6 ? `[${address}]` : address;
+}
+
+/** The addresses to print for a shell bound to `host`: the host itself, or every interface's for 0.0.0.0 / ::. */
+function networkAddresses(host: string): string[] {
+  if (isLoopbackAddress(host)) return [];
+  if (host !== '0.0.0.0' && host !== '::') return [host];
+  const all = Object.values(os.networkInterfaces()).flatMap((list) => list ?? []);
+  return all.filter((a) => !a.internal && (host === '::' || a.family === 'IPv4') && !a.address.startsWith('fe80:')).map((a) => a.address);
 }
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, contentType: string, extra: Record<string, string> = {}): void {
@@ -288,18 +325,20 @@ export function createRequestHandler(options: {
   api: Api;
   staticDir: string;
   port: () => number;
+  /** True when listening beyond loopback (then only with accounts). */
+  network?: boolean;
   secret: () => ShellSecret;
   accounts?: ShellAccounts | undefined;
   feeds?: WebShellOptions['feeds'];
 }) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
-      if (!isLocalHost(req.headers.host, options.port())) {
+      const network = options.network === true && options.accounts !== undefined;
+      if (!network && !isLocalHost(req.headers.host, options.port())) {
         send(res, 421, 'Host tidak diizinkan / Host not allowed', 'text/plain; charset=utf-8');
         return;
       }
-      const origin = req.headers.origin;
-      if (origin && !isLocalHost(origin.replace(/^http:\/\//, ''), options.port())) {
+      if (!hostAllowed(req, options.port(), network)) {
         send(res, 403, 'Origin tidak diizinkan / Origin not allowed', 'text/plain; charset=utf-8');
         return;
       }
@@ -356,26 +395,32 @@ export function createRequestHandler(options: {
   };
 }
 
-/** Starts the web shell on 127.0.0.1 (port 0 picks a free one). */
+/** Starts the web shell on 127.0.0.1, or on `host` with accounts (port 0 picks a free one). */
 export function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const host = options.host ?? '127.0.0.1';
+  const network = !isLoopbackAddress(host);
+  // The secret link is for the one person at this PC; on a network everyone must sign in.
+  if (network && !options.accounts) return Promise.reject(new Error(`web shell: listening on ${host} needs accounts`));
   let port = options.port ?? 0;
   let secret = shellSecret(port, options.token);
   const server = http.createServer(
-    createRequestHandler({ api: options.api, staticDir: options.staticDir, port: () => port, secret: () => secret, accounts: options.accounts, feeds: options.feeds }),
+    createRequestHandler({ api: options.api, staticDir: options.staticDir, port: () => port, network, secret: () => secret, accounts: options.accounts, feeds: options.feeds }),
   );
   server.requestTimeout = 10 * 60_000; // planning a province can take minutes
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       port = (server.address() as AddressInfo).port;
       secret = shellSecret(port, secret.token);
-      const origin = `http://127.0.0.1:${port}/`;
+      // On every interface, this computer still reaches it on 127.0.0.1.
+      const origin = host === '0.0.0.0' || host === '::' ? `http://127.0.0.1:${port}/` : `http://${urlHost(host)}:${port}/`;
       resolve({
         server,
         port,
         url: options.accounts ? origin : `${origin}?${TOKEN_PARAM}=${secret.token}`,
         origin,
         token: secret.token,
+        networkUrls: networkAddresses(host).map((address) => `http://${urlHost(address)}:${port}/`),
         accounts: options.accounts !== undefined,
         close: () =>
           new Promise<void>((done) => {

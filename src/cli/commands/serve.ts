@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { accountsRequired, shellAccounts } from '../../server/accounts';
 import { feedByToken } from '../../server/feeds';
-import { DEFAULT_STATIC_DIR, startWebShell } from '../../server/web-shell';
+import { DEFAULT_STATIC_DIR, isLoopbackAddress, startWebShell } from '../../server/web-shell';
 import type { CliCommand } from '../command';
 import { stringOption, usageError } from '../command';
 import { databaseLocation } from '../../db/connect';
@@ -15,6 +16,21 @@ function parsePort(value: string | undefined): number {
     throw usageError(`--port harus angka 0-65535, bukan "${value}".`, `--port must be a number 0-65535, not "${value}".`);
   }
   return port;
+}
+
+/** `--host`: an IP address to listen on; beyond loopback only a server where everyone signs in. */
+function parseHost(value: string | undefined, withAccounts: boolean): string {
+  if (value === undefined) return '127.0.0.1';
+  if (isIP(value) === 0) {
+    throw usageError(`--host harus alamat IP komputer ini (mis. 0.0.0.0 untuk semua jaringan, atau 192.168.1.10), bukan "${value}".`, `--host must be an IP address of this computer (e.g. 0.0.0.0 for every network, or 192.168.1.10), not "${value}".`);
+  }
+  if (!isLoopbackAddress(value) && !withAccounts) {
+    throw usageError(
+      `--host ${value} hanya bisa bersama akun (--accounts, atau --database-url): tanpa akun, aplikasi hanya untuk komputer ini (127.0.0.1).`,
+      `--host ${value} needs accounts (--accounts, or --database-url): without accounts the app is for this computer only (127.0.0.1).`,
+    );
+  }
+  return value;
 }
 
 /** Resolves on Ctrl+C or a termination signal. */
@@ -32,17 +48,20 @@ function untilStopped(): Promise<void> {
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  summary: 'Jalankan aplikasi di peramban (http://127.0.0.1:PORT, hanya komputer ini)',
-  usage: 'asuhan serve [--db PATH | --database-url postgres://...] [--port N] [--accounts]',
+  summary: 'Jalankan aplikasi di peramban (http://127.0.0.1:PORT; dengan akun juga di jaringan kantor: --host)',
+  usage: 'asuhan serve [--db PATH | --database-url postgres://...] [--port N] [--accounts] [--host ADDR]',
   details:
     'Menyajikan tampilan yang sudah dibangun (npm run build:renderer) dan API yang sama dengan aplikasi desktop, hanya di 127.0.0.1.\n' +
     'Alamat yang dicetak memuat kunci rahasia (?token=...) yang baru setiap kali dijalankan: hanya yang membukanya yang bisa memakai API.\n' +
     '--accounts: setiap orang masuk dengan nama pengguna dan kata sandi (buat admin pertama dengan "asuhan users add"); perannya menentukan apa yang boleh diubah.\n' +
     'Kalender langganan (/feeds/<token>.ics, lihat "asuhan feeds") tersedia tanpa masuk: tokennya adalah rahasianya.\n' +
+    '--host ADDR: alamat IP yang didengar (bawaan 127.0.0.1; 0.0.0.0 = semua jaringan), hanya bersama akun (--accounts atau --database-url).\n' +
     '--port 0 memilih port bebas. Hentikan dengan Ctrl+C.',
-  options: { port: { type: 'string' }, accounts: { type: 'boolean' } },
+  options: { port: { type: 'string' }, accounts: { type: 'boolean' }, host: { type: 'string' } },
   async run({ values }, flags, io) {
     const port = parsePort(stringOption(values, 'port'));
+    // Checked before the database opens: the single-PC mode never leaves loopback.
+    const host = parseHost(stringOption(values, 'host'), accountsRequired({ accounts: values.accounts === true, databaseUrl: flags.databaseUrl }));
     return withApi(flags, io, async (api, ctx) => {
       if (!fs.existsSync(path.join(DEFAULT_STATIC_DIR, 'index.html'))) {
         io.err('Tampilan belum dibangun: jalankan "npm run build:renderer" (atau "npm run serve"). Hanya API yang tersedia.');
@@ -56,12 +75,15 @@ export const serveCommand: CliCommand = {
         api,
         staticDir: DEFAULT_STATIC_DIR,
         port,
+        host,
         ...(withAccounts ? { accounts: shellAccounts(db, ctx.now) } : {}),
         feeds: (token) => feedByToken(db, token, ctx.now()),
       });
-      if (flags.json) io.out(JSON.stringify({ url: shell.url, port: shell.port, database: databaseLocation(ctx.db), accounts: shell.accounts }));
+      if (flags.json) io.out(JSON.stringify({ url: shell.url, networkUrls: shell.networkUrls, port: shell.port, host, database: databaseLocation(ctx.db), accounts: shell.accounts }));
       else if (shell.accounts) {
         io.out(`Asuhan berjalan di ${shell.url}  (database: ${databaseLocation(ctx.db)}, masuk dengan akun)`);
+        for (const url of shell.networkUrls) io.out(`Dari komputer lain di jaringan: ${url}`);
+        if (shell.networkUrls.length === 0 && (host === '0.0.0.0' || host === '::')) io.out('Komputer ini belum punya alamat jaringan; pakai alamat IP-nya setelah tersambung.');
         io.out('Buka alamat itu di peramban dan masuk dengan nama pengguna dan kata sandi. Hentikan dengan Ctrl+C.');
       } else {
         io.out(`Asuhan berjalan di ${shell.url}  (database: ${databaseLocation(ctx.db)})`);
