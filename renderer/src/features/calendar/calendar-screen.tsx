@@ -67,9 +67,10 @@ function focusDay(viewType: string, from: string, to: string, currentStart: stri
   if (viewType === 'listDay') return from; // one crowded day, opened from its counts
   if (viewType === 'dayGridWeek') return kept >= from && kept <= to ? kept : addDays(from, 3);
   const month = currentStart.slice(0, 7);
-  if (monthOf(kept) === month) return kept;
-  if (monthOf(today) === month) return today;
   const first = firstDayOfMonth(month);
+  // The month picker keeps the 1st of a month it moves to: that stands for the month, not the day.
+  if (monthOf(kept) === month && kept !== first) return kept;
+  if (monthOf(today) === month) return today;
   const weekday = isoWeekday(first);
   return weekday >= 6 ? addDays(first, 8 - weekday) : first;
 }
@@ -122,8 +123,6 @@ export function CalendarScreen() {
   useEffect(() => hideToolbarIcons(calendarCard.current));
   const sharedDate = useRef(shared.date);
   sharedDate.current = shared.date;
-  // Read once: a changing initialDate would send the calendar back to it.
-  const [initialDate] = useState(shared.date);
 
   const loaded = useLoad(async () => {
     if (!range) return null;
@@ -137,6 +136,10 @@ export function CalendarScreen() {
 
   const dataVersion = useLoadCount(loaded.data);
   const firstLoaded = useRef(false);
+  // The day the calendar opens on: the shared day until it is drawn, then fixed (a changing
+  // initialDate would send the calendar back to it).
+  const initialDate = useRef(shared.date);
+  if (!firstLoaded.current) initialDate.current = shared.date;
   if (loaded.data !== undefined || loaded.error) firstLoaded.current = true;
 
   const events = useMemo<EventInput[]>(() => {
@@ -176,7 +179,12 @@ export function CalendarScreen() {
   // The month picker (or another screen) chose a month this view does not show: go there.
   useEffect(() => {
     const api = calendarRef.current?.getApi();
-    if (!api || !range) return;
+    if (!api) {
+      // Not drawn yet (its first month is loading): load the month chosen meanwhile instead.
+      if (range?.month !== monthOf(shared.date)) setRange(monthGridRange(shared.date));
+      return;
+    }
+    if (!range) return;
     // A month grid also shows the first days of the next month: choosing that month must still move
     // it, so the month view compares months (of the calendar's own current date, which gotoDate sets).
     const current = api.getDate().toISOString().slice(0, 10);
@@ -301,7 +309,7 @@ export function CalendarScreen() {
               {...a11yOptions}
               plugins={PLUGINS}
               initialView="dayGridMonth"
-              initialDate={initialDate}
+              initialDate={initialDate.current}
               locales={LOCALES}
               locale={lang === 'id' ? 'id' : 'en-gb'}
               timeZone="UTC"
