@@ -65,6 +65,7 @@ function specialtyMonth(index: ProblemIndex, month: string, specialtyId: number)
   const found = byKey.get(key);
   if (found) return found;
   const fixed = fixedVisitsOf(index, month);
+  const monthDays = daysOf(month);
   // Counted once: a province has thousands of fixed visits, asked about per puskesmas and per day.
   const countBy = (key: (v: (typeof fixed)[number]) => string | null) => {
     const counts = new Map<string, number>();
@@ -92,7 +93,7 @@ function specialtyMonth(index: ProblemIndex, month: string, specialtyId: number)
     let days = specialistDays.get(specialistId);
     if (!days) {
       const s = index.specialist(specialistId);
-      days = daysOf(month).filter(
+      days = monthDays.filter(
         (d) => !index.isPast(d) && s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && !index.unavailableOn(specialistId, d) && analysis.slotsOn(specialistId, d) > 0,
       );
       specialistDays.set(specialistId, days);
@@ -104,7 +105,7 @@ function specialtyMonth(index: ProblemIndex, month: string, specialtyId: number)
   const hostDays = (puskesmasId: number) => {
     let days = placeDays.get(puskesmasId);
     if (!days) {
-      days = new Set(daysOf(month).filter((d) => !placeTaken.has(`${puskesmasId}:${d}`) && index.visitTime(puskesmasId, d, specialtyId) !== null));
+      days = new Set(monthDays.filter((d) => !placeTaken.has(`${puskesmasId}:${d}`) && index.visitTime(puskesmasId, d, specialtyId) !== null));
       placeDays.set(puskesmasId, days);
     }
     return days;
@@ -213,8 +214,14 @@ export function explainUncovered(index: ProblemIndex, month: string, puskesmasId
   const perDay = settings.allowTwoVisitsPerDay ? 2 : 1;
   // The days this puskesmas already has this specialty's visit, read once rather than per specialist and day.
   const placeBooked = new Set(visits.filter((v) => v.puskesmasId === puskesmasId && v.specialtyId === specialtyId).map((v) => v.date));
+  const bySpecialist = new Map<number, PlannedVisit[]>();
+  for (const v of visits) {
+    const own = bySpecialist.get(v.specialistId);
+    if (own) own.push(v);
+    else bySpecialist.set(v.specialistId, [v]);
+  }
   const figuresOf = (s: (typeof team)[number]): SpecialistFigures => {
-    const own = visits.filter((v) => v.specialistId === s.id);
+    const own = bySpecialist.get(s.id) ?? [];
     const takenOn = (d: string) => {
       if (placeBooked.has(d)) return true;
       const that = own.filter((v) => v.date === d);
