@@ -6,7 +6,7 @@ import { getSettings } from '../db/settings.repository';
 import { todayIn } from '../domain/dates';
 import { complianceReport, type SpecialistCompliance } from './compliance';
 import { followupCounts } from './followups';
-import { topicReport, type TopicCoverage } from './topics';
+import { topicSummary, type TopicCoverage } from './topics';
 import { backlogRange, countUnloggedVisits } from './unlogged';
 
 /** met: every requirement done; partial: some done; pending: nothing done yet but visits still to come; none: nothing. */
@@ -51,8 +51,8 @@ export async function dashboardReport(db: Kysely<Database>, month: string, optio
   const today = options.today ?? todayIn((await getSettings(db)).timeZone);
   const [compliance, topics, followups, unlogged] = await Promise.all([
     complianceReport(db, month, { today }),
-    // The dashboard only counts gaps, so no look further back than the window.
-    topicReport(db, { from: month, to: month, windowMonths: TOPIC_WINDOW_MONTHS, lookbackMonths: TOPIC_WINDOW_MONTHS }),
+    // Only the month's counts and the number of puskesmas with a gap, not the report's lists.
+    topicSummary(db, month, TOPIC_WINDOW_MONTHS),
     followupCounts(db, today),
     countUnloggedVisits(db, backlogRange(today), today),
   ]);
@@ -89,7 +89,7 @@ export async function dashboardReport(db: Kysely<Database>, month: string, optio
     puskesmas,
     specialists: compliance.specialists,
     topics: topics.topics,
-    puskesmasWithTopicGaps: topics.puskesmas.filter((p) => p.requiredGaps.length > 0).length,
+    puskesmasWithTopicGaps: topics.puskesmasWithRequiredGaps,
     followups,
     unloggedPastVisits: unlogged,
   };

@@ -197,3 +197,91 @@ export async function topicReport(db: Kysely<Database>, input: TopicReportInput)
     puskesmas,
   };
 }
+
+export interface TopicSummary {
+  /** As topicReport's `topics` for the one month. */
+  topics: TopicCoverage[];
+  /** Puskesmas (active, or with a done visit in the month) missing a required topic over the window. */
+  puskesmasWithRequiredGaps: number;
+}
+
+/**
+ * The dashboard's two topic figures for one month, without the per-puskesmas lists of
+ * topicReport: a province's six months of topic facts are hundreds of thousands of rows, while
+ * these need the month's facts (through the visits of the month) and one look-up per puskesmas
+ * and required topic.
+ */
+export async function topicSummary(db: Kysely<Database>, month: string, windowMonths = 6): Promise<TopicSummary> {
+  const start = firstDayOfMonth(month);
+  const end = lastDayOfMonth(month);
+  const windowStart = firstDayOfMonth(addMonths(month, -(windowMonths - 1)));
+  const [topicRows, counts, gaps] = await Promise.all([
+    db.selectFrom('topic').selectAll().orderBy('specialty_code').orderBy('id').execute(),
+    db
+      .selectFrom('visit')
+      .innerJoin('topic_fact', 'topic_fact.visit_id', 'visit.id')
+      .where('visit.date', '>=', start)
+      .where('visit.date', '<=', end)
+      .where('topic_fact.date', '>=', start)
+      .where('topic_fact.date', '<=', end)
+      .select(['topic_fact.topic_id', (eb) => eb.fn.countAll<number>().as('visits'), (eb) => eb.fn.count<number>('topic_fact.puskesmas_id').distinct().as('puskesmas')])
+      .groupBy('topic_fact.topic_id')
+      .execute(),
+    db
+      .selectFrom('puskesmas')
+      .where((eb) =>
+        eb.and([
+          eb.or([
+            eb('puskesmas.active', '=', 1),
+            eb.exists(
+              eb
+                .selectFrom('visit')
+                .select('visit.id')
+                .whereRef('visit.puskesmas_id', '=', 'puskesmas.id')
+                .where('visit.status', '=', 'done')
+                .where('visit.date', '>=', start)
+                .where('visit.date', '<=', end),
+            ),
+          ]),
+          eb.exists(
+            eb
+              .selectFrom('topic')
+              .select('topic.id')
+              .where('topic.required', '=', 1)
+              .where('topic.active', '=', 1)
+              .where((inner) =>
+                inner.not(
+                  inner.exists(
+                    inner
+                      .selectFrom('topic_fact')
+                      .select('topic_fact.topic_id')
+                      .whereRef('topic_fact.puskesmas_id', '=', 'puskesmas.id')
+                      .whereRef('topic_fact.topic_id', '=', 'topic.id')
+                      .where('topic_fact.date', '>=', windowStart)
+                      .where('topic_fact.date', '<=', end),
+                  ),
+                ),
+              ),
+          ),
+        ]),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const byTopic = new Map(counts.map((r) => [r.topic_id, { visits: Number(r.visits), puskesmas: Number(r.puskesmas) }]));
+  return {
+    topics: topicRows
+      .filter((t) => t.active === 1 || byTopic.has(t.id))
+      .map((t) => ({
+        topicId: t.id,
+        code: t.code,
+        nameId: t.name_id,
+        nameEn: t.name_en,
+        specialtyCode: t.specialty_code,
+        required: t.required === 1,
+        visits: byTopic.get(t.id)?.visits ?? 0,
+        puskesmas: byTopic.get(t.id)?.puskesmas ?? 0,
+      })),
+    puskesmasWithRequiredGaps: Number(gaps.n),
+  };
+}

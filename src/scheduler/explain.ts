@@ -45,6 +45,12 @@ interface SpecialtyMonth {
   room(specialistId: number): number;
   /** Visits a specialist may still make on a day (one, or two when allowed, minus fixed). */
   slotsOn(specialistId: number, date: string): number;
+  /** The specialty's active specialists. */
+  team: ProblemIndex['problem']['specialists'];
+  /** Days a specialist could work this month at all (freeDaysAt at any puskesmas is a subset). */
+  workDays(specialistId: number): string[];
+  /** capacityFigures, worked out once: it depends only on the specialty and month, not on the puskesmas asked about. */
+  capacity?: { needed: number; available: number; places: number[] };
 }
 
 const analyses = new WeakMap<ProblemIndex, Map<string, SpecialtyMonth>>();
@@ -59,35 +65,63 @@ function specialtyMonth(index: ProblemIndex, month: string, specialtyId: number)
   const found = byKey.get(key);
   if (found) return found;
   const fixed = fixedVisitsOf(index, month);
+  const monthDays = daysOf(month);
+  // Counted once: a province has thousands of fixed visits, asked about per puskesmas and per day.
+  const countBy = (key: (v: (typeof fixed)[number]) => string | null) => {
+    const counts = new Map<string, number>();
+    for (const v of fixed) {
+      const k = key(v);
+      if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const fixedHere = countBy((v) => (v.specialtyId === specialtyId ? String(v.puskesmasId) : null));
+  const fixedOnDay = countBy((v) => `${v.specialistId}:${v.date}`);
+  const fixedOfSpecialist = countBy((v) => String(v.specialistId));
   const need = new Map<number, number>();
   for (const c of index.problem.puskesmas) {
-    const have = fixed.filter((v) => v.puskesmasId === c.id && v.specialtyId === specialtyId).length;
-    const left = index.requirement(c.id, specialtyId) - have;
+    const left = index.requirement(c.id, specialtyId) - (fixedHere.get(String(c.id)) ?? 0);
     if (left > 0) need.set(c.id, left);
   }
   const perDay = index.settings.allowTwoVisitsPerDay ? 2 : 1;
-  const fixedOn = (specialistId: number, date: string) => fixed.filter((v) => v.specialistId === specialistId && v.date === date).length;
+  const fixedOn = (specialistId: number, date: string) => fixedOnDay.get(`${specialistId}:${date}`) ?? 0;
   const placeTaken = new Set(fixed.filter((v) => v.specialtyId === specialtyId).map((v) => `${v.puskesmasId}:${v.date}`));
   const cache = new Map<string, string[]>();
+  // The days a specialist could work at all this month, whichever puskesmas: worked out once each.
+  const specialistDays = new Map<number, string[]>();
+  const workDays = (specialistId: number) => {
+    let days = specialistDays.get(specialistId);
+    if (!days) {
+      const s = index.specialist(specialistId);
+      days = monthDays.filter(
+        (d) => !index.isPast(d) && s.usualWeekdays.includes(weekdayOf(d)) && !index.holidays.has(d) && !index.unavailableOn(specialistId, d) && analysis.slotsOn(specialistId, d) > 0,
+      );
+      specialistDays.set(specialistId, days);
+    }
+    return days;
+  };
+  // The days a puskesmas could host this specialty's visit (open long enough, none fixed there yet).
+  const placeDays = new Map<number, Set<string>>();
+  const hostDays = (puskesmasId: number) => {
+    let days = placeDays.get(puskesmasId);
+    if (!days) {
+      days = new Set(monthDays.filter((d) => !placeTaken.has(`${puskesmasId}:${d}`) && index.visitTime(puskesmasId, d, specialtyId) !== null));
+      placeDays.set(puskesmasId, days);
+    }
+    return days;
+  };
   const analysis: SpecialtyMonth = {
     need,
+    team: index.problem.specialists.filter((s) => s.specialtyId === specialtyId),
+    workDays,
     slotsOn: (specialistId, date) => Math.max(0, perDay - fixedOn(specialistId, date)),
-    room: (specialistId) => Math.max(0, index.specialist(specialistId).maxVisitsPerMonth - fixed.filter((v) => v.specialistId === specialistId).length),
+    room: (specialistId) => Math.max(0, index.specialist(specialistId).maxVisitsPerMonth - (fixedOfSpecialist.get(String(specialistId)) ?? 0)),
     freeDaysAt(specialistId, puskesmasId) {
       const cacheKey = `${specialistId}:${puskesmasId}`;
       let days = cache.get(cacheKey);
       if (!days) {
-        const s = index.specialist(specialistId);
-        days = daysOf(month).filter(
-          (d) =>
-            !index.isPast(d) &&
-            s.usualWeekdays.includes(weekdayOf(d)) &&
-            !index.holidays.has(d) &&
-            !index.unavailableOn(specialistId, d) &&
-            analysis.slotsOn(specialistId, d) > 0 &&
-            !placeTaken.has(`${puskesmasId}:${d}`) &&
-            index.visitTime(puskesmasId, d, specialtyId) !== null,
-        );
+        const hosts = hostDays(puskesmasId);
+        days = workDays(specialistId).filter((d) => hosts.has(d));
         cache.set(cacheKey, days);
       }
       return days;
@@ -98,8 +132,8 @@ function specialtyMonth(index: ProblemIndex, month: string, specialtyId: number)
 }
 
 /** Puskesmas whose gap capacity or bookings explain: someone could go there on some free day. */
-function coverable(index: ProblemIndex, analysis: SpecialtyMonth, specialtyId: number, puskesmasId: number): boolean {
-  return index.problem.specialists.some((s) => s.specialtyId === specialtyId && index.canReach(s.id, puskesmasId) && analysis.freeDaysAt(s.id, puskesmasId).length > 0);
+function coverable(index: ProblemIndex, analysis: SpecialtyMonth, puskesmasId: number): boolean {
+  return analysis.team.some((s) => index.canReach(s.id, puskesmasId) && analysis.freeDaysAt(s.id, puskesmasId).length > 0);
 }
 
 /**
@@ -109,16 +143,22 @@ function coverable(index: ProblemIndex, analysis: SpecialtyMonth, specialtyId: n
  */
 export function capacityFigures(index: ProblemIndex, month: string, specialtyId: number): { needed: number; available: number; places: number[] } {
   const analysis = specialtyMonth(index, month, specialtyId);
-  const places = [...analysis.need.keys()].filter((c) => coverable(index, analysis, specialtyId, c));
+  if (analysis.capacity) return analysis.capacity;
+  const places = [...analysis.need.keys()].filter((c) => coverable(index, analysis, c));
   const needed = places.reduce((sum, c) => sum + (analysis.need.get(c) ?? 0), 0);
   let available = 0;
-  for (const s of index.problem.specialists.filter((x) => x.specialtyId === specialtyId)) {
+  for (const s of analysis.team) {
     const days = new Set<string>();
-    for (const c of places) if (index.canReach(s.id, c)) for (const d of analysis.freeDaysAt(s.id, c)) days.add(d);
+    const most = analysis.workDays(s.id).length;
+    for (const c of places) {
+      if (days.size === most) break; // every day they could work is counted already
+      if (index.canReach(s.id, c)) for (const d of analysis.freeDaysAt(s.id, c)) days.add(d);
+    }
     const slots = [...days].reduce((sum, d) => sum + analysis.slotsOn(s.id, d), 0);
     available += Math.min(analysis.room(s.id), slots);
   }
-  return { needed, available, places };
+  analysis.capacity = { needed, available, places };
+  return analysis.capacity;
 }
 
 function pastNote(index: ProblemIndex, month: string): { id: string; en: string } {
@@ -172,10 +212,18 @@ export function explainUncovered(index: ProblemIndex, month: string, puskesmasId
   }
   const analysis = specialtyMonth(index, month, specialtyId);
   const perDay = settings.allowTwoVisitsPerDay ? 2 : 1;
+  // The days this puskesmas already has this specialty's visit, read once rather than per specialist and day.
+  const placeBooked = new Set(visits.filter((v) => v.puskesmasId === puskesmasId && v.specialtyId === specialtyId).map((v) => v.date));
+  const bySpecialist = new Map<number, PlannedVisit[]>();
+  for (const v of visits) {
+    const own = bySpecialist.get(v.specialistId);
+    if (own) own.push(v);
+    else bySpecialist.set(v.specialistId, [v]);
+  }
   const figuresOf = (s: (typeof team)[number]): SpecialistFigures => {
-    const own = visits.filter((v) => v.specialistId === s.id);
+    const own = bySpecialist.get(s.id) ?? [];
     const takenOn = (d: string) => {
-      if (visits.some((v) => v.date === d && v.puskesmasId === puskesmasId && v.specialtyId === specialtyId)) return true;
+      if (placeBooked.has(d)) return true;
       const that = own.filter((v) => v.date === d);
       if (that.length === 0) return false;
       if (that.length >= perDay) return true;
@@ -214,10 +262,9 @@ export function explainUncovered(index: ProblemIndex, month: string, puskesmasId
     };
   }
   const capacity = capacityFigures(index, month, specialtyId);
-  const uncoveredThere = capacity.places.reduce((sum, c) => {
-    const have = visits.filter((v) => v.puskesmasId === c && v.specialtyId === specialtyId).length;
-    return sum + Math.max(0, index.requirement(c, specialtyId) - have);
-  }, 0);
+  const haveAt = new Map<number, number>();
+  for (const v of visits) if (v.specialtyId === specialtyId) haveAt.set(v.puskesmasId, (haveAt.get(v.puskesmasId) ?? 0) + 1);
+  const uncoveredThere = capacity.places.reduce((sum, c) => sum + Math.max(0, index.requirement(c, specialtyId) - (haveAt.get(c) ?? 0)), 0);
   const short = capacity.needed - capacity.available;
   if (short > 0 && short === uncoveredThere) {
     return {

@@ -1,6 +1,7 @@
 // A district with a year of logged visits: every report agrees with counts taken straight from
 // the tables, and logging through the API on top of the history moves the reports as expected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { topicSummary } from '../../src/reports/topics';
 import { generateVisitLogHistoryOn, type HistorySummary } from '../../src/seed/visit-log-history';
 import { createTestDb, type TestDb } from '../fixtures/temp-db';
 
@@ -96,6 +97,26 @@ describe('a year of logged visits', () => {
       (await one<{ n: number }>(`SELECT count(*) AS n FROM visit WHERE status IN ('planned', 'confirmed') AND date < '2026-02-18' AND date >= '2025-03-01'`)).n,
     );
     expect(new Set(dashboard.puskesmas.map((p) => p.state))).toContain('met');
+  });
+
+  it("the dashboard's topic figures are the topic report's, from its lighter queries", async () => {
+    const dashboard = await t.api.client['reports:dashboard']({ month: '2026-02' });
+    const sixMonths = await t.api.client['reports:topics']({ from: '2026-02', to: '2026-02', windowMonths: 6 });
+    expect(dashboard.topics).toEqual(sixMonths.topics);
+    expect(dashboard.puskesmasWithTopicGaps).toBe(sixMonths.puskesmas.filter((p) => p.requiredGaps.length > 0).length);
+    // Over windows short and long (so some puskesmas have had every required topic and some not).
+    const counts = new Set<string>();
+    for (const month of ['2025-06', '2025-12', '2026-03']) {
+      for (const windowMonths of [1, 6, 12]) {
+        const summary = await topicSummary(t.db.kysely, month, windowMonths);
+        const report = await t.api.client['reports:topics']({ from: month, to: month, windowMonths });
+        expect(summary.topics).toEqual(report.topics);
+        const withGaps = report.puskesmas.filter((p) => p.requiredGaps.length > 0).length;
+        expect(summary.puskesmasWithRequiredGaps).toBe(withGaps);
+        counts.add(withGaps === report.puskesmas.length ? 'all' : withGaps === 0 ? 'none' : 'some');
+      }
+    }
+    expect(counts.has('some') || counts.has('none')).toBe(true);
   });
 
   it('logging a visit on top of the history moves compliance and closes follow-ups', async () => {

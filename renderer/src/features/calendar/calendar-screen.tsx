@@ -12,14 +12,15 @@ import { addDays, firstDayOfMonth, isoWeekday, monthOf } from '../../../../src/d
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
-import { ErrorBanner, Spinner, useToast } from '../../ui/components';
+import { ErrorBanner, Loading, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 import { CHANGED_EVENT, useOfferUndo } from '../../ui/undo';
 import { isStale } from '../../ui/stale';
-import { MARK_SYMBOL, NO_FILTERS, crowdedDayEvents, holidayEvent, leaveEvent, matchesFilters, visitEvent, visitMarks, type CalendarFilters } from './calendar-events';
+import { NO_FILTERS, crowdedDayEvents, holidayEvent, leaveEvent, matchesFilters, visitEvent, type CalendarFilters } from './calendar-events';
+import { dayTop, summaryChip, visitChip } from './calendar-content';
 import { calendarA11yOptions, hideToolbarIcons } from './calendar-a11y';
-import { CalendarFilterPanel, markLabel } from './calendar-filters';
+import { CalendarFilterPanel } from './calendar-filters';
 import { PlanButton } from './plan-panel';
 import { VisitDetails } from './visit-details';
 import { UncoveredPanel } from './cover-suggestions';
@@ -32,6 +33,31 @@ interface Range {
   month: string;
 }
 
+/** The dates FullCalendar's month grid shows for a day's month: six weeks from the Monday on or before the 1st. */
+function monthGridRange(day: string): Range {
+  const first = firstDayOfMonth(monthOf(day));
+  const from = addDays(first, 1 - isoWeekday(first));
+  return { from, to: addDays(from, 41), month: monthOf(day) };
+}
+
+// FullCalendar redraws on every changed option: what does not change is made once, here.
+const PLUGINS = [dayGridPlugin, listPlugin, interactionPlugin];
+const LOCALES = [idLocale, enGbLocale];
+const HEADER_TOOLBAR = { left: 'prev,next today', center: 'title', right: 'dayGridMonth,dayGridWeek,listMonth' };
+const BUTTON_TEXT = { id: { today: 'Hari ini', month: 'Bulan', week: 'Minggu', list: 'Daftar' }, en: { today: 'Today', month: 'Month', week: 'Week', list: 'List' } };
+// Visits share the morning slot, so a time grid would squeeze a busy day into slivers:
+// the week view stacks each day's visits instead.
+const VIEWS = { dayGridWeek: { dayMaxEvents: false } };
+const EVENT_TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+const LIST_DAY_FORMAT = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
+
+/** The same function on every render, calling the latest one: FullCalendar sees no changed option. */
+function useSteady<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(handler);
+  latest.current = handler;
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
 /**
  * The day a view stands for, kept when switching views: today in today's month; in another
  * month its first working day (so "Minggu" from March opens 2-8 March, not 23 Feb-1 Mar); in the
@@ -41,11 +67,36 @@ function focusDay(viewType: string, from: string, to: string, currentStart: stri
   if (viewType === 'listDay') return from; // one crowded day, opened from its counts
   if (viewType === 'dayGridWeek') return kept >= from && kept <= to ? kept : addDays(from, 3);
   const month = currentStart.slice(0, 7);
-  if (monthOf(kept) === month) return kept;
-  if (monthOf(today) === month) return today;
   const first = firstDayOfMonth(month);
+  // The month picker keeps the 1st of a month it moves to: that stands for the month, not the day.
+  if (monthOf(kept) === month && kept !== first) return kept;
+  if (monthOf(today) === month) return today;
   const weekday = isoWeekday(first);
   return weekday >= 6 ? addDays(first, 8 - weekday) : first;
+}
+
+/** The chip's tooltip and the visit's id on its element. */
+function labelEvent(arg: { el: HTMLElement; event: { extendedProps: Record<string, unknown> } }): void {
+  const tooltip = arg.event.extendedProps.tooltip as string | undefined;
+  if (tooltip) arg.el.title = tooltip;
+  const visit = arg.event.extendedProps.visit as VisitView | undefined;
+  if (visit) arg.el.dataset.visitId = String(visit.id);
+}
+
+function allowUnpinned(_span: unknown, event: { extendedProps: Record<string, unknown> } | null): boolean {
+  return !(event?.extendedProps.visit as VisitView | undefined)?.pinned;
+}
+
+/**
+ * Counts the loads of the calendar's data, the first counting from before it arrives: the panel
+ * beside it starts loading with the calendar, and loads again after every later reload.
+ */
+function useLoadCount(data: unknown): number {
+  const seen = useRef<{ data: unknown; count: number }>({ data: undefined, count: 1 });
+  if (data !== undefined && data !== seen.current.data) {
+    seen.current = { data, count: seen.current.data === undefined ? 1 : seen.current.count + 1 };
+  }
+  return seen.current.count;
 }
 
 export function CalendarScreen() {
@@ -53,11 +104,12 @@ export function CalendarScreen() {
   const ref = useRefData();
   const toast = useToast();
   const canWrite = useCanWrite();
-  const [range, setRange] = useState<Range | null>(null);
+  const shared = useSelectedMonth();
+  // The month grid's dates are known before FullCalendar reports them, so loading starts at once.
+  const [range, setRange] = useState<Range | null>(() => monthGridRange(shared.date));
   const [viewType, setViewType] = useState('dayGridMonth');
   const [filters, setFilters] = useState<CalendarFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<VisitView | null>(null);
-  const shared = useSelectedMonth();
   const offerUndo = useOfferUndo();
   // An undo from the history changes visits behind this view.
   useEffect(() => {
@@ -71,8 +123,6 @@ export function CalendarScreen() {
   useEffect(() => hideToolbarIcons(calendarCard.current));
   const sharedDate = useRef(shared.date);
   sharedDate.current = shared.date;
-  // Read once: a changing initialDate would send the calendar back to it.
-  const [initialDate] = useState(shared.date);
 
   const loaded = useLoad(async () => {
     if (!range) return null;
@@ -83,6 +133,14 @@ export function CalendarScreen() {
     ]);
     return { visits, holidays, leave };
   }, [range?.from, range?.to]);
+
+  const dataVersion = useLoadCount(loaded.data);
+  const firstLoaded = useRef(false);
+  // The day the calendar opens on: the shared day until it is drawn, then fixed (a changing
+  // initialDate would send the calendar back to it).
+  const initialDate = useRef(shared.date);
+  if (!firstLoaded.current) initialDate.current = shared.date;
+  if (loaded.data !== undefined || loaded.error) firstLoaded.current = true;
 
   const events = useMemo<EventInput[]>(() => {
     const data = loaded.data;
@@ -102,8 +160,9 @@ export function CalendarScreen() {
     return [...holidays, ...leave, ...counts, ...visits];
   }, [loaded.data, filters, ref, t, timeRange, viewType, canWrite]);
 
-  const onDatesSet = (arg: DatesSetArg) => {
-    setViewType(arg.view.type);
+  const onDatesSet = useSteady((arg: DatesSetArg) => {
+    // Only a change: a same-value update during FullCalendar's own drawing still redraws it all.
+    if (arg.view.type !== viewType) setViewType(arg.view.type);
     setTimeout(() => hideToolbarIcons(calendarCard.current), 0);
     const from = arg.startStr.slice(0, 10);
     const to = addDays(arg.endStr.slice(0, 10), -1);
@@ -115,12 +174,17 @@ export function CalendarScreen() {
     // Within the same range this moves no dates, so no datesSet follows; a view switch starts here.
     if (arg.view.calendar.getDate().toISOString().slice(0, 10) !== focus) arg.view.calendar.gotoDate(focus);
     if (range?.from !== from || range?.to !== to) setRange({ from, to, month: monthOf(focus) });
-  };
+  });
 
   // The month picker (or another screen) chose a month this view does not show: go there.
   useEffect(() => {
     const api = calendarRef.current?.getApi();
-    if (!api || !range) return;
+    if (!api) {
+      // Not drawn yet (its first month is loading): load the month chosen meanwhile instead.
+      if (range?.month !== monthOf(shared.date)) setRange(monthGridRange(shared.date));
+      return;
+    }
+    if (!range) return;
     // A month grid also shows the first days of the next month: choosing that month must still move
     // it, so the month view compares months (of the calendar's own current date, which gotoDate sets).
     const current = api.getDate().toISOString().slice(0, 10);
@@ -128,7 +192,7 @@ export function CalendarScreen() {
     if (!shown) api.gotoDate(shared.date);
   }, [shared.date]);
 
-  const onEventClick = (arg: EventClickArg) => {
+  const onEventClick = useSteady((arg: EventClickArg) => {
     const crowdedDay = arg.event.extendedProps.kind === 'day-summary' ? (arg.event.extendedProps.date as string) : null;
     if (crowdedDay) {
       sharedDate.current = crowdedDay;
@@ -138,7 +202,7 @@ export function CalendarScreen() {
     }
     const visit = arg.event.extendedProps.visit as VisitView | undefined;
     if (visit) setSelected(visit);
-  };
+  });
 
   const usualStart = ref.settings.visitStart;
   const holidaysByDate = useMemo(() => {
@@ -147,53 +211,19 @@ export function CalendarScreen() {
     return names;
   }, [loaded.data]);
 
-  // A chip: the marks, the puskesmas in bold, the specialist below; the time only when it is not
-  // the programme's usual start (nearly every visit starts then).
+  // Chips and day cells as plain DOM (calendar-content.ts): React portals cost more than the grid.
   const renderEvent = useCallback((arg: EventContentArg) => {
     if (arg.event.extendedProps.kind === 'day-summary') {
       const { count, specialtyName } = arg.event.extendedProps as { count: number; specialtyName: string };
-      return (
-        <div className="visit-chip">
-          <div className="chip-line">
-            <strong>{t(`${count} kunjungan`, `${count} visits`)}</strong>
-          </div>
-          <div className="chip-who">{specialtyName}</div>
-        </div>
-      );
+      return summaryChip(count, specialtyName, t);
     }
     const visit = arg.event.extendedProps.visit as VisitView | undefined;
     if (!visit) return true; // holidays and leave keep FullCalendar's own content
-    const marks = visitMarks(visit);
-    const list = arg.view.type.startsWith('list');
-    return (
-      <div className="visit-chip">
-        <div className="chip-line">
-          {marks.map((mark) => (
-            <span key={mark} className={`mark mark-${mark}`} title={markLabel(mark, t)}>
-              {MARK_SYMBOL[mark]}
-            </span>
-          ))}
-          {marks.length ? <span className="sr-only">{marks.map((mark) => markLabel(mark, t)).join(', ')}: </span> : null}
-          {visit.startTime !== usualStart && !list ? <span className="chip-time">{visit.startTime.replace(':', '.')}</span> : null}
-          <strong className="chip-place">{visit.puskesmasName.replace(/^Puskesmas\s+/i, '')}</strong>
-          {list ? <span className="chip-who"> · {visit.specialistName} ({visit.specialtyName}) · {timeRange(visit.startTime, visit.endTime)}</span> : null}
-        </div>
-        {list ? null : <div className="chip-who">{visit.specialistName}</div>}
-      </div>
-    );
+    return visitChip(visit, { list: arg.view.type.startsWith('list'), usualStart, t, timeRange });
   }, [usualStart, t, timeRange]);
 
   // Day numbers stay above holidays and leave bars, and a holiday's name sits under its number.
-  const renderDayCell = useCallback((arg: DayCellContentArg) => {
-    const date = arg.date.toISOString().slice(0, 10);
-    const names = holidaysByDate.get(date);
-    return (
-      <div className="day-top">
-        <span className="day-number">{arg.dayNumberText}</span>
-        {names ? <span className="day-holiday">{names.join(' · ')}</span> : null}
-      </div>
-    );
-  }, [holidaysByDate]);
+  const renderDayCell = useCallback((arg: DayCellContentArg) => dayTop(arg.dayNumberText, holidaysByDate.get(arg.date.toISOString().slice(0, 10))), [holidaysByDate]);
 
   // While a visit is dragged, the days it may land on are lit and the others dimmed, from one call.
   // FullCalendar redraws its cells during a drag, so the marks are its own class names, from state.
@@ -216,7 +246,7 @@ export function CalendarScreen() {
     [dropDays],
   );
 
-  const onEventDragStart = (arg: EventDragStartArg) => {
+  const onEventDragStart = useSteady((arg: EventDragStartArg) => {
     const visit = arg.event.extendedProps.visit as VisitView | undefined;
     if (visit && !visit.pinned) {
       dragged.current = visit.id;
@@ -231,9 +261,13 @@ export function CalendarScreen() {
         'info',
       );
     }
-  };
+  });
+  const onEventDragStop = useSteady(() => {
+    dragged.current = null;
+    setDropDays(null);
+  });
 
-  const onEventDrop = async (arg: EventDropArg) => {
+  const onEventDrop = useSteady(async (arg: EventDropArg) => {
     const visit = arg.event.extendedProps.visit as VisitView | undefined;
     const start = arg.event.start;
     if (!visit || !start) return arg.revert();
@@ -247,7 +281,8 @@ export function CalendarScreen() {
     }
     loaded.reload();
     void offerUndo(t(`Kunjungan ${visit.puskesmasName} dipindah ke ${longDate(date)} (manual).`, `Visit to ${visit.puskesmasName} moved to ${longDate(date)} (manual).`), loaded.reload);
-  };
+  });
+  const moreLinkText = useCallback((n: number) => (lang === 'id' ? `+${n} lagi` : `+${n} more`), [lang]);
 
   return (
     <section aria-labelledby="calendar-title">
@@ -267,55 +302,50 @@ export function CalendarScreen() {
       ))}
       <div className="calendar-layout">
         <div className="card" data-testid="calendar" ref={calendarCard}>
-          <FullCalendar
-            ref={calendarRef}
-            {...a11yOptions}
-            plugins={[dayGridPlugin, listPlugin, interactionPlugin]}
-            initialView="dayGridMonth"
-            initialDate={initialDate}
-            locales={[idLocale, enGbLocale]}
-            locale={lang === 'id' ? 'id' : 'en-gb'}
-            timeZone="UTC"
-            firstDay={1}
-            height="auto"
-            headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,dayGridWeek,listMonth' }}
-            buttonText={lang === 'id' ? { today: 'Hari ini', month: 'Bulan', week: 'Minggu', list: 'Daftar' } : { today: 'Today', month: 'Month', week: 'Week', list: 'List' }}
-            dayMaxEvents={4}
-            // Visits share the morning slot, so a time grid would squeeze a busy day into slivers:
-            // the week view stacks each day's visits instead.
-            views={{ dayGridWeek: { dayMaxEvents: false } }}
-            moreLinkText={(n) => (lang === 'id' ? `+${n} lagi` : `+${n} more`)}
-            eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-            listDayFormat={{ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }}
-            listDaySideFormat={false}
-            eventDisplay="block"
-            eventOrder="order,start,title"
-            eventDidMount={(arg) => {
-              const tooltip = arg.event.extendedProps.tooltip as string | undefined;
-              if (tooltip) arg.el.title = tooltip;
-              const visit = arg.event.extendedProps.visit as VisitView | undefined;
-              if (visit) arg.el.dataset.visitId = String(visit.id);
-            }}
-            events={events}
-            datesSet={onDatesSet}
-            eventClick={onEventClick}
-            eventDrop={onEventDrop}
-            eventDragStart={onEventDragStart}
-            eventDragStop={() => {
-              dragged.current = null;
-              setDropDays(null);
-            }}
-            dayCellClassNames={dayCellClassNames}
-            eventAllow={(_span, event) => !(event?.extendedProps.visit as VisitView | undefined)?.pinned}
-            eventContent={renderEvent}
-            dayCellContent={renderDayCell}
-            eventDurationEditable={false}
-            eventInteractive
-            noEventsText={t('Tidak ada kunjungan', 'No visits')}
-          />
+          {/* Drawn once its first month is loaded: one pass with the visits rather than an empty grid first. */}
+          {firstLoaded.current ? (
+            <FullCalendar
+              ref={calendarRef}
+              {...a11yOptions}
+              plugins={PLUGINS}
+              initialView="dayGridMonth"
+              initialDate={initialDate.current}
+              locales={LOCALES}
+              locale={lang === 'id' ? 'id' : 'en-gb'}
+              timeZone="UTC"
+              firstDay={1}
+              height="auto"
+              headerToolbar={HEADER_TOOLBAR}
+              buttonText={BUTTON_TEXT[lang]}
+              dayMaxEvents={4}
+              views={VIEWS}
+              moreLinkText={moreLinkText}
+              eventTimeFormat={EVENT_TIME_FORMAT}
+              listDayFormat={LIST_DAY_FORMAT}
+              listDaySideFormat={false}
+              eventDisplay="block"
+              eventOrder="order,start,title"
+              eventDidMount={labelEvent}
+              events={events}
+              datesSet={onDatesSet}
+              eventClick={onEventClick}
+              eventDrop={onEventDrop}
+              eventDragStart={onEventDragStart}
+              eventDragStop={onEventDragStop}
+              dayCellClassNames={dayCellClassNames}
+              eventAllow={allowUnpinned}
+              eventContent={renderEvent}
+              dayCellContent={renderDayCell}
+              eventDurationEditable={false}
+              eventInteractive
+              noEventsText={t('Tidak ada kunjungan', 'No visits')}
+            />
+          ) : (
+            <Loading />
+          )}
         </div>
         <div className="calendar-side">
-          {loaded.data ? <UncoveredPanel key={shared.month} month={shared.month} version={loaded.data} onChanged={loaded.reload} /> : null}
+          <UncoveredPanel key={shared.month} month={shared.month} version={dataVersion} onChanged={loaded.reload} />
           <CalendarFilterPanel filters={filters} onChange={setFilters} data={ref} />
         </div>
       </div>

@@ -262,7 +262,9 @@ export function RequirementCover({ item, onClose, onApplied }: { item: PlanUncov
 export function UncoveredPanel({ month, version, onChanged }: { month: string; version: unknown; onChanged: () => void }) {
   const { t, month: monthName } = useI18n();
   const ref = useRefData();
-  const loaded = useLoad(() => call('plans:uncovered', { month }), [month, version]);
+  // Asked a task later, after the calendar's own calls: the server answers one call at a time, and
+  // this one takes longest, so the calendar draws meanwhile rather than wait behind it.
+  const loaded = useLoad(() => new Promise((resolve) => setTimeout(resolve, 0)).then(() => call('plans:uncovered', { month })), [month, version]);
   const [open, setOpen] = useState<PlanUncovered | null>(null);
   const items = loaded.data ?? [];
   // In a month already past no visit can be added, so there is nobody to look for.

@@ -10,6 +10,7 @@ import { Icon } from '../../ui/icons';
 import { DistrictMap } from './district-map';
 import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
+import { MoreRows, usePaged, WhenNear } from '../../ui/long-list';
 
 const STATE_COLORS: Record<DashboardPuskesmas['state'], string> = { met: '#067647', partial: '#d97706', pending: '#0e7490', none: '#b42318' };
 /** The same states as text on a grey badge: the amber darkened to keep 4.5:1. */
@@ -103,6 +104,7 @@ function CoverageMap({ report }: { report: DashboardReport }) {
   const lacking = report.puskesmas.filter((p) => p.state !== 'met').sort((a, b) => a.state.localeCompare(b.state) || a.puskesmasName.localeCompare(b.puskesmasName));
   const nameOf = (code: string) => ref.specialties.find((s) => s.code === code)?.name ?? code;
   const colorOf = (code: string) => ref.specialties.find((s) => s.code === code)?.color ?? '#999';
+  const paged = usePaged(lacking);
   return (
     <div className="card">
       <h2>{t(`Cakupan per puskesmas, ${month(report.month)}`, `Coverage by puskesmas, ${month(report.month)}`)}</h2>
@@ -137,7 +139,7 @@ function CoverageMap({ report }: { report: DashboardReport }) {
             </tr>
           </thead>
           <tbody>
-            {lacking.map((p) => (
+            {paged.shown.map((p) => (
               <tr key={p.puskesmasId}>
                 <td>
                   <strong>{p.puskesmasName}</strong>
@@ -168,6 +170,7 @@ function CoverageMap({ report }: { report: DashboardReport }) {
             ) : null}
           </tbody>
         </table>
+        <MoreRows paged={paged} noun={['puskesmas', 'puskesmas']} />
       </div>
     </div>
   );
@@ -178,6 +181,7 @@ function SpecialistBars({ report }: { report: DashboardReport }) {
   const ref = useRefData();
   const max = Math.max(1, ...report.specialists.map((s) => s.planned));
   const rows = [...report.specialists].sort((a, b) => b.planned - a.planned || a.specialistName.localeCompare(b.specialistName));
+  const paged = usePaged(rows);
   return (
     <div className="card">
       <h2>{t(`Terlaksana dan direncanakan per dokter, ${month(report.month)}`, `Done and planned per specialist, ${month(report.month)}`)}</h2>
@@ -192,7 +196,7 @@ function SpecialistBars({ report }: { report: DashboardReport }) {
         </span>
       </div>
       <div className="bars" style={{ maxHeight: 440, overflow: 'auto' }} tabIndex={0}>
-        {rows.map((s) => (
+        {paged.shown.map((s) => (
           <div key={s.specialistId} className="bar-row" title={`${s.specialistName}: ${s.done}/${s.planned}`}>
             <span className="bar-label">
               <Swatch color={ref.specialties.find((sp) => sp.code === s.specialtyCode)?.color ?? '#999'} />
@@ -208,6 +212,7 @@ function SpecialistBars({ report }: { report: DashboardReport }) {
           </div>
         ))}
         {rows.length === 0 ? <p className="muted">{t(`Belum ada kunjungan pada ${month(report.month)}.`, `No visits in ${month(report.month)} yet.`)}</p> : null}
+        <MoreRows paged={paged} noun={['dokter', 'specialists']} />
       </div>
     </div>
   );
@@ -331,7 +336,10 @@ export function DashboardScreen() {
             <CoverageMap report={report} />
             <SpecialistBars report={report} />
           </div>
-          <DistrictMap coverage={report.puskesmas} month={report.month} />
+          {/* Below the fold: a province's map is thousands of shapes, drawn when scrolled near. */}
+          <WhenNear minHeight={560}>
+            <DistrictMap coverage={report.puskesmas} month={report.month} />
+          </WhenNear>
           <div className="grid-2">
             <TopicBars report={report} />
             <OpenFollowups />

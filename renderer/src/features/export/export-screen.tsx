@@ -1,6 +1,6 @@
 // Ekspor: calendars (ICS) per specialist or for everyone, the PDF roster, Excel and CSV, and
 // ready-to-send text messages, beside a preview of the month's roster.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TransferFile } from '../../../../src/contract/desktop-shell';
 import type { TextMessage } from '../../../../src/contract/exports';
 import { firstDayOfMonth, lastDayOfMonth } from '../../../../src/domain/dates';
@@ -12,6 +12,7 @@ import { useLoad } from '../../ui/hooks';
 import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 import { Icon } from '../../ui/icons';
 import { useCanWrite } from '../../session';
+import { MoreRows, showAllNow, usePaged } from '../../ui/long-list';
 
 type PdfLayout = 'by-date' | 'by-puskesmas' | 'per-specialist' | 'compliance' | 'report';
 type SheetKind = 'roster' | 'compliance';
@@ -70,7 +71,11 @@ export function ExportScreen() {
     });
   };
 
-  const visits = [...(roster.data ?? [])].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.puskesmasName.localeCompare(b.puskesmasName));
+  const visits = useMemo(
+    () => [...(roster.data ?? [])].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.puskesmasName.localeCompare(b.puskesmasName)),
+    [roster.data],
+  );
+  const paged = usePaged(visits);
   let lastDate = '';
 
   return (
@@ -163,7 +168,13 @@ export function ExportScreen() {
             <span className="muted small">
               {visits.length} {t('kunjungan', 'visits')}
             </span>
-            <button type="button" onClick={() => void printPage()}>
+            <button
+              type="button"
+              onClick={() => {
+                showAllNow(paged); // the printout is the whole month
+                void printPage();
+              }}
+            >
               <Icon name="print" size={16} />
               {t('Cetak', 'Print')}
             </button>
@@ -203,7 +214,7 @@ export function ExportScreen() {
               </tr>
             </thead>
             <tbody>
-              {visits.map((v) => {
+              {paged.shown.map((v) => {
                 const first = v.date !== lastDate;
                 lastDate = v.date;
                 return (
@@ -231,6 +242,7 @@ export function ExportScreen() {
               ) : null}
             </tbody>
           </table>
+          <MoreRows paged={paged} noun={['kunjungan', 'visits']} />
           </div>
           <p className="muted small" lang={lang}>
             {t(`Semua jam dalam ${zone} (${ref.info.timeZone}).`, `All times are ${zone} (${ref.info.timeZone}).`)}

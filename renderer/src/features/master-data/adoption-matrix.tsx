@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { ErrorBanner, Loading, Swatch } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
+import { MoreRows, usePaged } from '../../ui/long-list';
 
 export function AdoptionMatrix() {
   const { t } = useI18n();
@@ -23,10 +24,11 @@ export function AdoptionMatrix() {
     }
     return map;
   }, [loaded.data, ref]);
+  const needle = search.trim().toLocaleLowerCase('id');
+  const rows = useMemo(() => ref.puskesmas.filter((p) => p.active && (!needle || `${p.name} ${p.kecamatan}`.toLocaleLowerCase('id').includes(needle))), [ref.puskesmas, needle]);
+  const paged = usePaged(rows);
   if (loaded.error) return <ErrorBanner error={loaded.error} />;
   if (!loaded.data) return <Loading />;
-  const needle = search.trim().toLocaleLowerCase('id');
-  const rows = ref.puskesmas.filter((p) => p.active && (!needle || `${p.name} ${p.kecamatan}`.toLocaleLowerCase('id').includes(needle)));
   const gaps = rows.reduce((sum, p) => sum + specialties.filter((s) => !cells.has(`${p.id}:${s.id}`)).length, 0);
   return (
     <div>
@@ -48,7 +50,7 @@ export function AdoptionMatrix() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((p) => (
+            {paged.shown.map((p) => (
               <tr key={p.id}>
                 <td>
                   <strong>{p.name}</strong>
@@ -72,6 +74,7 @@ export function AdoptionMatrix() {
             ))}
           </tbody>
         </table>
+        <MoreRows paged={paged} noun={['puskesmas', 'puskesmas']} />
       </div>
     </div>
   );

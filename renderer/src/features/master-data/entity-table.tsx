@@ -13,6 +13,7 @@ import type { ImportKind } from '../../../../src/contract/imports';
 import { EntityForm, type FieldSpec, type FormValues } from './entity-form';
 import { ImportDialog } from './import-dialog';
 import { useCanWrite } from '../../session';
+import { MoreRows, usePaged } from '../../ui/long-list';
 
 export interface Column<T> {
   header: [string, string];
@@ -87,6 +88,8 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
     const all = loaded.data ?? [];
     return needle ? all.filter((row) => config.searchText(row, ref).toLocaleLowerCase('id').includes(needle)) : all;
   }, [loaded.data, search, config, ref]);
+
+  const paged = usePaged(rows);
 
   const afterChange = (message: string) => {
     toast(message);
@@ -186,7 +189,7 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
+            {paged.shown.map((row) => {
               const active = config.isActive ? config.isActive(row) : true;
               return (
                 <tr
@@ -225,6 +228,7 @@ export function EntityTable<T extends { id: number }>({ config }: { config: Enti
             ) : null}
           </tbody>
         </table>
+        <MoreRows paged={paged} noun={['baris', 'rows']} />
       </div>
       {importing && config.importKind ? (
         <ImportDialog
