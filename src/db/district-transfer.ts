@@ -117,7 +117,11 @@ export async function importDistrict(db: AsuhanDb, input: unknown): Promise<Dist
     for (const table of DISTRICT_TABLES) {
       const rows = dump.tables[table];
       const later = SELF_REFERENCES[table] ?? [];
-      const first = rows.map((row) => ({ ...row, ...Object.fromEntries(later.map((column) => [column, null])) }));
+      const linked = (row: Row) => later.some((column) => row[column] !== null && row[column] !== undefined);
+      // A row written in two steps gets its exported version in the second step, which changes
+      // it (from one above), so the version trigger, which bumps an update that leaves the version alone, keeps out.
+      const versioned = (row: Row) => 'version' in row && linked(row);
+      const first = rows.map((row) => ({ ...row, ...Object.fromEntries(later.map((column) => [column, null])), ...(versioned(row) ? { version: Number(row.version) + 1 } : {}) }));
       for (let i = 0; i < first.length; i += BATCH) {
         await (trx as unknown as Kysely<Record<string, Row>>).insertInto(table).values(first.slice(i, i + BATCH)).execute();
       }
@@ -126,7 +130,7 @@ export async function importDistrict(db: AsuhanDb, input: unknown): Promise<Dist
         if (links.length === 0) continue;
         await (trx as unknown as Kysely<Record<string, Row>>)
           .updateTable(table)
-          .set(Object.fromEntries(links.map((column) => [column, row[column]!])))
+          .set({ ...Object.fromEntries(links.map((column) => [column, row[column]!])), ...(versioned(row) ? { version: row.version! } : {}) })
           .where('id', '=', row.id!)
           .execute();
       }
