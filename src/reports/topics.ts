@@ -179,18 +179,7 @@ export async function topicReport(db: Kysely<Database>, input: TopicReportInput)
     windowFrom,
     lookbackFrom,
     doneVisits: [...visitsByPuskesmas.values()].reduce((a, b) => a + b, 0),
-    topics: topicRows
-      .filter((t) => t.active === 1 || topicTotals.has(t.id))
-      .map((t) => ({
-        topicId: t.id,
-        code: t.code,
-        nameId: t.name_id,
-        nameEn: t.name_en,
-        specialtyCode: t.specialty_code,
-        required: t.required === 1,
-        visits: topicTotals.get(t.id)?.visits ?? 0,
-        puskesmas: topicTotals.get(t.id)?.puskesmas ?? 0,
-      })),
+    topics: coverageLines(topicRows, topicTotals),
     attendance,
     attendanceTotal: attendance.reduce((sum, a) => sum + a.headcount, 0),
     cases,
@@ -270,18 +259,26 @@ export async function topicSummary(db: Kysely<Database>, month: string, windowMo
   ]);
   const byTopic = new Map(counts.map((r) => [r.topic_id, { visits: Number(r.visits), puskesmas: Number(r.puskesmas) }]));
   return {
-    topics: topicRows
-      .filter((t) => t.active === 1 || byTopic.has(t.id))
-      .map((t) => ({
-        topicId: t.id,
-        code: t.code,
-        nameId: t.name_id,
-        nameEn: t.name_en,
-        specialtyCode: t.specialty_code,
-        required: t.required === 1,
-        visits: byTopic.get(t.id)?.visits ?? 0,
-        puskesmas: byTopic.get(t.id)?.puskesmas ?? 0,
-      })),
+    topics: coverageLines(topicRows, byTopic),
     puskesmasWithRequiredGaps: Number(gaps.n),
   };
+}
+
+/** One line per active topic, and per retired one that was still discussed in the window. */
+function coverageLines(
+  topics: readonly { id: number; code: string; name_id: string; name_en: string; specialty_code: string | null; required: number; active: number }[],
+  totals: ReadonlyMap<number, { visits: number; puskesmas: number }>,
+): TopicCoverage[] {
+  return topics
+    .filter((t) => t.active === 1 || totals.has(t.id))
+    .map((t) => ({
+      topicId: t.id,
+      code: t.code,
+      nameId: t.name_id,
+      nameEn: t.name_en,
+      specialtyCode: t.specialty_code,
+      required: t.required === 1,
+      visits: totals.get(t.id)?.visits ?? 0,
+      puskesmas: totals.get(t.id)?.puskesmas ?? 0,
+    }));
 }
