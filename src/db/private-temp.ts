@@ -103,12 +103,12 @@ export function cleanStaleTemp(dbPath: string, now: number = Date.now()): string
     }
     if (!processAlive(pid) || age > STALE_JOB_MS) remove(target);
   }
-  if (entries.length > 0) {
-    try {
-      fs.rmdirSync(root);
-    } catch {
-      // still in use
-    }
+  // Also when it was empty: a job killed between creating the folder and its own subfolder
+  // leaves just the folder.
+  try {
+    fs.rmdirSync(root);
+  } catch {
+    // still in use, or no folder
   }
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
   let shared: string[] = [];

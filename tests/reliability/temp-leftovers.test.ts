@@ -93,6 +93,13 @@ describe('temporary copies (point 10)', () => {
     expect(fs.existsSync(root)).toBe(false);
   });
 
+  it('a job killed before its own subfolder leaves only the empty folder: it goes too', async () => {
+    fs.mkdirSync(privateTempRoot(t.file), { recursive: true, mode: 0o700 });
+    const db = await openDatabase(t.file, { dailyBackup: false });
+    await db.close();
+    expect(fs.existsSync(privateTempRoot(t.file))).toBe(false);
+  });
+
   it('copies older versions left in the shared temp folder (over a day old, ours) go too', () => {
     const old = fs.mkdtempSync(path.join(os.tmpdir(), 'asuhan-restore-'));
     const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'asuhan-restore-'));
