@@ -24,6 +24,7 @@ export const POSTGRES_PASS = [
 ];
 const NOT_ON_POSTGRES = [
   'tests/exports/ics-rfc5545.test.ts', // no database
+  'tests/imports/xlsx-reading.test.ts', // no database
 ];
 
 const projects: TestProjectInlineConfiguration[] = [{ test: { ...common, name: 'sqlite', include: ['tests/**/*.test.ts'] } }];

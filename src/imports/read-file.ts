@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { AsuhanError } from '../contract/errors';
 import { invisibleCharIn, withoutInvisibleChars } from '../contract/fields';
 import { parseOffThread } from './parse-off-thread';
-import { checkXlsxArchive, inspectXlsxArchive } from './zip-check';
+import { checkXlsxArchive, inspectXlsxArchive, orderedForReading } from './zip-check';
 import { lazyPackage } from '../domain/lazy-package';
 
 const exceljs = lazyPackage<typeof ExcelJS>('exceljs');
@@ -106,7 +106,7 @@ export async function parseTableFile(fileName: string, bytes: Buffer): Promise<R
   if (magic === 'pdf') throw importError('Berkas PDF tidak bisa diimpor. Gunakan .xlsx atau CSV.', 'A PDF cannot be imported. Use .xlsx or CSV.');
   if (magic === 'xlsx') {
     checkXlsxArchive(bytes);
-    return readXlsx(bytes);
+    return readXlsx(orderedForReading(bytes));
   }
   if (/\.xlsx$/i.test(fileName)) throw importError('Berkas bernama .xlsx tetapi isinya bukan berkas Excel yang utuh.', 'The file is named .xlsx but is not a complete Excel file.');
   return readCsv(bytes);

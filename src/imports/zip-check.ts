@@ -40,6 +40,10 @@ interface Entry {
   name: string;
   method: number;
   flags: number;
+  crc: number;
+  /** DOS time and date, as stored. */
+  time: number;
+  date: number;
   compressed: number;
   uncompressed: number;
   offset: number;
@@ -71,6 +75,9 @@ function centralDirectory(bytes: Buffer): { entries: Entry[]; directoryStart: nu
     entries.push({
       flags: bytes.readUInt16LE(at + 8),
       method: bytes.readUInt16LE(at + 10),
+      time: bytes.readUInt16LE(at + 12),
+      date: bytes.readUInt16LE(at + 14),
+      crc: bytes.readUInt32LE(at + 16),
       compressed: bytes.readUInt32LE(at + 20),
       uncompressed: bytes.readUInt32LE(at + 24),
       offset: bytes.readUInt32LE(at + 42),
@@ -165,4 +172,70 @@ export function checkXlsxArchive(bytes: Buffer): ArchiveSummary {
   const uncompressedBytes = checkDeclared(entries);
   checkActualSizes(entries, localData(bytes, entries, directoryStart));
   return { entries: entries.length, compressedBytes: bytes.length, uncompressedBytes };
+}
+
+/** The parts a worksheet needs, in the order the streaming reader must meet them. */
+const READ_FIRST = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const sheetNumber = (name: string) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] ?? Infinity);
+const rank = (name: string) => {
+  const first = READ_FIRST.indexOf(name);
+  return first !== -1 ? first : READ_FIRST.length + Math.min(sheetNumber(name), 1e9);
+};
+
+/**
+ * The same archive (the same compressed bytes) with the workbook, its relations, shared strings
+ * and styles first, then the worksheets in order. exceljs's streaming reader parses a worksheet
+ * met before those from a temp file in the shared temp folder, and when the workbook comes last
+ * (as exceljs itself writes it) it sometimes loses it and fails (exceljs issue #3064). In this
+ * order every worksheet is parsed as it streams, and the last part is one nobody needs.
+ * Call only after checkXlsxArchive.
+ */
+export function orderedForReading(bytes: Buffer): Buffer {
+  const { entries, directoryStart } = centralDirectory(bytes);
+  const data = localData(bytes, entries, directoryStart);
+  const order = entries.map((entry, index) => ({ entry, index })).sort((a, b) => rank(a.entry.name) - rank(b.entry.name) || a.index - b.index);
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const { entry, index } of order) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const packed = data[index] as Buffer;
+    // Sizes and checksum in the local header; no data descriptor (bit 3), names in UTF-8 (bit 11).
+    const flags = (entry.flags & ~0x8) | 0x800;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt16LE(entry.time, 10);
+    local.writeUInt16LE(entry.date, 12);
+    local.writeUInt32LE(entry.crc, 14);
+    local.writeUInt32LE(entry.compressed, 18);
+    local.writeUInt32LE(entry.uncompressed, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, packed);
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(CENTRAL, 0);
+    record.writeUInt16LE(20, 4);
+    record.writeUInt16LE(20, 6);
+    record.writeUInt16LE(flags, 8);
+    record.writeUInt16LE(entry.method, 10);
+    record.writeUInt16LE(entry.time, 12);
+    record.writeUInt16LE(entry.date, 14);
+    record.writeUInt32LE(entry.crc, 16);
+    record.writeUInt32LE(entry.compressed, 20);
+    record.writeUInt32LE(entry.uncompressed, 24);
+    record.writeUInt16LE(name.length, 28);
+    record.writeUInt32LE(offset, 42);
+    central.push(record, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(order.length, 8);
+  end.writeUInt16LE(order.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }
