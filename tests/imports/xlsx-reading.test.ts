@@ -22,7 +22,7 @@ const trimmed = (row: string[]) => {
 /** The first sheet's non-empty rows as the whole-file reader (no streaming) sees them. */
 async function rowsByLoading(bytes: Buffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const rows: string[][] = [];
   workbook.worksheets[0]?.eachRow((row) => rows.push(trimmed((row.values as ExcelJS.CellValue[]).slice(1).map((v) => String(v ?? '').trim()))));
   return rows;
