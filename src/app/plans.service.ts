@@ -25,7 +25,7 @@ import { HARD_RULES } from '../scheduler/rules/index';
 import { matchPlans } from '../scheduler/rules/stability';
 import type { Problem } from '../scheduler/problem';
 import { solveProblem, type SolveResult } from '../scheduler/solve';
-import { solveInWorker } from '../scheduler/worker';
+import { sharedSolverThread, SolverBusyError, SolverFailedError, SolverStoppedError } from '../scheduler/worker';
 import type { AppContext } from './context';
 import { changedInputs, readDraftInputs, type DraftInputs, type InputKind } from './plan-draft-inputs';
 
@@ -42,13 +42,46 @@ interface DraftSummary extends Omit<PlanPreview, 'planId' | 'status' | 'createdA
 
 const FIXED_STATUSES = new Set(['confirmed', 'done', 'missed']);
 
-/** Above this many puskesmas-months, solve on the worker thread so the app never blocks. */
+/** Above this many puskesmas-months the desktop app and the CLI solve on the worker thread, so the window never blocks. */
 const WORKER_THRESHOLD = 200;
 
-async function solve(problem: Problem): Promise<SolveResult> {
-  if (problem.puskesmas.length * problem.months.length <= WORKER_THRESHOLD) return solveProblem(problem);
-  // A build without the worker entry (or a failed thread) still gets its plan, on this thread.
-  return solveInWorker(problem).catch(() => solveProblem(problem));
+/**
+ * The server's thread for every solve; elsewhere small problems in place (no thread to start) and
+ * large ones on the shared thread, in place only when the build has no worker entry. A thread that
+ * is busy or fails says so (plannerError); it never falls back to solving on the event loop.
+ */
+async function solve(ctx: AppContext, problem: Problem): Promise<SolveResult> {
+  const thread = ctx.solver ?? (problem.puskesmas.length * problem.months.length > WORKER_THRESHOLD ? sharedSolverThread() : null);
+  if (!thread || !thread.available()) return solveProblem(problem);
+  return thread.solve(problem, {}, ctx.caller().displayName).catch(async (error: unknown) => {
+    throw plannerError(error, (await getSettings(ctx.db.kysely)).timeZone);
+  });
+}
+
+/** The solver thread's refusals and failures, as the coordinator reads them. */
+function plannerError(error: unknown, timeZone: string): unknown {
+  if (error instanceof SolverBusyError) {
+    const { months, since, owner } = error.work;
+    const who = owner ? { id: ` oleh ${owner}`, en: ` by ${owner}` } : { id: '', en: '' };
+    return new AsuhanError(
+      'CONFLICT',
+      `Rencana ${months.map((m) => formatMonth(m)).join(', ')} sedang disusun${who.id} sejak ${formatInstant(since.toISOString(), timeZone)}; satu rencana disusun pada satu waktu. Coba lagi setelah selesai; tidak ada yang berubah.`,
+      `The plan for ${months.map((m) => formatMonth(m, 'en')).join(', ')} is being made${who.en} since ${formatInstant(since.toISOString(), timeZone, 'en')}; one plan is made at a time. Try again when it is done; nothing was changed.`,
+    );
+  }
+  if (error instanceof SolverStoppedError) {
+    return new AsuhanError('INTERNAL', 'Penyusunan rencana dihentikan (server berhenti); tidak ada yang disimpan.', 'Planning was stopped (the server stopped); nothing was saved.');
+  }
+  if (error instanceof SolverFailedError) {
+    const heap = error.heapBytes === null ? null : Math.round(error.heapBytes / 2 ** 20);
+    const memory = heap === null ? { id: '', en: '' } : { id: ` (memori HiGHS ${heap.toLocaleString('id-ID')} MB dari batas 2.048 MB)`, en: ` (HiGHS memory ${heap.toLocaleString('en')} MB of its 2,048 MB limit)` };
+    return new AsuhanError(
+      'INTERNAL',
+      `Pemecah HiGHS berhenti sebelum rencana selesai${memory.id}: ${error.message.slice(0, 200)}. Tidak ada yang disimpan.`,
+      `The HiGHS solver stopped before the plan was done${memory.en}: ${error.message.slice(0, 200)}. Nothing was saved.`,
+    );
+  }
+  return error;
 }
 
 async function monthVisitRows(db: Kysely<Database> | Transaction<Database>, month: string): Promise<VisitRow[]> {
@@ -319,7 +352,7 @@ export function plansHandlers(ctx: AppContext): PlansHandlers {
       const rows = await monthVisitRows(db, month);
       const inputs = await readDraftInputs(db, month);
       const problem = await problemFromDatabase(db, [month], { mode, ...(allowPast ? {} : { today }) });
-      const result = await solve(problem);
+      const result = await solve(ctx, problem);
       const index = new ProblemIndex(problem);
       // The current plan: planned visits the solver may change (not pinned, not past). A fresh plan
       // leaves them out of the problem, yet they are still the plan it replaces.

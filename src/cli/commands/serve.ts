@@ -7,6 +7,7 @@ import { DEFAULT_STATIC_DIR, isLoopbackAddress, startWebShell } from '../../serv
 import type { CliCommand } from '../command';
 import { stringOption, usageError } from '../command';
 import { databaseLocation } from '../../db/connect';
+import { SolverThread } from '../../scheduler/worker';
 import { withApi } from '../session';
 
 function parsePort(value: string | undefined): number {
@@ -62,6 +63,8 @@ export const serveCommand: CliCommand = {
     const port = parsePort(stringOption(values, 'port'));
     // Checked before the database opens: the single-PC mode never leaves loopback.
     const host = parseHost(stringOption(values, 'host'), accountsRequired({ accounts: values.accounts === true, databaseUrl: flags.databaseUrl }));
+    // Every plan is solved on this thread, so one coordinator planning never stalls the others' calls.
+    const planner = new SolverThread();
     return withApi(flags, io, async (api, ctx) => {
       if (!fs.existsSync(path.join(DEFAULT_STATIC_DIR, 'index.html'))) {
         io.err('Tampilan belum dibangun: jalankan "npm run build:renderer" (atau "npm run serve"). Hanya API yang tersedia.');
@@ -91,7 +94,9 @@ export const serveCommand: CliCommand = {
       }
       await untilStopped();
       await shell.close();
+      // A plan under way ends here (its caller left with the connections); nothing of it is saved.
+      await planner.close();
       return 0;
-    });
+    }, { solver: planner });
   },
 };
