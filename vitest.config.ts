@@ -15,7 +15,7 @@ const common = {
 // database stay in the first pass only; see createSqliteTestDb in tests/fixtures/temp-db.ts.
 export const POSTGRES_PASS = [
   'tests/db/{master-data,smoke,record-versions}.test.ts',
-  'tests/server/{access,accounts,web-shell-accounts,web-shell-planner}.test.ts',
+  'tests/server/{access,accounts,web-shell-accounts,web-shell-planner,districts}.test.ts',
   'tests/visit-log/*.test.ts',
   'tests/imports/*.test.ts',
   'tests/district/{holidays,cli}.test.ts',

@@ -11,6 +11,7 @@ import * as m0006 from './0006_visit_times';
 import * as m0007 from './0007_database_instance';
 import * as m0008 from './0008_accounts';
 import * as m0009 from './0009_record_versions';
+import * as m0010 from './0010_districts';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0007_database_instance': m0007,
   '0008_accounts': m0008,
   '0009_record_versions': m0009,
+  '0010_districts': m0010,
 };

@@ -11,6 +11,7 @@ import * as m0006 from './0006_visit_times';
 import * as m0007 from './0007_database_instance';
 import * as m0008 from './0008_accounts';
 import * as m0009 from './0009_record_versions';
+import * as m0010 from './0010_districts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '0001_init': m0001,
@@ -22,4 +23,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '0007_database_instance': m0007,
   '0008_accounts': m0008,
   '0009_record_versions': m0009,
+  '0010_districts': m0010,
 };

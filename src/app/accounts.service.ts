@@ -11,7 +11,12 @@ export function accountHandlers(ctx: AppContext): AccountHandlers {
   const db = ctx.db.kysely;
   return {
     'users:list': async () => listUsers(db, ctx.now()),
-    'users:create': async (input) => createUser(db, input, { now: ctx.now() }),
+    'users:create': async ({ districtIds, ...user }) => {
+      // A specialist is one of their district's doctors: looked up in that district's tables.
+      const specialistDistrict = user.role === 'specialist' && ctx.province && districtIds.length === 1 ? districtIds[0]! : null;
+      const specialistDb = specialistDistrict !== null && ctx.province ? (await ctx.province.open(specialistDistrict)).db.kysely : undefined;
+      return createUser(db, user, { now: ctx.now(), districtIds, ...(specialistDb ? { specialistDb } : {}) });
+    },
     'users:update': async ({ id, changes }) => updateUser(db, id, changes, ctx.now()),
     'users:reset-password': async ({ id, password }) => resetPassword(db, id, password, { now: ctx.now() }),
     'feeds:list': async (filter) => listFeeds(db, filter),

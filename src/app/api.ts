@@ -10,6 +10,7 @@ import { backupsHandlers } from './backups.service';
 import { changesHandlers } from './changes.service';
 import { LOCAL_CALLER, runAsCaller, type Caller } from './caller';
 import type { AppContext } from './context';
+import { districtHandlers } from './districts.service';
 import { exportHandlers } from './exports.service';
 import { importHandlers } from './imports.service';
 import { masterDataHandlers } from './master-data.service';
@@ -24,6 +25,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...appHandlers(ctx),
     ...backupsHandlers(ctx),
     ...changesHandlers(ctx),
+    ...districtHandlers(ctx),
     ...exportHandlers(ctx),
     ...importHandlers(ctx),
     ...masterDataHandlers(ctx),

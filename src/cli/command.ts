@@ -17,6 +17,8 @@ export interface GlobalFlags {
   db: string;
   /** The server database (--database-url or ASUHAN_DATABASE_URL); when given, it is used instead of the file. */
   databaseUrl?: string | undefined;
+  /** The district of a server with several (--district); the first when absent. */
+  district?: number | undefined;
   json: boolean;
 }
 

@@ -13,6 +13,7 @@ import { now, todayOverride } from '../domain/clock';
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
   'database-url': { type: 'string' },
+  district: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 };
@@ -41,6 +42,7 @@ function mainHelp(): string {
     'Opsi umum:',
     '  --db PATH   berkas database (bawaan: folder data pengguna, atau $ASUHAN_DB)',
     '  --database-url postgres://...  database server PostgreSQL sebagai ganti berkas (atau $ASUHAN_DATABASE_URL)',
+    '  --district N                   kabupaten/kota nomor N di server itu (lihat "asuhan districts list"); tanpa ini: nomor 1',
     '  --json      keluaran JSON',
     '  --help      bantuan perintah',
     '',
@@ -59,14 +61,21 @@ function commandHelp(command: CliCommand): string {
 export function splitCommand(argv: string[]): { name: string | undefined; rest: string[] } {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '--db' || arg === '--database-url') {
+    if (arg === '--db' || arg === '--database-url' || arg === '--district') {
       i++;
       continue;
     }
-    if (arg.startsWith('--db=') || arg.startsWith('--database-url=') || arg === '--json' || arg === '--help' || arg === '-h') continue;
+    if (arg.startsWith('--db=') || arg.startsWith('--database-url=') || arg.startsWith('--district=') || arg === '--json' || arg === '--help' || arg === '-h') continue;
     return { name: arg, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
   }
   return { name: undefined, rest: argv };
+}
+
+function parseDistrictNumber(value: string): number {
+  if (!/^[1-9]\d{0,8}$/.test(value)) {
+    throw new AsuhanError('VALIDATION', `--district harus nomor kabupaten/kota (lihat "asuhan districts list"), bukan "${value}".`, `--district must be a district number (see "asuhan districts list"), not "${value}".`);
+  }
+  return Number(value);
 }
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
@@ -102,7 +111,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     }
     const db = typeof values.db === 'string' && values.db.length > 0 ? values.db : defaultDatabasePath(io.env);
     const databaseUrl = databaseUrlFrom(typeof values['database-url'] === 'string' ? values['database-url'] : undefined, io.env);
-    return await command.run({ values, positionals: parsed.positionals }, { db, databaseUrl, json: values.json === true }, io);
+    const district = typeof values.district === 'string' ? parseDistrictNumber(values.district) : undefined;
+    return await command.run({ values, positionals: parsed.positionals }, { db, databaseUrl, json: values.json === true, ...(district !== undefined ? { district } : {}) }, io);
   } catch (error) {
     const payload = toErrorPayload(error);
     io.err(`asuhan: ${(english(io) ? payload.messageEn : payload.message).replace(/\s*\n\s*/g, ' ')}`);

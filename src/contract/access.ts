@@ -107,6 +107,11 @@ export const METHOD_ACCESS: Record<MethodName, MethodAccess> = {
   'users:update': admin,
   'users:reset-password': admin,
   // A feed link shows a roster to anyone holding it: only coordinators hand them out.
+  'districts:list': { role: 'viewer', specialist: 'all' },
+  'districts:create': admin,
+  'province:summary': viewer,
+  'users:districts': admin,
+
   'feeds:list': { role: 'coordinator', specialist: 'own' },
   'feeds:create': coordinator,
   'feeds:revoke': coordinator,

@@ -19,6 +19,8 @@ export interface UserAccount {
   /** ISO instant until which sign-in is refused after repeated failures; null when not locked. */
   lockedUntil: string | null;
   createdAt: string;
+  /** The districts the user may work in (admins work in all); given by users:list and users:create. */
+  districtIds?: number[];
 }
 
 export interface CalendarFeed {
@@ -59,7 +61,7 @@ export const accountsContract = {
   'users:list': query<UserAccount[]>()(z.object({}).default({})),
   'users:create': command<UserAccount>()(
     z
-      .object({ login: loginName, displayName: requiredText(200), role, specialistId: id.nullable().default(null), password: newPassword })
+      .object({ login: loginName, displayName: requiredText(200), role, specialistId: id.nullable().default(null), password: newPassword, districtIds: z.array(id).max(500).default([]) })
       .refine((u) => (u.role === 'specialist') === (u.specialistId !== null), specialistMatchesRole),
   ),
   /** Role, name, disabled flag; disabling ends the user's sessions. */

@@ -5,6 +5,7 @@ import { accountsContract } from './accounts';
 import { appContract } from './app';
 import { backupsContract } from './backups';
 import { changesContract } from './changes';
+import { districtsContract } from './districts';
 import { exportsContract } from './exports';
 import { importsContract } from './imports';
 import { masterDataContract } from './master-data';
@@ -26,7 +27,7 @@ function mergeContracts<T extends Record<string, AnySpec>[]>(...parts: T): Union
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
-export const contract = mergeContracts(appContract, masterDataContract, backupsContract, visitLogContract, plansContract, exportsContract, importsContract, programmeContract, suggestionsContract, changesContract, accountsContract);
+export const contract = mergeContracts(appContract, masterDataContract, backupsContract, visitLogContract, plansContract, exportsContract, importsContract, programmeContract, suggestionsContract, changesContract, accountsContract, districtsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -267,6 +267,31 @@ async function fingerprintAt(url: string): Promise<string[]> {
   }
 }
 
+/** Schemas beyond the first district's: further districts (district_N) or anything else. */
+async function otherSchemasAt(url: string): Promise<string[]> {
+  const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  try {
+    const { rows } = await sql<{ name: string }>`SELECT nspname AS name FROM pg_namespace
+      WHERE nspname NOT IN ('public', 'information_schema') AND nspname !~ '^pg_' ORDER BY nspname`.execute(kysely);
+    return rows.map((row) => row.name);
+  } finally {
+    await kysely.destroy();
+  }
+}
+
+/**
+ * This restore checks one district's tables (the public schema); a server with further districts
+ * in schemas of their own is not restored from here rather than restored unchecked.
+ */
+function severalDistricts(name: string, schemas: string[]): AsuhanError {
+  const list = schemas.slice(0, 5).join(', ') + (schemas.length > 5 ? ` (+${schemas.length - 5})` : '');
+  return notRestorable(
+    name,
+    `database ini atau cadangannya memuat lebih dari satu kabupaten/kota (skema ${list}); pemulihan dari sini memeriksa satu kabupaten/kota saja. Pindahkan kabupaten/kota satu per satu dengan "asuhan district export/import --district N"`,
+    `this database or its backup holds more than one district (schemas ${list}); a restore from here checks one district only. Move districts one at a time with "asuhan district export/import --district N"`,
+  );
+}
+
 /**
  * Restores the script into a scratch database, compares its schema with what Asuhan's migrations
  * make at the dump's level (built in a second scratch database), and opens it as the app would
@@ -281,6 +306,8 @@ async function checkOnScratch(db: ServerDb, pgTools: PgTools, script: string, fa
     } catch (error) {
       throw notRestorable(name, `pg_restore/psql gagal memulihkannya ke database uji (${stderrOf(error)})`, `restoring it into a scratch database failed (${stderrOf(error)})`);
     }
+    const schemas = await otherSchemasAt(scratch.url);
+    if (schemas.length > 0) throw severalDistricts(name, schemas);
     const actual = await fingerprintAt(scratch.url);
     const reference = await createScratch(db, 'reference');
     if (!reference) return false;
@@ -330,6 +357,8 @@ export async function restoreServerDatabase(db: ServerDb, file: string, options:
   const facts = await factsOf(pgTools, file, name);
   refuseNewerDump(facts, name);
   const record = readRecord(file);
+  const liveSchemas = await otherSchemasAt(db.url);
+  if (liveSchemas.length > 0) throw severalDistricts(name, liveSchemas);
   const live = await liveIdentityOf(db);
   const origin = originOf(facts, record, live);
   if (!origin.sameDatabase && !options.otherDistrict) throw otherDistrictRefusal(name, origin, live);

@@ -25,8 +25,13 @@ export interface ServerDb {
   readonly url: string;
   /** Where pg_dump writes this database's backups (see server-backup.ts). */
   readonly backupDir: string;
+  /** The schema holding this district's tables: 'public' for the database's first district. */
+  readonly schema: string;
   close(): Promise<void>;
 }
+
+/** A further district's schema name (migration 0010). */
+export const DISTRICT_SCHEMA = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** Integers past 2^53 do not occur here (ids are 32-bit, counts are of rows); a bigint count is a number. */
 function typeParser(oid: number, format?: string): (value: string) => unknown {
@@ -34,15 +39,28 @@ function typeParser(oid: number, format?: string): (value: string) => unknown {
   return pg.types.getTypeParser(oid, format as 'text');
 }
 
-export async function openPostgresDatabase(url: string, options: { migrate?: boolean; maxConnections?: number; backupDir?: string } = {}): Promise<ServerDb> {
-  const label = redact(url);
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types: { getTypeParser: typeParser as never } });
+export async function openPostgresDatabase(
+  url: string,
+  options: { migrate?: boolean; maxConnections?: number; backupDir?: string; schema?: string; idleMillis?: number } = {},
+): Promise<ServerDb> {
+  const schema = options.schema ?? 'public';
+  if (!DISTRICT_SCHEMA.test(schema)) throw new Error(`not a district schema: ${schema}`);
+  const label = schema === 'public' ? redact(url) : `${redact(url)} (skema ${schema})`;
+  // Every connection of a district's pool sees its schema only (pg_catalog aside): the same
+  // unqualified SQL serves every district, and no query can reach another district's rows.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    ...(options.idleMillis !== undefined ? { idleTimeoutMillis: options.idleMillis } : {}),
+    ...(schema === 'public' ? {} : { options: `-c search_path=${schema}` }),
+    types: { getTypeParser: typeParser as never },
+  });
   // An idle connection the server ends (a restart, an administrator) is replaced by the pool on the
   // next query; unheard, its error would end the whole process.
   pool.on('error', (error) => process.emitWarning(`Asuhan: a database connection to ${label} was closed: ${error.message}`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const backupDir = options.backupDir ?? serverBackupDirFor(url);
-  const db: ServerDb = { engine: 'postgres', kysely, label, url, backupDir, close: () => kysely.destroy() };
+  const db: ServerDb = { engine: 'postgres', kysely, label, url, backupDir, schema, close: () => kysely.destroy() };
   try {
     await checkServer(db);
     if (options.migrate !== false) await migratePostgres(db);

@@ -318,6 +318,21 @@ export interface IcsSentTable {
 /** A person who signs in to a shared server (migration 0008). */
 export type UserRole = 'admin' | 'coordinator' | 'viewer' | 'specialist';
 
+/** A district on a shared server (migration 0010): its tables live in schema_name. */
+export interface DistrictTable {
+  id: Generated<number>;
+  schema_name: string;
+  /** What the server's admin called it; the district's own name is its programme setting. */
+  label: string;
+  created_at: Timestamp;
+}
+
+/** Which users may work in which district (admins in all). */
+export interface UserDistrictTable {
+  user_id: number;
+  district_id: number;
+}
+
 export interface AppUserTable {
   id: Generated<number>;
   /** Lower-case login name: letters, digits, dot, dash, underscore. */
@@ -382,6 +397,8 @@ export interface Database {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   calendar_feed: CalendarFeedTable;
+  district: DistrictTable;
+  user_district: UserDistrictTable;
 }
 
 export type SpecialtyRow = Selectable<SpecialtyTable>;

@@ -65,9 +65,24 @@ export interface NewUser {
   password: string;
 }
 
-export async function createUser(db: Kysely<Database>, user: NewUser, options: { now: Date; cost?: PasswordCost }): Promise<UserAccount> {
+/**
+ * `districtIds`: where the user may work (the server's first district when none are given); a
+ * specialist account's specialist is looked up in `specialistDb`, its district's database.
+ */
+export async function createUser(
+  db: Kysely<Database>,
+  user: NewUser,
+  options: { now: Date; cost?: PasswordCost; districtIds?: number[]; specialistDb?: Kysely<Database> },
+): Promise<UserAccount> {
   if ((user.role === 'specialist') !== (user.specialistId !== null)) throw roleMismatch();
-  await requireSpecialist(db, user.specialistId);
+  const districtIds = [...new Set(options.districtIds?.length ? options.districtIds : [1])];
+  if (user.role === 'specialist' && districtIds.length !== 1) {
+    throw new AsuhanError('VALIDATION', 'Akun dokter spesialis bekerja di tepat satu kabupaten/kota: kabupaten/kota dokternya.', "A specialist account works in exactly one district: its specialist's.");
+  }
+  for (const districtId of districtIds) {
+    if (!(await db.selectFrom('district').select('id').where('id', '=', districtId).executeTakeFirst())) throw notFound('Kabupaten/kota', 'District', districtId);
+  }
+  await requireSpecialist(options.specialistDb ?? db, user.specialistId);
   const taken = await db.selectFrom('app_user').select('id').where('login', '=', user.login).executeTakeFirst();
   if (taken) throw new AsuhanError('CONFLICT', `Nama pengguna "${user.login}" sudah dipakai.`, `The login name "${user.login}" is taken.`);
   const passwordHash = await hashPassword(user.password, options.cost ?? DEFAULT_COST);
@@ -77,15 +92,17 @@ export async function createUser(db: Kysely<Database>, user: NewUser, options: {
       .values({ login: user.login, display_name: user.displayName, password_hash: passwordHash, role: user.role, specialist_id: user.specialistId, created_at: options.now.toISOString() })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const account = toAccount(row, options.now);
-    await audit(trx, { entity: 'user', entityId: row.id, action: 'create', after: auditView(account) });
+    await trx.insertInto('user_district').values(districtIds.map((district_id) => ({ user_id: row.id, district_id }))).execute();
+    const account = { ...toAccount(row, options.now), districtIds };
+    await audit(trx, { entity: 'user', entityId: row.id, action: 'create', after: { ...auditView(account), districts: districtIds } });
     return account;
   });
 }
 
 export async function listUsers(db: Kysely<Database>, now: Date): Promise<UserAccount[]> {
   const rows = await db.selectFrom('app_user').selectAll().orderBy('login').execute();
-  return rows.map((row) => toAccount(row, now));
+  const grants = await db.selectFrom('user_district').selectAll().orderBy('district_id').execute();
+  return rows.map((row) => ({ ...toAccount(row, now), districtIds: grants.filter((g) => g.user_id === row.id).map((g) => g.district_id) }));
 }
 
 async function userRow(db: Kysely<Database>, id: number): Promise<UserRow> {

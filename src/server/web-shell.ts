@@ -14,9 +14,10 @@ import type { Api } from '../app/api';
 import { LOCAL_CALLER, type Caller } from '../app/caller';
 import { CONTENT_SECURITY_DIRECTIVES } from '../app/content-security-policy';
 import type { SessionInfo } from '../contract/accounts';
-import type { ErrorCode } from '../contract/errors';
+import { toErrorPayload, type ErrorCode } from '../contract/errors';
 import type { ApiResult } from '../contract/index';
 import { SESSION_HOURS, type ShellAccounts } from './accounts';
+import { DISTRICT_HEADER, type DistrictRouter } from './district-router';
 import { FEED_PATH } from './feeds';
 import { cookieValue, shellSecret, TOKEN_PARAM, type ShellSecret } from './shell-secret';
 
@@ -72,6 +73,8 @@ export interface WebShellOptions {
   accounts?: ShellAccounts;
   /** Calendar feeds by token: the .ics text, or null for an unknown or revoked token. */
   feeds?: (token: string) => Promise<string | null>;
+  /** Several districts: each call runs in the one its X-Asuhan-District header names (else `api`). */
+  router?: DistrictRouter;
 }
 
 export interface WebShell {
@@ -188,10 +191,22 @@ async function readJsonPost(req: http.IncomingMessage, res: http.ServerResponse)
   }
 }
 
-async function handleApi(api: Api, method: string, req: http.IncomingMessage, res: http.ServerResponse, caller: Caller | undefined): Promise<void> {
+async function handleApi(api: Api, router: DistrictRouter | undefined, method: string, req: http.IncomingMessage, res: http.ServerResponse, caller: Caller | undefined): Promise<void> {
   const input = await readJsonPost(req, res);
   if (input === NO_INPUT) return;
-  sendResult(res, await api.invoke(method, input, caller));
+  if (!router) {
+    sendResult(res, await api.invoke(method, input, caller));
+    return;
+  }
+  const header = req.headers[DISTRICT_HEADER];
+  let districtApi: Api;
+  try {
+    districtApi = await router.apiFor(method, caller ?? LOCAL_CALLER, Array.isArray(header) ? header[0] : header);
+  } catch (error) {
+    sendResult(res, { ok: false, error: toErrorPayload(error) });
+    return;
+  }
+  sendResult(res, await districtApi.invoke(method, input, caller));
 }
 
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
@@ -330,6 +345,7 @@ export function createRequestHandler(options: {
   secret: () => ShellSecret;
   accounts?: ShellAccounts | undefined;
   feeds?: WebShellOptions['feeds'];
+  router?: DistrictRouter | undefined;
 }) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
@@ -376,7 +392,7 @@ export function createRequestHandler(options: {
       }
       const apiMatch = /^\/api\/([a-z0-9:-]+)$/i.exec(url.pathname);
       if (apiMatch?.[1]) {
-        await handleApi(options.api, apiMatch[1], req, res, caller);
+        await handleApi(options.api, options.router, apiMatch[1], req, res, caller);
         return;
       }
       if (url.pathname.startsWith('/api/')) {
@@ -404,7 +420,7 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   let port = options.port ?? 0;
   let secret = shellSecret(port, options.token);
   const server = http.createServer(
-    createRequestHandler({ api: options.api, staticDir: options.staticDir, port: () => port, network, secret: () => secret, accounts: options.accounts, feeds: options.feeds }),
+    createRequestHandler({ api: options.api, staticDir: options.staticDir, port: () => port, network, secret: () => secret, accounts: options.accounts, feeds: options.feeds, router: options.router }),
   );
   server.requestTimeout = 10 * 60_000; // planning a province can take minutes
   return new Promise((resolve, reject) => {

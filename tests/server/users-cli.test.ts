@@ -33,7 +33,7 @@ describe('asuhan users', () => {
 
     const added = await cli(['users', 'add', 'Admin.Dinkes', '--role', 'admin', '--name', 'Admin Dinkes', '--password-stdin', '--db', db], 'gado-gado-pedas\n');
     expect(added.code, added.err).toBe(0);
-    expect(added.out).toBe('Pengguna dibuat: admin.dinkes, Admin Dinkes, admin, aktif');
+    expect(added.out).toBe('Pengguna dibuat: admin.dinkes, Admin Dinkes, admin, aktif; kabupaten/kota: semua');
     expect(added.out + added.err).not.toContain('gado-gado-pedas');
 
     const short = await cli(['users', 'add', 'pendek', '--role', 'viewer', '--password-stdin', '--db', db], 'pendek\n');

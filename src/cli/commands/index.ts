@@ -39,6 +39,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   lazy('report', 'Laporan kunjungan: kepatuhan, topik, tindak lanjut, dasbor', async () => (await import('./report')).reportCommand),
   lazy('export', 'Tulis jadwal sebulan sebagai kalender (ics), PDF, Excel, CSV atau pesan teks', async () => (await import('./export')).exportCommand),
   lazy('import', 'Impor dokter, puskesmas, rumah sakit, adopsi, cuti atau hari libur dari .xlsx atau CSV', async () => (await import('./import')).importCommand),
+  lazy('districts', 'Kabupaten/kota di server bersama: daftar, tambah', async () => (await import('./districts')).districtsCommand),
   lazy('district', 'Pindahkan seluruh data kabupaten/kota ke database lain (mis. dari berkas PC ke server PostgreSQL) dan kembali', async () => (await import('./district')).districtCommand),
 ];
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { accountsRequired, shellAccounts } from '../../server/accounts';
+import { serverDistrictRouter } from '../../server/district-router';
 import { feedByToken } from '../../server/feeds';
 import { DEFAULT_STATIC_DIR, isLoopbackAddress, startWebShell } from '../../server/web-shell';
 import type { CliCommand } from '../command';
@@ -74,13 +75,16 @@ export const serveCommand: CliCommand = {
       if (withAccounts && !(await db.selectFrom('app_user').select('id').where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirst())) {
         io.err('Belum ada admin aktif: buat dengan "asuhan users add LOGIN --role admin" (boleh sambil server berjalan).');
       }
+      // Every district of this database, each call in the one it names (issue 15, point 2).
+      const router = serverDistrictRouter(ctx.db, ctx.now, planner);
       const shell = await startWebShell({
         api,
+        router,
         staticDir: DEFAULT_STATIC_DIR,
         port,
         host,
         ...(withAccounts ? { accounts: shellAccounts(db, ctx.now) } : {}),
-        feeds: (token) => feedByToken(db, token, ctx.now()),
+        feeds: (token) => router.feed(token, (district) => feedByToken(district.kysely, token, ctx.now())),
       });
       if (flags.json) io.out(JSON.stringify({ url: shell.url, networkUrls: shell.networkUrls, port: shell.port, host, database: databaseLocation(ctx.db), accounts: shell.accounts }));
       else if (shell.accounts) {
@@ -94,6 +98,7 @@ export const serveCommand: CliCommand = {
       }
       await untilStopped();
       await shell.close();
+      await router.close();
       // A plan under way ends here (its caller left with the connections); nothing of it is saved.
       await planner.close();
       return 0;

@@ -8,9 +8,20 @@ import { parseInput } from '../../contract/validate';
 import { createUser, findUserByLogin, listUsers, resetPassword, updateUser } from '../../server/accounts';
 import type { CliCommand, CliIo } from '../command';
 import { formatTable, printJson, stringOption, usageError } from '../command';
-import { withApi } from '../session';
+import { setGrants } from '../../db/districts';
+import { openDistrict, withApi } from '../session';
 
-const ACTIONS = ['add', 'list', 'disable', 'enable', 'reset-password'] as const;
+const ACTIONS = ['add', 'list', 'disable', 'enable', 'reset-password', 'grant'] as const;
+
+/** `--districts 1,3`: district numbers (see asuhan districts list). */
+function districtList(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  const ids = text.split(',').map((part) => part.trim()).filter(Boolean);
+  if (ids.length === 0 || ids.some((part) => !/^[1-9]\d{0,8}$/.test(part))) {
+    throw usageError(`--districts harus nomor kabupaten/kota dipisah koma (mis. 1,3), bukan "${text}".`, `--districts must be district numbers separated by commas (e.g. 1,3), not "${text}".`);
+  }
+  return ids.map(Number);
+}
 
 /** Everything piped in, first line only (a trailing newline is not part of the password). */
 async function readStdinLine(stream: NodeJS.ReadableStream): Promise<string> {
@@ -72,12 +83,16 @@ function describe(user: UserAccount): string[] {
     user.displayName,
     ROLE_LABELS[user.role].id + (user.specialistId !== null ? ` #${user.specialistId}` : ''),
     user.disabled ? 'nonaktif' : user.lockedUntil ? 'terkunci sementara' : 'aktif',
+    user.role === 'admin' ? 'semua' : (user.districtIds ?? []).join(', ') || '-',
   ];
 }
 
 function printUser(io: CliIo, json: boolean, user: UserAccount, what: string): void {
   if (json) printJson(io, user);
-  else io.out(`${what}: ${describe(user).join(', ')}`);
+  else {
+    const fields = describe(user);
+    io.out(`${what}: ${fields.slice(0, -1).join(', ')}${user.districtIds ? `; kabupaten/kota: ${fields.at(-1)}` : ''}`);
+  }
 }
 
 export const usersCommand: CliCommand = {
@@ -87,25 +102,29 @@ export const usersCommand: CliCommand = {
     'asuhan users add LOGIN --role admin|coordinator|viewer|specialist [--name "Nama"] [--specialist ID] [--password-stdin]\n' +
     '       asuhan users list\n' +
     '       asuhan users disable|enable LOGIN\n' +
-    '       asuhan users reset-password LOGIN [--password-stdin]',
+    '       asuhan users reset-password LOGIN [--password-stdin]\n' +
+    '       asuhan users grant LOGIN --districts 1,3',
   details:
     'Akun dipakai oleh "asuhan serve --accounts". Peran: admin (pengguna), coordinator (mengubah data), viewer (hanya melihat), specialist (kunjungan sendiri).\n' +
     'Kata sandi (minimal 10 karakter) diketik tanpa tampil di layar, atau dikirim lewat --password-stdin; tidak pernah sebagai opsi.\n' +
-    'Atur ulang kata sandi juga membuka kunci akun dan mengakhiri sesinya.',
-  options: { role: { type: 'string' }, name: { type: 'string' }, specialist: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    'Atur ulang kata sandi juga membuka kunci akun dan mengakhiri sesinya.\n' +
+    'Di server dengan beberapa kabupaten/kota: --districts memberi pengguna kabupaten/kota tempat ia bekerja (tanpa itu: nomor 1); admin bekerja di semuanya; grant mengganti daftarnya.',
+  options: { role: { type: 'string' }, name: { type: 'string' }, specialist: { type: 'string' }, districts: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
   allowPositionals: true,
   async run({ values, positionals }, flags, io) {
     const [action, ...rest] = positionals;
     if (!ACTIONS.includes(action as (typeof ACTIONS)[number])) {
       throw usageError(`Sebutkan tindakan: ${ACTIONS.join(', ')}. Contoh: asuhan users add admin --role admin`, `Name an action: ${ACTIONS.join(', ')}. Example: asuhan users add admin --role admin`);
     }
-    return withApi(flags, io, async (_api, ctx) => {
+    const districtIds = districtList(stringOption(values, 'districts'));
+    // Accounts are the server's, kept in its first district whatever --district says.
+    return withApi({ ...flags, district: undefined }, io, async (_api, ctx) => {
       const db = ctx.db.kysely;
       if (action === 'list') {
         const users = await listUsers(db, ctx.now());
         if (flags.json) printJson(io, users);
         else if (users.length === 0) io.out('Belum ada pengguna. Buat admin pertama: asuhan users add LOGIN --role admin');
-        else io.out(formatTable(['Login', 'Nama', 'Peran', 'Status'], users.map(describe)));
+        else io.out(formatTable(['Login', 'Nama', 'Peran', 'Status', 'Kabupaten/kota'], users.map(describe)));
         return 0;
       }
       const login = oneLogin(rest, action!);
@@ -117,12 +136,29 @@ export const usersCommand: CliCommand = {
         if (specialistId !== null && !(Number.isInteger(specialistId) && specialistId > 0)) throw usageError('--specialist harus nomor ID dokter spesialis.', '--specialist must be a specialist ID number.');
         if ((role === 'specialist') !== (specialistId !== null)) throw usageError('Peran specialist memerlukan --specialist ID; peran lain tidak.', 'The specialist role needs --specialist ID; other roles do not.');
         const password = await readNewPassword(values, io);
-        const user = await createUser(db, { login, displayName: stringOption(values, 'name')?.trim() || login, role: role as UserRole, specialistId, password }, { now: ctx.now() });
-        printUser(io, flags.json, user, 'Pengguna dibuat');
+        // A specialist of another district is one of that district's doctors.
+        const specialistDistrict = role === 'specialist' && districtIds?.length === 1 && districtIds[0] !== 1 ? await openDistrict(ctx.db, districtIds[0]!) : null;
+        try {
+          const user = await createUser(
+            db,
+            { login, displayName: stringOption(values, 'name')?.trim() || login, role: role as UserRole, specialistId, password },
+            { now: ctx.now(), ...(districtIds ? { districtIds } : {}), ...(specialistDistrict ? { specialistDb: specialistDistrict.kysely } : {}) },
+          );
+          printUser(io, flags.json, user, 'Pengguna dibuat');
+        } finally {
+          await specialistDistrict?.close();
+        }
         return 0;
       }
       const found = await findUserByLogin(db, login);
       if (!found) throw usageError(`Pengguna "${login}" tidak ada.`, `There is no user "${login}".`);
+      if (action === 'grant') {
+        if (!districtIds) throw usageError('Sebutkan kabupaten/kotanya: asuhan users grant LOGIN --districts 1,3', 'Name the districts: asuhan users grant LOGIN --districts 1,3');
+        const granted = await setGrants(db, found.id, districtIds);
+        if (flags.json) printJson(io, { login, districtIds: granted });
+        else io.out(`${login} bekerja di kabupaten/kota nomor ${granted.join(', ')}${found.role === 'admin' ? ' (sebagai admin ia tetap melihat semuanya)' : ''}.`);
+        return 0;
+      }
       if (action === 'reset-password') {
         const user = await resetPassword(db, found.id, await readNewPassword(values, io), { now: ctx.now() });
         printUser(io, flags.json, user, 'Kata sandi diganti, kunci dibuka, sesi diakhiri');
