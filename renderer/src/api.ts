@@ -15,12 +15,36 @@ declare global {
 /** Fired when the web shell answers 401: not signed in (any more). */
 export const SIGNED_OUT_EVENT = 'asuhan:signed-out';
 
+/** The district this window works in, on a server with several (remembered per browser). */
+const DISTRICT_KEY = 'asuhan-district';
+
+export function chosenDistrict(): number | null {
+  try {
+    const value = Number(window.localStorage.getItem(DISTRICT_KEY));
+    return Number.isInteger(value) && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Works in another district: every screen reads it afresh, so the page starts again. */
+export function chooseDistrict(id: number | null): void {
+  try {
+    if (id === null) window.localStorage.removeItem(DISTRICT_KEY);
+    else window.localStorage.setItem(DISTRICT_KEY, String(id));
+  } catch {
+    // Storage refused (private mode): the server's first district for this user stays.
+  }
+  window.location.reload();
+}
+
 async function callHttp(method: string, input: unknown): Promise<unknown> {
   let response: Response;
+  const district = chosenDistrict();
   try {
     response = await fetch(`./api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(district !== null ? { 'X-Asuhan-District': String(district) } : {}) },
       body: JSON.stringify(input ?? {}),
     });
   } catch (error) {

@@ -8,6 +8,8 @@ import { UpdateNotice } from './features/updates/update-notice';
 import { SetupScreen } from './features/setup/setup-screen';
 import { VisitLogScreen } from './features/visit-log/visit-log-screen';
 import { LoginScreen } from './features/login/login-screen';
+import { DistrictsProvider, DistrictSwitcher, useDistricts } from './features/province/districts';
+import { ProvinceScreen } from './features/province/province-screen';
 import { SpecialistScreen } from './features/login/specialist-screen';
 import { I18nProvider, useI18n } from './i18n';
 import { RefDataProvider, useRefData } from './ref-data';
@@ -19,7 +21,7 @@ import { UndoHistory } from './ui/undo';
 import { StaleNotice } from './ui/stale';
 import { ROLE_NAMES, SessionProvider, useCanWrite, useSession } from './session';
 
-export type ScreenId = 'jadwal' | 'dasbor' | 'kunjungan' | 'data' | 'ekspor';
+export type ScreenId = 'jadwal' | 'dasbor' | 'kunjungan' | 'data' | 'ekspor' | 'provinsi';
 
 const SCREENS: { id: ScreenId; icon: IconName; labelId: string; en: string; key: string }[] = [
   { id: 'jadwal', icon: 'calendar', labelId: 'Jadwal', en: 'Schedule', key: '1' },
@@ -27,7 +29,14 @@ const SCREENS: { id: ScreenId; icon: IconName; labelId: string; en: string; key:
   { id: 'kunjungan', icon: 'clipboard', labelId: 'Catatan kunjungan', en: 'Visit log', key: '3' },
   { id: 'data', icon: 'database', labelId: 'Data master', en: 'Master data', key: '4' },
   { id: 'ekspor', icon: 'download', labelId: 'Ekspor', en: 'Export', key: '5' },
+  // Only where the user may open more than one district (see visibleScreens).
+  { id: 'provinsi', icon: 'chart', labelId: 'Provinsi', en: 'Province', key: '6' },
 ];
+
+/** The province's screen only where there is more than one district to add up. */
+function visibleScreens(districtCount: number) {
+  return SCREENS.filter((s) => s.id !== 'provinsi' || districtCount > 1);
+}
 
 function screenFromHash(): ScreenId {
   const name = window.location.hash.replace(/^#\/?/, '').split('/')[0];
@@ -65,6 +74,7 @@ function Shell() {
   const ref = useRefData();
   const [screen, setScreen] = useState<ScreenId>(screenFromHash);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const screens = visibleScreens(useDistricts().length);
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash());
     window.addEventListener('hashchange', onHash);
@@ -116,6 +126,9 @@ function Shell() {
     case 'ekspor':
       body = <ExportScreen />;
       break;
+    case 'provinsi':
+      body = <ProvinceScreen />;
+      break;
   }
 
   return (
@@ -129,8 +142,9 @@ function Shell() {
             <div className="brand-sub">{t('Jadwal dokter spesialis', 'Specialist visit planner')}</div>
           </div>
         </div>
+        <DistrictSwitcher />
         <ul>
-          {SCREENS.map((s) => (
+          {screens.map((s) => (
             <li key={s.id}>
               <a href={`#/${s.id}`} className={s.id === screen ? 'nav-item active' : 'nav-item'} aria-current={s.id === screen ? 'page' : undefined} title={`Alt+${s.key}`}>
                 <Icon name={s.icon} />
@@ -185,7 +199,9 @@ function Screens() {
         )
       }
     >
-      <Shell />
+      <DistrictsProvider>
+        <Shell />
+      </DistrictsProvider>
     </RefDataProvider>
   );
 }

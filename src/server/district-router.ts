@@ -97,8 +97,12 @@ export function createDistrictRouter(options: DistrictRouterOptions): DistrictRo
         return (await open(first.id)).api;
       }
       const id = Number(requested);
+      const allowed = Number.isInteger(id) && mine.some((d) => d.id === id);
+      // The list itself answers from the first district when the one remembered is no longer
+      // theirs, so a screen can tell (no row is `current`) and choose again.
+      if (!allowed && method === 'districts:list' && mine[0]) return (await open(mine[0].id)).api;
       if (!Number.isInteger(id) || id < 1) throw new AsuhanError('VALIDATION', 'Nomor kabupaten/kota tidak sah.', 'Not a valid district number.');
-      if (!mine.some((d) => d.id === id)) throw notYours(id);
+      if (!allowed) throw notYours(id);
       return (await open(id)).api;
     },
     async feed(token, byDistrict) {
