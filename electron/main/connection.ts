@@ -1,6 +1,6 @@
 // Which database the window shows: the local file, or an Asuhan server's web shell. Chosen at
 // start from the switches, the environment and the saved setting, in that order:
-//   --server-url=URL   connect to URL, and remember it (desktop-settings.json)
+//   --server-url=URL   connect to URL, and remember it (desktop-settings.json); also --server-url URL
 //   --local            the local file this time; a remembered server stays remembered
 //   --forget-server    forget the remembered server, and open the local file
 //   ASUHAN_SERVER_URL  connect to it this time, over the remembered one
@@ -18,14 +18,23 @@ export type Connection = { kind: 'local' } | { kind: 'server'; address: ServerAd
 
 const SERVER_URL_PREFIX = '--server-url=';
 
+/** `--server-url=URL` or `--server-url URL` (a bare one at the end is an empty address, refused). */
+function serverUrlOf(argv: readonly string[]): string | undefined {
+  const joined = argv.find((arg) => arg.startsWith(SERVER_URL_PREFIX));
+  if (joined !== undefined) return joined.slice(SERVER_URL_PREFIX.length);
+  const bare = argv.indexOf('--server-url');
+  return bare === -1 ? undefined : (argv[bare + 1] ?? '');
+}
+
 export function readConnectionSwitches(argv: readonly string[]): ConnectionSwitches {
-  const serverArg = argv.find((arg) => arg.startsWith(SERVER_URL_PREFIX));
-  return { serverUrl: serverArg?.slice(SERVER_URL_PREFIX.length), local: argv.includes('--local'), forgetServer: argv.includes('--forget-server') };
+  return { serverUrl: serverUrlOf(argv), local: argv.includes('--local'), forgetServer: argv.includes('--forget-server') };
 }
 
 /** The arguments again without the connection switches (to start the app anew with others). */
 export function withoutConnectionSwitches(args: readonly string[]): string[] {
-  return args.filter((arg) => !arg.startsWith(SERVER_URL_PREFIX) && arg !== '--local' && arg !== '--forget-server');
+  const bare = args.indexOf('--server-url');
+  const rest = bare === -1 ? args : [...args.slice(0, bare), ...args.slice(bare + 2)];
+  return rest.filter((arg) => !arg.startsWith(SERVER_URL_PREFIX) && arg !== '--local' && arg !== '--forget-server');
 }
 
 function fromSettingsFile(file: string, error: unknown): never {

@@ -78,6 +78,9 @@ describe('connection choice', () => {
     expect(readConnectionSwitches(['Asuhan.exe', '--server-url=https://a.example', '--local'])).toEqual({ serverUrl: 'https://a.example', local: true, forgetServer: false });
     expect(readConnectionSwitches(['Asuhan.exe'])).toEqual(NO_SWITCHES);
     expect(withoutConnectionSwitches(['.', '--server-url=https://a.example', '--forget-server', '--local', '--smoke-report=x'])).toEqual(['.', '--smoke-report=x']);
+    expect(readConnectionSwitches(['Asuhan.exe', '--server-url', 'http://192.168.1.10:5174']).serverUrl).toBe('http://192.168.1.10:5174');
+    expect(readConnectionSwitches(['Asuhan.exe', '--server-url']).serverUrl).toBe('');
+    expect(withoutConnectionSwitches(['.', '--server-url', 'http://192.168.1.10:5174', '--smoke-report=x'])).toEqual(['.', '--smoke-report=x']);
   });
 
   it('opens the local file when nothing is set, and writes no settings file', () => {
