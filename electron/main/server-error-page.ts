@@ -1,6 +1,6 @@
-// The page the window shows when the server cannot be reached: a local data: page (no script,
-// nothing loaded), Indonesian first, naming the address, with two links the main process
-// handles: try again (the server's own page) and open the local file instead.
+// The page the window shows when the server cannot be reached or sends the window elsewhere:
+// a local data: page (no script, nothing loaded), Indonesian first, naming the address, with two
+// links the main process handles: try again (the server's own page) and open the local file instead.
 import type { ServerAddress } from './server-address';
 
 /**
@@ -14,9 +14,23 @@ export function openLocalLink(address: ServerAddress): string {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function serverErrorPage(address: ServerAddress, reason: string): string {
+/** What went wrong, said after "the server ...": in Indonesian and in English. */
+export interface ServerProblem {
+  id: string;
+  en: string;
+}
+
+/** Chromium's error name for a failed load (ERR_CONNECTION_REFUSED, ERR_CERT_AUTHORITY_INVALID, ...). */
+export function notAnswering(errorName: string): ServerProblem {
+  return { id: `tidak menjawab (${errorName})`, en: `does not answer (${errorName})` };
+}
+
+export function redirectedElsewhere(target: string): ServerProblem {
+  return { id: `mengalihkan ke alamat lain (${target}), yang tidak dibuka jendela ini`, en: `redirects to another address (${target}), which this window does not open` };
+}
+
+export function serverErrorPage(address: ServerAddress, problem: ServerProblem): string {
   const where = escapeHtml(address.url);
-  const why = escapeHtml(reason);
   const html = `<!doctype html>
 <html lang="id"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -31,11 +45,11 @@ a{display:inline-block;padding:8px 16px;border-radius:6px;text-decoration:none;b
 a.primary{background:#1f5f99;color:#fff}
 </style></head><body><main>
 <h1>Server Asuhan tidak bisa dihubungi</h1>
-<p>Jendela ini tersambung ke server <code>${where}</code>, tetapi server itu tidak menjawab (<code>${why}</code>).
-Periksa jaringan dan apakah server menyala, lalu coba lagi. File lokal adalah database lain di komputer ini, bukan data server.</p>
+<p>Jendela ini tersambung ke server <code>${where}</code>, tetapi server itu ${escapeHtml(problem.id)}.
+Periksa jaringan, alamatnya dan apakah server menyala, lalu coba lagi. File lokal adalah database lain di komputer ini, bukan data server.</p>
 <h2 lang="en">The Asuhan server cannot be reached</h2>
-<p lang="en">This window is connected to the server <code>${where}</code>, but it does not answer (<code>${why}</code>).
-Check the network and whether the server is running, then try again. The local file is another database on this computer, not the server's data.</p>
+<p lang="en">This window is connected to the server <code>${where}</code>, but it ${escapeHtml(problem.en)}.
+Check the network, the address and whether the server is running, then try again. The local file is another database on this computer, not the server's data.</p>
 <nav><a class="primary" href="${where}">Coba lagi / Try again</a>
 <a href="${escapeHtml(openLocalLink(address))}">Buka file lokal / Open the local file</a></nav>
 </main></body></html>`;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseServerAddress } from '../../electron/main/server-address';
-import { openLocalLink, serverErrorPage } from '../../electron/main/server-error-page';
+import { notAnswering, openLocalLink, serverErrorPage } from '../../electron/main/server-error-page';
 import { axeReport } from './support/axe';
 import { startApp, type AppHarness } from './support/app-harness';
 
@@ -23,7 +23,7 @@ describe('the desktop error page for an unreachable server', () => {
 
   it('names the address, is axe-clean, and tries the server again', async () => {
     const address = parseServerAddress(app.shell.origin);
-    await page.goto(serverErrorPage(address, 'net::ERR_CONNECTION_REFUSED'));
+    await page.goto(serverErrorPage(address, notAnswering('ERR_CONNECTION_REFUSED')));
     await page.getByRole('heading', { name: 'Server Asuhan tidak bisa dihubungi' }).waitFor();
     expect(await page.getByRole('heading', { name: 'The Asuhan server cannot be reached' }).count()).toBe(1);
     expect(await page.locator('main').textContent()).toContain(address.url);

@@ -140,6 +140,24 @@ describe('desktop app on a server', () => {
     expect(pageOf(window.loadedUrl).includes('ERR_NAME_NOT_RESOLVED')).toBe(true);
   });
 
+  it('says so, instead of a blank window, when the server redirects the window to another origin', async () => {
+    const { running } = started(['Asuhan.exe', '--server-url=http://192.168.1.10:5174']);
+    await running;
+    const window = onlyWindow();
+    let prevented = false;
+    window.webContents.emit('will-redirect', { preventDefault: () => (prevented = true) }, 'http://192.168.1.10:5174/#/jadwal', false, true);
+    window.webContents.emit('will-redirect', { preventDefault: () => (prevented = true) }, 'https://portal.example/login', false, false);
+    await new Promise((done) => setImmediate(done));
+    expect(prevented).toBe(true);
+    expect(window.loadedUrl).toBe('http://192.168.1.10:5174/');
+
+    window.webContents.emit('will-redirect', { preventDefault: () => {} }, 'https://asuhan.dinkes.example/', false, true);
+    await new Promise((done) => setImmediate(done));
+    const page = pageOf(window.loadedUrl!);
+    expect(page).toContain('tetapi server itu mengalihkan ke alamat lain (https://asuhan.dinkes.example/), yang tidak dibuka jendela ini.');
+    expect(page).toContain('but it redirects to another address (https://asuhan.dinkes.example/), which this window does not open.');
+  });
+
   it("opens the local file from the error page in a new start (--local, the address kept), and never from the server's own pages", async () => {
     const { running, app } = started(['Asuhan.exe', `--server-url=${SERVER}`, '--smoke-report=x']);
     await running;
