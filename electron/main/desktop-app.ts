@@ -1,12 +1,14 @@
 // The desktop app's life: one instance, the database in the user data folder, the locked-down
-// window, the IPC channels and the native dialogs. Electron's API is passed in, so tests can
-// drive all of it without the Electron binary.
+// window, the IPC channels and the native dialogs; or, with a server address (connection.ts),
+// a window on that server's web shell alone, with neither the local file nor the IPC bridge.
+// Electron's API is passed in, so tests can drive all of it without the Electron binary.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Session, WebFrameMain } from 'electron';
 import { createApi, type Api } from '../../src/app/api';
 import { createContext } from '../../src/app/context';
 import { DB_FILE_NAME, PRODUCT_NAME } from '../../src/app/paths';
+import { AsuhanError } from '../../src/contract/errors';
 import type { DesktopShell, TransferFile, UpdateStatus } from '../../src/contract/desktop-shell';
 import { backupDatabase, backupDirFor } from '../../src/db/backup';
 import { openDatabase, type SqliteDb } from '../../src/db/connect';
@@ -14,15 +16,19 @@ import { todayOverride } from '../../src/domain/clock';
 import { checkOutputFolder, readInputFile, writeFileSafely } from '../../src/files/guard';
 import { ensureCoreSpecialties } from '../../src/seed/demo';
 import { seedHolidays } from '../../src/seed/holidays';
+import { chooseConnection, withoutConnectionSwitches, type Connection, type ConnectionSwitches } from './connection';
+import { desktopSettingsPath } from './desktop-settings';
 import { registerApi, registerShell } from './ipc';
 import { hardenWebContents, isAppUrl, lockDownSession, secureWebPreferences } from './security';
+import type { ServerAddress } from './server-address';
+import { showServer } from './server-window';
 import { createUpdateController, type UpdateController, type UpdateDeps } from './updates';
 
 /** A picked file crosses the bridge as base64: imports are 10 MB at most, a backup a few hundred MB. */
 const MAX_OPENED_FILE_BYTES = 300 * 1024 * 1024;
 
 export interface ElectronDeps {
-  app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'whenReady' | 'getPath' | 'quit' | 'setAppUserModelId'>;
+  app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'whenReady' | 'getPath' | 'quit' | 'setAppUserModelId' | 'relaunch' | 'exit'>;
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   ipcMain: Pick<IpcMain, 'handle'>;
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showErrorBox'>;
@@ -53,23 +59,42 @@ export async function openAppDatabase(file: string): Promise<SqliteDb> {
   return db;
 }
 
-export function createMainWindow(deps: Pick<ElectronDeps, 'BrowserWindow'>, paths: AppPaths): BrowserWindow {
+/** The title after the page's own: which database this window shows. */
+export function titleSuffix(server?: ServerAddress): string {
+  return server ? `server ${server.host}` : 'file lokal';
+}
+
+export interface ServerWindowOptions {
+  address: ServerAddress;
+  /** The error page's "open the local file" link. */
+  openLocal: () => void;
+}
+
+/** The window on the bundled screens (or the dev server), or with `server` on that server's page, without the preload. */
+export function createMainWindow(deps: Pick<ElectronDeps, 'BrowserWindow'>, paths: AppPaths, server?: ServerWindowOptions): BrowserWindow {
+  const suffix = titleSuffix(server?.address);
   const window = new deps.BrowserWindow({
     width: 1360,
     height: 880,
     minWidth: 1000,
     minHeight: 640,
-    title: PRODUCT_NAME,
+    title: `${PRODUCT_NAME} — ${suffix}`,
     icon: paths.icon,
     show: false,
     backgroundColor: '#f4f6f8',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(paths.preload),
+    // A remote page gets no preload: no window.asuhan, so the screens talk HTTP to their server.
+    webPreferences: secureWebPreferences(server ? undefined : paths.preload),
   });
-  const baseUrl = paths.devServerUrl ?? pathToFileURL(paths.rendererIndex).href;
+  window.on('page-title-updated', (event, title) => {
+    event.preventDefault();
+    window.setTitle(`${title} — ${suffix}`);
+  });
+  const baseUrl = server?.address.url ?? paths.devServerUrl ?? pathToFileURL(paths.rendererIndex).href;
   hardenWebContents(window.webContents, baseUrl);
   window.once('ready-to-show', () => window.show());
-  if (paths.devServerUrl) void window.loadURL(paths.devServerUrl);
+  if (server) showServer(window, server.address, server.openLocal);
+  else if (paths.devServerUrl) void window.loadURL(paths.devServerUrl);
   else void window.loadFile(paths.rendererIndex);
   return window;
 }
@@ -132,17 +157,40 @@ export function desktopShell(deps: Pick<ElectronDeps, 'dialog'>, window: () => B
 }
 
 export interface RunningApp {
+  mode: 'local';
   api: Api;
   db: SqliteDb;
   window: () => BrowserWindow | null;
   updates: UpdateController | undefined;
 }
 
+/** The app showing a server: no database, no IPC, no updates (they back the local file up first). */
+export interface ConnectedApp {
+  mode: 'server';
+  address: ServerAddress;
+  window: () => BrowserWindow | null;
+}
+
+/** What launch.ts read: the switches and the environment decide which database (connection.ts). */
+export interface ConnectionRequest {
+  switches: ConnectionSwitches;
+  envServerUrl: string | undefined;
+  /** process.argv, to start again on the local file. */
+  argv: readonly string[];
+}
+
+function bilingual(error: unknown): string {
+  if (error instanceof AsuhanError) return `${error.messageId}\n\n${error.messageEn}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Starts the app. Returns null when another instance already runs: that one gets focused
- * through its 'second-instance' event and this one quits.
+ * through its 'second-instance' event and this one quits. Without a request it opens the local file.
  */
-export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths): Promise<RunningApp | null> {
+export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths): Promise<RunningApp | null>;
+export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths, request: ConnectionRequest): Promise<RunningApp | ConnectedApp | null>;
+export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths, request?: ConnectionRequest): Promise<RunningApp | ConnectedApp | null> {
   if (!deps.app.requestSingleInstanceLock()) {
     deps.app.quit();
     return null;
@@ -160,6 +208,27 @@ export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths): Prom
   deps.app.setAppUserModelId('id.asuhan.app');
 
   await deps.app.whenReady();
+  // After the lock: a second instance started with --server-url saves nothing.
+  let connection: Connection = { kind: 'local' };
+  try {
+    if (request) connection = chooseConnection(request.switches, request.envServerUrl, desktopSettingsPath(deps.app.getPath('userData')));
+  } catch (error) {
+    deps.dialog.showErrorBox('Asuhan', bilingual(error));
+    deps.app.quit();
+    return null;
+  }
+  if (connection.kind === 'server') {
+    const { address } = connection;
+    lockDownSession(deps.session.defaultSession, address.url);
+    const openLocal = () => {
+      // One process, one origin: the local file starts in a new instance with its own lock-down.
+      deps.app.relaunch({ args: [...withoutConnectionSwitches((request?.argv ?? []).slice(1)), '--local'] });
+      deps.app.exit(0);
+    };
+    mainWindow = createMainWindow(deps, paths, { address, openLocal });
+    return { mode: 'server', address, window: currentWindow };
+  }
+
   const baseUrl = paths.devServerUrl ?? pathToFileURL(paths.rendererIndex).href;
   lockDownSession(deps.session.defaultSession, baseUrl);
 
@@ -192,5 +261,5 @@ export async function startDesktopApp(deps: ElectronDeps, paths: AppPaths): Prom
   registerShell(deps.ipcMain, desktopShell(deps, currentWindow, deps.app, updates), isTrusted);
 
   mainWindow = createMainWindow(deps, paths);
-  return { api, db, window: currentWindow, updates };
+  return { mode: 'local', api, db, window: currentWindow, updates };
 }

@@ -1,5 +1,6 @@
 // How the main process starts: `--smoke-test` runs the self-test without a window and exits;
-// otherwise the app starts, in test mode (unpackaged builds only, for the Playwright test) with
+// otherwise the app starts, on the local file or a server (--server-url, --local, --forget-server,
+// ASUHAN_SERVER_URL: connection.ts), in test mode (unpackaged builds only, for the Playwright test) with
 // its user-data folder, demo data and save dialog set from the environment.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,10 +11,11 @@ import { runSmokeTest, type SmokeResult } from '../../src/app/smoke-test';
 import { now } from '../../src/domain/clock';
 import { todayIn } from '../../src/domain/dates';
 import { seedDemo } from '../../src/seed/demo';
-import { databasePathFor, openAppDatabase, startDesktopApp, type AppPaths, type ElectronDeps, type RunningApp } from './desktop-app';
+import { readConnectionSwitches } from './connection';
+import { databasePathFor, openAppDatabase, startDesktopApp, type AppPaths, type ConnectedApp, type ElectronDeps, type RunningApp } from './desktop-app';
 
 export interface LaunchDeps extends ElectronDeps {
-  app: ElectronDeps['app'] & Pick<App, 'exit' | 'setPath' | 'isPackaged'>;
+  app: ElectronDeps['app'] & Pick<App, 'setPath' | 'isPackaged'>;
 }
 
 export interface TestModeOptions {
@@ -107,7 +109,7 @@ async function smokeTest(deps: LaunchDeps, options: LaunchOptions, io: LaunchIo)
   return result;
 }
 
-export async function launch(deps: LaunchDeps, paths: AppPaths, argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env, io: LaunchIo = STD_IO): Promise<RunningApp | SmokeResult | null> {
+export async function launch(deps: LaunchDeps, paths: AppPaths, argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env, io: LaunchIo = STD_IO): Promise<RunningApp | ConnectedApp | SmokeResult | null> {
   const options = readLaunchOptions(argv, env, deps.app.isPackaged);
   if (options.smokeTest) return smokeTest(deps, options, io);
   let started: LaunchDeps = deps;
@@ -117,5 +119,5 @@ export async function launch(deps: LaunchDeps, paths: AppPaths, argv: readonly s
     if (options.test.demo) await seedDemoIfEmpty(databasePathFor(deps.app));
     if (options.test.saveDir) started = { ...deps, dialog: dialogsSavingInto(options.test.saveDir, deps.dialog) };
   }
-  return startDesktopApp(started, paths);
+  return startDesktopApp(started, paths, { switches: readConnectionSwitches(argv), envServerUrl: env.ASUHAN_SERVER_URL || undefined, argv });
 }

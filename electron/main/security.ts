@@ -1,14 +1,16 @@
-// Locks the window down: isolated, sandboxed renderer without Node, a strict CSP, no remote
-// content, no navigation away from the app, no new windows, every permission refused.
+// Locks the window down: isolated, sandboxed renderer without Node, a strict CSP, nothing from
+// outside the app's one origin (the bundled files, or the server it was pointed at), no
+// navigation away from it, no new windows, every permission refused.
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { CONTENT_SECURITY_DIRECTIVES } from '../../src/app/content-security-policy';
 
 /** The renderer is one local bundle: nothing may load from anywhere else. */
 export const CONTENT_SECURITY_POLICY = CONTENT_SECURITY_DIRECTIVES.join('; ');
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** Without a preload path (a server's page) the page gets no bridge at all. */
+export function secureWebPreferences(preloadPath?: string): WebPreferences {
   return {
-    preload: preloadPath,
+    ...(preloadPath === undefined ? {} : { preload: preloadPath }),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -22,7 +24,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** True for the app's own pages: the bundled renderer folder (or the dev server in development). */
+/** True for the app's own pages: the bundled renderer folder, the dev server in development, or the server's origin. */
 export function isAppUrl(url: string, appBaseUrl: string): boolean {
   try {
     const target = new URL(url);
@@ -46,8 +48,9 @@ export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowO
 }
 
 /**
- * Only the app's own files load: `appBaseUrl` is the bundled renderer (file:) or, in development,
- * Vite's dev server; any other file on the disk, and anything remote, is refused.
+ * Only the app's own files load: `appBaseUrl` is the bundled renderer (file:), in development
+ * Vite's dev server, or the Asuhan server the window shows; any other file on the disk, and
+ * anything from another origin, is refused.
  */
 export function lockDownSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>, appBaseUrl: string): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -6,6 +6,8 @@
 // is skipped, and says so.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
@@ -188,4 +190,78 @@ describe.skipIf(!BINARY)('the real Electron window (skipped without Electron’s
     expect(pageErrors).toEqual([]);
     expect(consoleErrors.filter((text) => !(/inline script/i.test(text) && text.includes('Content Security Policy')))).toEqual([]);
   });
+});
+
+// The same app pointed at a server (ASUHAN_SERVER_URL): a stand-in HTTP server here, since this
+// job's better-sqlite3 is built for Electron and no web shell can run under Node beside it.
+describe.skipIf(!BINARY)('the real Electron window on a server (skipped without Electron’s binary)', () => {
+  let base: string;
+  let server: http.Server;
+  let origin: string;
+  const opened: ElectronApplication[] = [];
+
+  function listen(handler: http.RequestListener): Promise<{ server: http.Server; origin: string }> {
+    const made = http.createServer(handler);
+    return new Promise((resolve) => made.listen(0, '127.0.0.1', () => resolve({ server: made, origin: `http://127.0.0.1:${(made.address() as AddressInfo).port}` })));
+  }
+
+  async function openOn(serverUrl: string, name: string): Promise<{ window: Page; electron: ElectronApplication; userData: string }> {
+    const userData = path.join(base, name);
+    const electron = await _electron.launch({ executablePath: BINARY!, args: [root], cwd: root, env: { ...process.env, ASUHAN_TEST_MODE: '1', ASUHAN_TEST_USER_DATA: userData, ASUHAN_SERVER_URL: serverUrl }, timeout: 90_000 });
+    opened.push(electron);
+    return { window: await electron.firstWindow(), electron, userData };
+  }
+
+  beforeAll(async () => {
+    const built = spawnSync(process.execPath, ['build/build-electron.mjs'], { cwd: root, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`build:electron failed: ${built.stderr}`);
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'asuhan-electron-server '));
+    ({ server, origin } = await listen((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html lang="id"><head><title>Server uji</title></head><body><h1>Server uji</h1></body></html>');
+    }));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const electron of opened) await electron.close().catch(() => {});
+    server?.close();
+    if (base) fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  it('shows the server page without the bridge, locked to its origin, says so in the title, and opens no local file', async () => {
+    const other = await listen((_req, res) => res.end('other'));
+    try {
+      const { window, electron, userData } = await openOn(origin, 'on-server');
+      await window.getByRole('heading', { name: 'Server uji' }).waitFor({ timeout: 60_000 });
+      expect(window.url()).toBe(`${origin}/`);
+      expect(await window.evaluate('typeof window.asuhan')).toBe('undefined');
+      expect(await window.evaluate('typeof window.require')).toBe('undefined');
+      const elsewhere = await window.evaluate(`fetch(${JSON.stringify(`${other.origin}/`)}).then(() => 'reached', () => 'refused')`);
+      expect(elsewhere).toBe('refused');
+      const host = new URL(origin).host;
+      await expect.poll(() => electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle())).toBe(`Server uji — server ${host}`);
+      expect(fs.existsSync(path.join(userData, 'asuhan.db'))).toBe(false);
+    } finally {
+      other.server.close();
+    }
+  }, 120_000);
+
+  it('shows the local error page when the server does not answer, and gets through on a retry', async () => {
+    const gone = await listen(() => {});
+    const port = (gone.server.address() as AddressInfo).port;
+    await new Promise((done) => gone.server.close(done));
+    const { window } = await openOn(gone.origin, 'unreachable');
+    await window.getByRole('heading', { name: 'Server Asuhan tidak bisa dihubungi' }).waitFor({ timeout: 60_000 });
+    expect(window.url().startsWith('data:text/html')).toBe(true);
+    expect(await window.locator('main').textContent()).toContain(`${gone.origin}/`);
+    await shot('07-server-tidak-menjawab');
+    const back = http.createServer((_req, res) => res.end('<!doctype html><title>Kembali</title><h1>Server kembali</h1>'));
+    await new Promise<void>((done) => back.listen(port, '127.0.0.1', () => done()));
+    try {
+      await window.getByRole('link', { name: 'Coba lagi / Try again' }).click();
+      await window.getByRole('heading', { name: 'Server kembali' }).waitFor({ timeout: 30_000 });
+    } finally {
+      back.close();
+    }
+  }, 120_000);
 });

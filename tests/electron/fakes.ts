@@ -23,6 +23,11 @@ export class FakeWebContents extends FakeEmitter {
   readonly id = FakeWebContents.nextId++;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   printed = 0;
+  /** The page shown (set by the window's loadFile/loadURL). */
+  url = '';
+  getURL(): string {
+    return this.url;
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
@@ -37,20 +42,27 @@ export class FakeBrowserWindow extends FakeEmitter {
   readonly webContents = new FakeWebContents();
   loadedFile: string | null = null;
   loadedUrl: string | null = null;
+  title: string;
   minimized = false;
   focused = 0;
   restored = 0;
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
+    this.title = options.title ?? '';
     FakeBrowserWindow.created.push(this);
   }
   loadFile(file: string): Promise<void> {
     this.loadedFile = file;
+    this.webContents.url = `file://${file}`;
     return Promise.resolve();
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
+    this.webContents.url = url;
     return Promise.resolve();
+  }
+  setTitle(title: string): void {
+    this.title = title;
   }
   isDestroyed(): boolean {
     return false;
@@ -109,6 +121,7 @@ export class FakeSession {
 export class FakeApp extends FakeEmitter {
   quits = 0;
   locksRequested = 0;
+  relaunchedWith: { args?: string[] } | null = null;
   exitCode: number | null = null;
   isPackaged = false;
   readonly setPaths = new Map<string, string>();
@@ -136,6 +149,9 @@ export class FakeApp extends FakeEmitter {
   }
   quit(): void {
     this.quits++;
+  }
+  relaunch(options: { args?: string[] } = {}): void {
+    this.relaunchedWith = options;
   }
   setAppUserModelId(): void {}
 }
