@@ -115,7 +115,8 @@ function hostAllowed(req: http.IncomingMessage, port: number, network: boolean):
   const host = req.headers.host;
   if (!host) return false;
   const origin = req.headers.origin;
-  return !origin || origin === `http://${host}` || isLocalHost(origin.replace(/^http:\/\//, ''), port);
+  // Behind a TLS proxy (https://host forwarded to this port with its Host kept) the page's origin is https.
+  return !origin || origin === `http://${host}` || origin === `https://${host}` || isLocalHost(origin.replace(/^http:\/\//, ''), port);
 }
 
 function urlHost(address: string): string {
@@ -305,7 +306,7 @@ async function handleAuth(action: string, accounts: ShellAccounts | undefined, s
     sendResult(res, { ok: false, error: outcome.error.toPayload() });
     return;
   }
-  send(res, 200, JSON.stringify({ ok: true, data: { user: publicUser(outcome.caller) } }), json, { 'Set-Cookie': sessionCookie(port, outcome.token, SESSION_MAX_AGE_SECONDS) });
+  send(res, 200, JSON.stringify({ ok: true, data: { user: publicUser(outcome.caller) } }), json, { 'Set-Cookie': sessionCookie(port, outcome.token, SESSION_MAX_AGE_SECONDS) + (req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '') });
 }
 
 async function handleFeed(feeds: WebShellOptions['feeds'], token: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -349,7 +350,11 @@ export function createRequestHandler(options: {
 }) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
-      const network = options.network === true && options.accounts !== undefined;
+      // With accounts, a TLS reverse proxy in front of a loopback server (X-Forwarded-Proto: https,
+      // the office's name kept as Host) is answered as on a network address: any name, and an
+      // Origin that must be the page's own. A rebinding page over plain http cannot pass that check.
+      const proxiedTls = options.accounts !== undefined && req.headers['x-forwarded-proto'] === 'https';
+      const network = (options.network === true || proxiedTls) && options.accounts !== undefined;
       if (!network && !isLocalHost(req.headers.host, options.port())) {
         send(res, 421, 'Host tidak diizinkan / Host not allowed', 'text/plain; charset=utf-8');
         return;

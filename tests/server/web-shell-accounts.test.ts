@@ -50,6 +50,21 @@ async function signIn(login: string, password = PASSWORD): Promise<string> {
 }
 
 describe('web shell with accounts', () => {
+  it('answers through a TLS reverse proxy (X-Forwarded-Proto: https, the office name as Host), still refusing other sites', async () => {
+    const proxied = (extra: Record<string, string>, pathName = '/auth/login', body: unknown = { login: 'koor', password: PASSWORD }) =>
+      rawRequest(shell, { method: 'POST', path: pathName, withSecret: false, headers: { 'Content-Type': 'application/json', Host: 'jadwal.dinkes.example', ...extra }, body: JSON.stringify(body) });
+    // Without the proxy's word, another name on loopback is refused (DNS rebinding).
+    expect((await proxied({ Origin: 'https://jadwal.dinkes.example' })).status).toBe(421);
+    const signedIn = await proxied({ 'X-Forwarded-Proto': 'https', Origin: 'https://jadwal.dinkes.example' });
+    expect(signedIn.status, signedIn.body).toBe(200);
+    expect(String(signedIn.headers['set-cookie']?.[0])).toMatch(/HttpOnly; SameSite=Strict; .*; Secure$/);
+    const cookie = String(signedIn.headers['set-cookie']?.[0]).split(';')[0]!;
+    expect((await proxied({ 'X-Forwarded-Proto': 'https', Origin: 'https://jadwal.dinkes.example', Cookie: cookie }, '/api/app:info', {})).status).toBe(200);
+    // A page of another site, or the same name over plain http, is refused before anything runs.
+    expect((await proxied({ 'X-Forwarded-Proto': 'https', Origin: 'https://contoh-jahat.example', Cookie: cookie }, '/api/app:info', {})).status).toBe(403);
+    expect((await proxied({ 'X-Forwarded-Proto': 'https', Origin: 'http://evil.example', Cookie: cookie }, '/api/app:info', {})).status).toBe(403);
+  });
+
   it('says sign-in is required, prints no secret, and refuses the API without a session', async () => {
     expect(shell.accounts).toBe(true);
     expect(shell.url).not.toContain('token=');
