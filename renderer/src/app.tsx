@@ -185,8 +185,15 @@ function Shell() {
 /** A specialist gets their own visits; everyone else the district's screens. */
 function Screens() {
   const { user } = useSession();
-  if (user?.role === 'specialist') return <SpecialistScreen />;
+  if (user?.role === 'specialist') {
+    return (
+      <DistrictsProvider fallback={<Loading />}>
+        <SpecialistScreen />
+      </DistrictsProvider>
+    );
+  }
   return (
+    <DistrictsProvider fallback={<Loading />}>
     <RefDataProvider
       fallback={(error) =>
         error ? (
@@ -199,10 +206,9 @@ function Screens() {
         )
       }
     >
-      <DistrictsProvider>
-        <Shell />
-      </DistrictsProvider>
+      <Shell />
     </RefDataProvider>
+    </DistrictsProvider>
   );
 }
 

@@ -9,6 +9,8 @@ import { ROLE_NAMES } from '../../session';
 import { ActiveSpecialistOptions, EmptyRow, ErrorBanner, Field, Modal, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { errorsByField } from './entity-form';
+import { useDistricts } from '../province/districts';
+import type { DistrictSummary } from '../../../../src/contract/districts';
 
 const ROLES: UserRole[] = ['coordinator', 'viewer', 'specialist', 'admin'];
 
@@ -18,6 +20,12 @@ export function UsersPanel() {
   const loaded = useLoad(() => call('users:list', {}), []);
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<UserAccount | null>(null);
+  const [granting, setGranting] = useState<UserAccount | null>(null);
+  // Only on a server with several districts: where each user may work.
+  const districts = useDistricts();
+  const several = districts.length > 1;
+  const districtNames = (user: UserAccount) =>
+    user.role === 'admin' ? t('Semua', 'All') : (user.districtIds ?? []).map((id) => districts.find((d) => d.id === id)?.name ?? `#${id}`).join(', ') || '—';
   const [error, setError] = useState<ApiError>();
   const roleName = (role: UserRole) => (lang === 'id' ? ROLE_NAMES[role][0] : ROLE_NAMES[role][1]);
 
@@ -53,6 +61,7 @@ export function UsersPanel() {
               <th>{t('Nama', 'Name')}</th>
               <th>{t('Peran', 'Role')}</th>
               <th>Status</th>
+              {several ? <th>{t('Kabupaten/kota', 'Districts')}</th> : null}
               <th aria-label={t('Tindakan', 'Actions')} />
             </tr>
           </thead>
@@ -63,6 +72,19 @@ export function UsersPanel() {
                 <td>{user.displayName}</td>
                 <td>{roleName(user.role)}</td>
                 <td>{user.disabled ? t('Nonaktif', 'Disabled') : user.lockedUntil ? t('Terkunci sementara', 'Locked for now') : t('Aktif', 'Active')}</td>
+                {several ? (
+                  <td>
+                    {districtNames(user)}
+                    {user.role === 'admin' ? null : (
+                      <>
+                        {' '}
+                        <button type="button" className="link" onClick={() => setGranting(user)} aria-label={t(`Ubah kabupaten/kota ${user.login}`, `Change ${user.login}'s districts`)}>
+                          {t('Ubah', 'Change')}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                ) : null}
                 <td className="num" style={{ whiteSpace: 'nowrap' }}>
                   <button type="button" onClick={() => setResetting(user)}>
                     {t('Atur ulang kata sandi', 'Reset password')}
@@ -73,11 +95,12 @@ export function UsersPanel() {
                 </td>
               </tr>
             ))}
-            {loaded.data?.length === 0 ? <EmptyRow colSpan={5}>{t('Belum ada pengguna.', 'No users yet.')}</EmptyRow> : null}
+            {loaded.data?.length === 0 ? <EmptyRow colSpan={several ? 6 : 5}>{t('Belum ada pengguna.', 'No users yet.')}</EmptyRow> : null}
           </tbody>
         </table>
       </div>
       {adding ? <AddUser roleName={roleName} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); loaded.reload(); }} /> : null}
+      {granting ? <GrantDistricts user={granting} districts={districts} onClose={() => setGranting(null)} onSaved={() => { setGranting(null); loaded.reload(); }} /> : null}
       {resetting ? <ResetPassword user={resetting} onClose={() => setResetting(null)} onSaved={() => { setResetting(null); loaded.reload(); }} /> : null}
     </div>
   );
@@ -87,7 +110,9 @@ function AddUser({ roleName, onClose, onSaved }: { roleName: (role: UserRole) =>
   const { t, lang } = useI18n();
   const ref = useRefData();
   const toast = useToast();
-  const [draft, setDraft] = useState({ login: '', displayName: '', role: 'coordinator' as UserRole, specialistId: null as number | null, password: '' });
+  const districts = useDistricts();
+  const current = districts.find((d) => d.current);
+  const [draft, setDraft] = useState({ login: '', displayName: '', role: 'coordinator' as UserRole, specialistId: null as number | null, password: '', districtIds: current ? [current.id] : [] });
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const errors = errorsByField(error, lang);
@@ -96,7 +121,7 @@ function AddUser({ roleName, onClose, onSaved }: { roleName: (role: UserRole) =>
     setBusy(true);
     setError(undefined);
     try {
-      const made = await call('users:create', { ...draft, specialistId: draft.role === 'specialist' ? draft.specialistId : null });
+      const made = await call('users:create', { ...draft, specialistId: draft.role === 'specialist' ? draft.specialistId : null, districtIds: draft.role === 'specialist' && current ? [current.id] : draft.districtIds });
       toast(t(`Pengguna ${made.login} dibuat.`, `User ${made.login} made.`));
       onSaved();
     } catch (cause) {
@@ -130,6 +155,9 @@ function AddUser({ roleName, onClose, onSaved }: { roleName: (role: UserRole) =>
               <ActiveSpecialistOptions specialists={ref.specialists} />
             </select>
           </Field>
+        ) : null}
+        {districts.length > 1 && draft.role !== 'admin' && draft.role !== 'specialist' ? (
+          <DistrictChoice districts={districts} chosen={draft.districtIds} onChange={(districtIds) => setDraft({ ...draft, districtIds })} />
         ) : null}
         <Field label={t('Kata sandi awal (minimal 10 karakter)', 'First password (at least 10 characters)')} error={errors.password}>
           <input name="password" type="password" autoComplete="new-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />
@@ -181,6 +209,61 @@ function ResetPassword({ user, onClose, onSaved }: { user: UserAccount; onClose:
           </button>
           <button type="submit" className="primary" disabled={busy}>
             {t('Simpan kata sandi', 'Save the password')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** Checkboxes of the server's districts (a specialist works in the one of their specialist, an admin in all). */
+function DistrictChoice({ districts, chosen, onChange }: { districts: DistrictSummary[]; chosen: number[]; onChange: (ids: number[]) => void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="plain-fieldset">
+      <legend className="field-label">{t('Kabupaten/kota tempat ia bekerja', 'Districts they work in')}</legend>
+      {districts.map((d) => (
+        <label key={d.id} className="check">
+          <input type="checkbox" checked={chosen.includes(d.id)} onChange={(e) => onChange(e.target.checked ? [...chosen, d.id] : chosen.filter((id) => id !== d.id))} />
+          {d.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function GrantDistricts({ user, districts, onClose, onSaved }: { user: UserAccount; districts: DistrictSummary[]; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [chosen, setChosen] = useState<number[]>(user.districtIds ?? []);
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await call('users:districts', { userId: user.id, districtIds: chosen });
+      toast(t(`Kabupaten/kota ${user.login} disimpan.`, `${user.login}'s districts saved.`));
+      onSaved();
+    } catch (cause) {
+      setError(cause as ApiError);
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal title={t(`Kabupaten/kota ${user.login}`, `${user.login}'s districts`)} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <ErrorBanner error={error} />
+        <DistrictChoice districts={districts} chosen={chosen} onChange={setChosen} />
+        {chosen.length === 0 ? <p className="muted small">{t('Tanpa kabupaten/kota, pengguna ini bisa masuk tetapi tidak melihat data apa pun.', 'With no district this user can sign in but sees no data.')}</p> : null}
+        <div className="form-actions">
+          {busy ? <Spinner /> : null}
+          <button type="button" onClick={onClose}>
+            {t('Batal', 'Cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('Simpan', 'Save')}
           </button>
         </div>
       </form>

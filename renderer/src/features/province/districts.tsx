@@ -15,16 +15,22 @@ export function useDistricts(): DistrictSummary[] {
   return useContext(DistrictsContext);
 }
 
-export function DistrictsProvider({ children }: { children: ReactNode }) {
+/**
+ * Loads the districts before the screens: a district remembered in this browser that is no longer
+ * this user's is forgotten (and the page starts again in theirs) before any screen asks it for data.
+ */
+export function DistrictsProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
   const loaded = useLoad(() => call('districts:list', {}), []);
-  const list = loaded.data ?? [];
-  const current = list.find((d) => d.current);
+  const list = loaded.data;
+  const current = list?.find((d) => d.current);
+  const chosen = chosenDistrict();
+  const stale = chosen !== null && current !== undefined && current.id !== chosen;
   useEffect(() => {
-    // The district remembered in this browser is no longer this user's: forget it, start again.
-    const chosen = chosenDistrict();
-    if (chosen !== null && current && current.id !== chosen) chooseDistrict(null);
-  }, [current]);
-  return <DistrictsContext.Provider value={list}>{children}</DistrictsContext.Provider>;
+    if (stale) chooseDistrict(null);
+  }, [stale]);
+  // Without the list (an old server, an error) the screens still open, in the server's choice.
+  if ((loaded.loading && !list) || stale) return <>{fallback}</>;
+  return <DistrictsContext.Provider value={list ?? []}>{children}</DistrictsContext.Provider>;
 }
 
 /** The district switch in the side bar, shown only where there is more than one. */
