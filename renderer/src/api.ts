@@ -27,14 +27,15 @@ export function chosenDistrict(): number | null {
   }
 }
 
-/** Works in another district: every screen reads it afresh, so the page starts again. */
-export function chooseDistrict(id: number | null): void {
+/** Remembers the district and reloads the app in it, on `screen` when given (else the same screen). */
+export function chooseDistrict(id: number | null, screen?: string): void {
   try {
     if (id === null) window.localStorage.removeItem(DISTRICT_KEY);
     else window.localStorage.setItem(DISTRICT_KEY, String(id));
   } catch {
     // Storage refused (private mode): the server's first district for this user stays.
   }
+  if (screen) window.location.hash = `#/${screen}`;
   window.location.reload();
 }
 

@@ -363,7 +363,8 @@ export function createRequestHandler(options: {
         send(res, 403, 'Origin tidak diizinkan / Origin not allowed', 'text/plain; charset=utf-8');
         return;
       }
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      // Joined, not resolved: a path such as "//" would otherwise be read as another host and throw.
+      const url = new URL(`http://127.0.0.1${req.url?.startsWith('/') ? req.url : '/'}`);
       const feedMatch = FEED_PATH.exec(url.pathname);
       if (feedMatch?.[1]) {
         await handleFeed(options.feeds, feedMatch[1], req, res);

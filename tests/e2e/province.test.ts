@@ -85,18 +85,19 @@ describe.skipIf(!POSTGRES_TEST_URL)('several districts in the browser', () => {
   it('switches district in the side bar: the other district\'s name, zone and data', { timeout: 120_000 }, async () => {
     await signIn('provinsi');
     const switcher = page.getByLabel('Kabupaten/kota');
-    await expect.poll(() => switcher.locator('option').allTextContents()).toEqual([expect.stringContaining('(WIB)'), `${WITA_DISTRICT.districtName} (WITA)`]);
+    await expect.poll(() => switcher.locator('option').allTextContents()).toEqual([expect.stringContaining('(WIB)'), `${WITA_DISTRICT.districtName.replace('Kabupaten', 'Kab.')} (WITA)`]);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'province-switch-home.png') });
-    await Promise.all([page.waitForEvent('load'), switcher.selectOption({ label: `${WITA_DISTRICT.districtName} (WITA)` })]);
+    await Promise.all([page.waitForEvent('load'), switcher.selectOption({ label: `${WITA_DISTRICT.districtName.replace('Kabupaten', 'Kab.')} (WITA)` })]);
     await page.waitForSelector('.fc-daygrid-day');
     await expect.poll(() => page.getByLabel('Kabupaten/kota').inputValue()).not.toBe('1');
-    await page.goto(`${shell.origin}/#/data`);
+    await page.goto(`${shell.origin}#/data`);
+    await page.getByRole('tab', { name: 'Puskesmas', exact: true }).click();
     await expect.poll(() => page.locator('main').textContent()).toContain('Puskesmas Kenari Utara');
     expect(await page.locator('main').textContent()).not.toContain('Puskesmas Badean');
   });
 
   it('shows the province month whose rows add up, and a row opens its district', { timeout: 120_000 }, async () => {
-    await page.goto(`${shell.origin}/#/provinsi`);
+    await page.goto(`${shell.origin}#/provinsi`);
     const table = page.getByTestId('province');
     await table.waitFor();
     await page.getByRole('heading', { name: /^Provinsi: Februari 2026/ }).waitFor();
@@ -121,7 +122,8 @@ describe.skipIf(!POSTGRES_TEST_URL)('several districts in the browser', () => {
     await signIn('koor.kenari');
     expect(await page.getByLabel('Kabupaten/kota').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Provinsi' }).count()).toBe(0);
-    await page.goto(`${shell.origin}/#/data`);
+    await page.goto(`${shell.origin}#/data`);
+    await page.getByRole('tab', { name: 'Puskesmas', exact: true }).click();
     // The district remembered from the viewer (district 1) is not theirs: the app forgets it and opens theirs.
     await expect.poll(() => page.locator('main').textContent(), { timeout: 20_000 }).toContain('Puskesmas Kenari Utara');
     expect(pageErrors).toEqual([]);

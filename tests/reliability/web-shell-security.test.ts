@@ -172,6 +172,14 @@ describe('web shell security', () => {
     }
   });
 
+  it('serves the page for a doubled slash, as a pasted address may have ("//"), instead of failing', async () => {
+    for (const attempt of ['//', '//data', '///']) {
+      const reply = await request({ path: attempt });
+      expect(reply.status, attempt).toBe(200);
+      expect(reply.body, attempt).toContain('<title>Asuhan</title>');
+    }
+  });
+
   it('answers malformed requests with a client error, not a crash', async () => {
     expect((await request({ path: '/%E0%A4%A' })).status).toBeLessThan(500);
     const badJson = await request({ method: 'POST', path: '/api/app:info', headers: { 'Content-Type': 'application/json' }, body: '{"a":' });

@@ -33,6 +33,11 @@ export function DistrictsProvider({ children, fallback }: { children: ReactNode;
   return <DistrictsContext.Provider value={list ?? []}>{children}</DistrictsContext.Provider>;
 }
 
+/** "Kabupaten Lembah Kenari" as "Kab. Lembah Kenari", the usual short form, so it fits the side bar. */
+export function shortDistrictName(name: string): string {
+  return name.replace(/^Kabupaten\s+/i, 'Kab. ');
+}
+
 /** The district switch in the side bar, shown only where there is more than one. */
 export function DistrictSwitcher() {
   const { t } = useI18n();
@@ -42,10 +47,10 @@ export function DistrictSwitcher() {
   return (
     <label className="district-switch">
       <span className="field-label">{t('Kabupaten/kota', 'District')}</span>
-      <select value={current?.id ?? ''} onChange={(e) => chooseDistrict(Number(e.target.value))}>
+      <select value={current?.id ?? ''} title={current ? `${current.name} (${zoneAbbreviation(current.timeZone)})` : undefined} onChange={(e) => chooseDistrict(Number(e.target.value))}>
         {districts.map((d) => (
           <option key={d.id} value={d.id}>
-            {d.name} ({zoneAbbreviation(d.timeZone)})
+            {shortDistrictName(d.name)} ({zoneAbbreviation(d.timeZone)})
           </option>
         ))}
       </select>

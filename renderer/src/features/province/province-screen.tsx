@@ -70,7 +70,7 @@ export function ProvinceScreen() {
                 {data.districts.map((row) => (
                   <tr key={row.districtId}>
                     <td>
-                      <button type="button" className="link" onClick={() => chooseDistrict(row.districtId)} title={t('Buka kabupaten/kota ini', 'Open this district')}>
+                      <button type="button" className="link" onClick={() => chooseDistrict(row.districtId, 'jadwal')} title={t('Buka kabupaten/kota ini', 'Open this district')}>
                         {row.name}
                       </button>
                       <span className="muted small"> {zoneAbbreviation(row.timeZone)}</span>
