@@ -23,7 +23,7 @@ import { calendarA11yOptions, hideToolbarIcons } from './calendar-a11y';
 import { CalendarFilterPanel } from './calendar-filters';
 import { PlanButton } from './plan-panel';
 import { VisitDetails } from './visit-details';
-import { UncoveredPanel } from './cover-suggestions';
+import { loadUncovered, UncoveredPanel } from './cover-suggestions';
 import { moveVisit } from './visit-actions';
 import { useCanWrite } from '../../session';
 
@@ -135,6 +135,9 @@ export function CalendarScreen() {
   }, [range?.from, range?.to]);
 
   const dataVersion = useLoadCount(loaded.data);
+  // Asked here, after the calendar's own calls (a component's effects run in order, a child's before
+  // its parent's), so the server answers those first; the panel shows its own spinner meanwhile.
+  const uncovered = useLoad(() => loadUncovered(shared.month), [shared.month, dataVersion]);
   const firstLoaded = useRef(false);
   // The day the calendar opens on: the shared day until it is drawn, then fixed (a changing
   // initialDate would send the calendar back to it).
@@ -345,7 +348,7 @@ export function CalendarScreen() {
           )}
         </div>
         <div className="calendar-side">
-          <UncoveredPanel key={shared.month} month={shared.month} version={dataVersion} onChanged={loaded.reload} />
+          <UncoveredPanel key={shared.month} month={shared.month} loaded={uncovered} onChanged={loaded.reload} />
           <CalendarFilterPanel filters={filters} onChange={setFilters} data={ref} />
         </div>
       </div>
