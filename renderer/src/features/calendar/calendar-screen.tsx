@@ -18,7 +18,7 @@ import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 import { CHANGED_EVENT, useOfferUndo } from '../../ui/undo';
 import { isStale } from '../../ui/stale';
 import { NO_FILTERS, crowdedDayEvents, holidayEvent, leaveEvent, matchesFilters, visitEvent, type CalendarFilters } from './calendar-events';
-import { dayTop, summaryChip, visitChip } from './calendar-content';
+import { dayTop, leaveBar, summaryChip, visitChip } from './calendar-content';
 import { calendarA11yOptions, hideToolbarIcons } from './calendar-a11y';
 import { CalendarFilterPanel } from './calendar-filters';
 import { PlanButton } from './plan-panel';
@@ -220,8 +220,10 @@ export function CalendarScreen() {
       const { count, specialtyName } = arg.event.extendedProps as { count: number; specialtyName: string };
       return summaryChip(count, specialtyName, t);
     }
+    // A province's month grid has some 200 leave bars, most hidden behind "+n lagi": drawn as plain DOM too.
+    if (arg.event.extendedProps.kind === 'leave' && !arg.view.type.startsWith('list')) return leaveBar(arg.event.title);
     const visit = arg.event.extendedProps.visit as VisitView | undefined;
-    if (!visit) return true; // holidays and leave keep FullCalendar's own content
+    if (!visit) return true; // holidays and a list's leave keep FullCalendar's own content
     return visitChip(visit, { list: arg.view.type.startsWith('list'), usualStart, t, timeRange });
   }, [usualStart, t, timeRange]);
 
