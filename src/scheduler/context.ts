@@ -14,6 +14,8 @@ export interface Sentence {
   messageEn: string;
 }
 
+const UNKNOWN_TRAVEL: Readonly<Travel> = Object.freeze({ km: null, source: 'unknown' });
+
 type Unavailability = Problem['unavailability'][number];
 type Holiday = Problem['holidays'][number];
 
@@ -29,7 +31,9 @@ export class ProblemIndex {
   private readonly hospitals = new Map<number, Problem['hospitals'][number]>();
   private readonly programme = new Map<number, number>();
   private readonly overrides = new Map<string, number>();
+  /** Per hospital, then puskesmas: travel depends on the specialist's hospital only, and a province has far fewer hospitals than specialists. */
   private readonly travelCache = new Map<number, Map<number, Travel>>();
+  private reachLists: { from: Map<number, number[]>; to: Map<number, number[]> } | undefined;
   private readonly slots = new Map<string, { startTime: string; endTime: string } | null>();
 
   constructor(readonly problem: Problem) {
@@ -105,27 +109,31 @@ export class ProblemIndex {
   }
 
   travel(specialistId: number, puskesmasId: number): Travel {
-    let bySpecialist = this.travelCache.get(specialistId);
-    if (!bySpecialist) {
-      bySpecialist = new Map();
-      this.travelCache.set(specialistId, bySpecialist);
+    const hospitalId = this.specialists.get(specialistId)?.hospitalId ?? null;
+    return hospitalId === null ? UNKNOWN_TRAVEL : this.hospitalTravel(hospitalId, puskesmasId);
+  }
+
+  /** Travel from a hospital to a puskesmas. */
+  private hospitalTravel(hospitalId: number, puskesmasId: number): Travel {
+    let byHospital = this.travelCache.get(hospitalId);
+    if (!byHospital) {
+      byHospital = new Map();
+      this.travelCache.set(hospitalId, byHospital);
     }
-    let found = bySpecialist.get(puskesmasId);
+    let found = byHospital.get(puskesmasId);
     if (!found) {
-      found = this.computeTravel(specialistId, puskesmasId);
-      bySpecialist.set(puskesmasId, found);
+      found = this.computeTravel(hospitalId, puskesmasId);
+      byHospital.set(puskesmasId, found);
     }
     return found;
   }
 
-  private computeTravel(specialistId: number, puskesmasId: number): Travel {
-    const hospitalId = this.specialists.get(specialistId)?.hospitalId ?? null;
-    if (hospitalId === null) return { km: null, source: 'unknown' };
+  private computeTravel(hospitalId: number, puskesmasId: number): Travel {
     const entered = this.entered.get(`${hospitalId}:${puskesmasId}`);
     if (entered !== undefined) return { km: entered, source: 'entered' };
     const h = this.hospitals.get(hospitalId);
     const c = this.puskesmas.get(puskesmasId);
-    if (!h || !c || h.lat === null || h.lon === null || c.lat === null || c.lon === null) return { km: null, source: 'unknown' };
+    if (!h || !c || h.lat === null || h.lon === null || c.lat === null || c.lon === null) return UNKNOWN_TRAVEL;
     return { km: haversineKm(h.lat, h.lon, c.lat, c.lon) * this.settings.roadFactor, source: 'estimated' };
   }
 
@@ -145,6 +153,55 @@ export class ProblemIndex {
     if (!this.settings.allowBackupCover) return false;
     const km = this.travel(specialistId, puskesmasId).km;
     return km !== null && km <= this.settings.maxTravelKm;
+  }
+
+  /** The puskesmas a specialist can reach (canReach), in the problem's order. */
+  reachableFrom(specialistId: number): readonly number[] {
+    return this.reach().from.get(specialistId) ?? [];
+  }
+
+  /** The specialists who can reach a puskesmas (canReach), in the problem's order. */
+  reachersOf(puskesmasId: number): readonly number[] {
+    return this.reach().to.get(puskesmasId) ?? [];
+  }
+
+  /**
+   * canReach for every pair, worked out per hospital rather than per specialist: a province has
+   * 800 specialists, 1,000 puskesmas and some 5% of the pairs in reach.
+   */
+  private reach(): { from: Map<number, number[]>; to: Map<number, number[]> } {
+    if (this.reachLists) return this.reachLists;
+    const order = new Map(this.problem.puskesmas.map((c, i) => [c.id, i]));
+    const near = new Map<number, number[]>();
+    const nearHospital = (hospitalId: number) => {
+      let places = near.get(hospitalId);
+      if (!places) {
+        places = [];
+        if (this.settings.allowBackupCover) {
+          for (const c of this.problem.puskesmas) {
+            const km = this.hospitalTravel(hospitalId, c.id).km;
+            if (km !== null && km <= this.settings.maxTravelKm) places.push(c.id);
+          }
+        }
+        near.set(hospitalId, places);
+      }
+      return places;
+    };
+    const from = new Map<number, number[]>();
+    const to = new Map<number, number[]>();
+    for (const s of this.problem.specialists) {
+      const places = new Set(s.hospitalId === null ? [] : nearHospital(s.hospitalId));
+      for (const c of this.roles.get(s.id)?.keys() ?? []) if (order.has(c)) places.add(c);
+      const sorted = [...places].sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+      from.set(s.id, sorted);
+      for (const c of sorted) {
+        const list = to.get(c);
+        if (list) list.push(s.id);
+        else to.set(c, [s.id]);
+      }
+    }
+    this.reachLists = { from, to };
+    return this.reachLists;
   }
 
   /** What is missing for a distance to be known: the specialist's hospital, its position, the puskesmas's position. */
@@ -190,18 +247,20 @@ export class ProblemIndex {
    */
   visitTime(puskesmasId: number, date: string, specialtyId?: number): { startTime: string; endTime: string } | null {
     const minutes = this.visitMinutes(specialtyId);
-    const key = `${puskesmasId}:${date}:${minutes}`;
+    // Only the weekday's hours count, so a month asks each puskesmas seven times rather than 30.
+    const weekday = weekdayOf(date);
+    const key = `${puskesmasId}:${weekday}:${minutes}`;
     let slot = this.slots.get(key);
     if (slot === undefined) {
-      slot = this.computeVisitTime(puskesmasId, date, minutes);
+      slot = this.computeVisitTime(puskesmasId, weekday, minutes);
       this.slots.set(key, slot);
     }
     return slot;
   }
 
-  private computeVisitTime(puskesmasId: number, date: string, minutes: number): { startTime: string; endTime: string } | null {
+  private computeVisitTime(puskesmasId: number, weekday: IsoWeekday, minutes: number): { startTime: string; endTime: string } | null {
     const place = this.puskesmas.get(puskesmasId);
-    const day = `${weekdayOf(date)}` as const;
+    const day = `${weekday}` as const;
     const hours = place?.openingHours[day];
     // Hours that are not valid times (hand-edited data) count as closed rather than break the plan.
     if (!hours || !TIME_RE.test(hours.open) || !TIME_RE.test(hours.close)) return null;

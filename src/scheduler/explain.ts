@@ -47,10 +47,17 @@ interface SpecialtyMonth {
   slotsOn(specialistId: number, date: string): number;
   /** The specialty's active specialists. */
   team: ProblemIndex['problem']['specialists'];
+  /** The team's specialists who can reach a puskesmas (canReach), in the team's order. */
+  reachers(puskesmasId: number): ProblemIndex['problem']['specialists'];
   /** Days a specialist could work this month at all (freeDaysAt at any puskesmas is a subset). */
   workDays(specialistId: number): string[];
   /** capacityFigures, worked out once: it depends only on the specialty and month, not on the puskesmas asked about. */
   capacity?: { needed: number; available: number; places: number[] };
+}
+
+/** The specialty's specialists who can reach a puskesmas, in the problem's order. */
+function reachersIn(index: ProblemIndex, puskesmasId: number, specialtyId: number): ProblemIndex['problem']['specialists'] {
+  return index.reachersOf(puskesmasId).map((id) => index.specialist(id)).filter((s) => s.specialtyId === specialtyId);
 }
 
 const analyses = new WeakMap<ProblemIndex, Map<string, SpecialtyMonth>>();
@@ -105,14 +112,27 @@ function specialtyMonth(index: ProblemIndex, month: string, specialtyId: number)
   const hostDays = (puskesmasId: number) => {
     let days = placeDays.get(puskesmasId);
     if (!days) {
-      days = new Set(monthDays.filter((d) => !placeTaken.has(`${puskesmasId}:${d}`) && index.visitTime(puskesmasId, d, specialtyId) !== null));
+      // Whether the visit fits the hours depends on the weekday alone: asked once per weekday.
+      const fitsOn = new Map<number, boolean>();
+      const fits = (d: string) => {
+        const weekday = weekdayOf(d);
+        let ok = fitsOn.get(weekday);
+        if (ok === undefined) {
+          ok = index.visitTime(puskesmasId, d, specialtyId) !== null;
+          fitsOn.set(weekday, ok);
+        }
+        return ok;
+      };
+      days = new Set(monthDays.filter((d) => fits(d) && !placeTaken.has(`${puskesmasId}:${d}`)));
       placeDays.set(puskesmasId, days);
     }
     return days;
   };
+  const team = index.problem.specialists.filter((s) => s.specialtyId === specialtyId);
   const analysis: SpecialtyMonth = {
     need,
-    team: index.problem.specialists.filter((s) => s.specialtyId === specialtyId),
+    team,
+    reachers: (puskesmasId) => reachersIn(index, puskesmasId, specialtyId),
     workDays,
     slotsOn: (specialistId, date) => Math.max(0, perDay - fixedOn(specialistId, date)),
     room: (specialistId) => Math.max(0, index.specialist(specialistId).maxVisitsPerMonth - (fixedOfSpecialist.get(String(specialistId)) ?? 0)),
@@ -132,8 +152,8 @@ function specialtyMonth(index: ProblemIndex, month: string, specialtyId: number)
 }
 
 /** Puskesmas whose gap capacity or bookings explain: someone could go there on some free day. */
-function coverable(index: ProblemIndex, analysis: SpecialtyMonth, puskesmasId: number): boolean {
-  return analysis.team.some((s) => index.canReach(s.id, puskesmasId) && analysis.freeDaysAt(s.id, puskesmasId).length > 0);
+function coverable(analysis: SpecialtyMonth, puskesmasId: number): boolean {
+  return analysis.reachers(puskesmasId).some((s) => analysis.freeDaysAt(s.id, puskesmasId).length > 0);
 }
 
 /**
@@ -144,21 +164,50 @@ function coverable(index: ProblemIndex, analysis: SpecialtyMonth, puskesmasId: n
 export function capacityFigures(index: ProblemIndex, month: string, specialtyId: number): { needed: number; available: number; places: number[] } {
   const analysis = specialtyMonth(index, month, specialtyId);
   if (analysis.capacity) return analysis.capacity;
-  const places = [...analysis.need.keys()].filter((c) => coverable(index, analysis, c));
+  const places = [...analysis.need.keys()].filter((c) => coverable(analysis, c));
+  const counted = new Set(places);
   const needed = places.reduce((sum, c) => sum + (analysis.need.get(c) ?? 0), 0);
   let available = 0;
   for (const s of analysis.team) {
     const days = new Set<string>();
     const most = analysis.workDays(s.id).length;
-    for (const c of places) {
+    for (const c of index.reachableFrom(s.id)) {
       if (days.size === most) break; // every day they could work is counted already
-      if (index.canReach(s.id, c)) for (const d of analysis.freeDaysAt(s.id, c)) days.add(d);
+      if (counted.has(c)) for (const d of analysis.freeDaysAt(s.id, c)) days.add(d);
     }
     const slots = [...days].reduce((sum, d) => sum + analysis.slotsOn(s.id, d), 0);
     available += Math.min(analysis.room(s.id), slots);
   }
   analysis.capacity = { needed, available, places };
   return analysis.capacity;
+}
+
+interface GroupedVisits {
+  bySpecialist: Map<number, PlannedVisit[]>;
+  /** Keyed `puskesmasId:specialtyId`: the days booked there, and the visits there. */
+  datesAt: Map<string, Set<string>>;
+  datesCount: Map<string, number>;
+}
+
+const groupings = new WeakMap<PlannedVisit[], GroupedVisits>();
+
+/** The month's visits by specialist and by puskesmas and specialty, grouped once for every requirement explained with them. */
+function groupVisits(visits: PlannedVisit[]): GroupedVisits {
+  const found = groupings.get(visits);
+  if (found) return found;
+  const grouped: GroupedVisits = { bySpecialist: new Map(), datesAt: new Map(), datesCount: new Map() };
+  for (const v of visits) {
+    const own = grouped.bySpecialist.get(v.specialistId);
+    if (own) own.push(v);
+    else grouped.bySpecialist.set(v.specialistId, [v]);
+    const key = `${v.puskesmasId}:${v.specialtyId}`;
+    const dates = grouped.datesAt.get(key);
+    if (dates) dates.add(v.date);
+    else grouped.datesAt.set(key, new Set([v.date]));
+    grouped.datesCount.set(key, (grouped.datesCount.get(key) ?? 0) + 1);
+  }
+  groupings.set(visits, grouped);
+  return grouped;
 }
 
 function pastNote(index: ProblemIndex, month: string): { id: string; en: string } {
@@ -179,7 +228,7 @@ export function explainUncovered(index: ProblemIndex, month: string, puskesmasId
     return { ...base, cause: 'no-specialist', figures: {}, message: `${head}: tidak ada dokter ${specialty} yang aktif.`, messageEn: `${headEn}: there is no active ${specialty} specialist.` };
   }
   const settings = index.settings;
-  const reachable = team.filter((s) => index.canReach(s.id, puskesmasId));
+  const reachable = reachersIn(index, puskesmasId, specialtyId);
   if (reachable.length === 0) {
     const known = team
       .map((s) => ({ s, km: index.travel(s.id, puskesmasId).km }))
@@ -213,13 +262,9 @@ export function explainUncovered(index: ProblemIndex, month: string, puskesmasId
   const analysis = specialtyMonth(index, month, specialtyId);
   const perDay = settings.allowTwoVisitsPerDay ? 2 : 1;
   // The days this puskesmas already has this specialty's visit, read once rather than per specialist and day.
-  const placeBooked = new Set(visits.filter((v) => v.puskesmasId === puskesmasId && v.specialtyId === specialtyId).map((v) => v.date));
-  const bySpecialist = new Map<number, PlannedVisit[]>();
-  for (const v of visits) {
-    const own = bySpecialist.get(v.specialistId);
-    if (own) own.push(v);
-    else bySpecialist.set(v.specialistId, [v]);
-  }
+  const grouped = groupVisits(visits);
+  const placeBooked = grouped.datesAt.get(`${puskesmasId}:${specialtyId}`) ?? new Set<string>();
+  const bySpecialist = grouped.bySpecialist;
   const figuresOf = (s: (typeof team)[number]): SpecialistFigures => {
     const own = bySpecialist.get(s.id) ?? [];
     const takenOn = (d: string) => {
@@ -262,9 +307,7 @@ export function explainUncovered(index: ProblemIndex, month: string, puskesmasId
     };
   }
   const capacity = capacityFigures(index, month, specialtyId);
-  const haveAt = new Map<number, number>();
-  for (const v of visits) if (v.specialtyId === specialtyId) haveAt.set(v.puskesmasId, (haveAt.get(v.puskesmasId) ?? 0) + 1);
-  const uncoveredThere = capacity.places.reduce((sum, c) => sum + Math.max(0, index.requirement(c, specialtyId) - (haveAt.get(c) ?? 0)), 0);
+  const uncoveredThere = capacity.places.reduce((sum, c) => sum + Math.max(0, index.requirement(c, specialtyId) - (grouped.datesCount.get(`${c}:${specialtyId}`) ?? 0)), 0);
   const short = capacity.needed - capacity.available;
   if (short > 0 && short === uncoveredThere) {
     return {

@@ -39,6 +39,11 @@ export function visitChip(visit: VisitView, options: { list: boolean; usualStart
   return { domNodes: [el('div', 'visit-chip', line, list ? null : el('div', 'chip-who', visit.specialistName))] };
 }
 
+/** A leave or duty bar's title, as FullCalendar's own content draws it (its classes keep its look). */
+export function leaveBar(title: string): { domNodes: Node[] } {
+  return { domNodes: [el('div', 'fc-event-main-frame', el('div', 'fc-event-title-container', el('div', 'fc-event-title fc-sticky', title || '\u00a0')))] };
+}
+
 /** The day number, and a holiday's name under it. */
 export function dayTop(dayNumberText: string, holidayNames: string[] | undefined): { domNodes: Node[] } {
   return { domNodes: [el('div', 'day-top', el('span', 'day-number', dayNumberText), holidayNames ? el('span', 'day-holiday', holidayNames.join(' · ')) : null)] };

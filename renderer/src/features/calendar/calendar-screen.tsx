@@ -18,12 +18,12 @@ import { SharedMonthPicker, useSelectedMonth } from '../../ui/selected-month';
 import { CHANGED_EVENT, useOfferUndo } from '../../ui/undo';
 import { isStale } from '../../ui/stale';
 import { NO_FILTERS, crowdedDayEvents, holidayEvent, leaveEvent, matchesFilters, visitEvent, type CalendarFilters } from './calendar-events';
-import { dayTop, summaryChip, visitChip } from './calendar-content';
+import { dayTop, leaveBar, summaryChip, visitChip } from './calendar-content';
 import { calendarA11yOptions, hideToolbarIcons } from './calendar-a11y';
 import { CalendarFilterPanel } from './calendar-filters';
 import { PlanButton } from './plan-panel';
 import { VisitDetails } from './visit-details';
-import { UncoveredPanel } from './cover-suggestions';
+import { loadUncovered, UncoveredPanel } from './cover-suggestions';
 import { moveVisit } from './visit-actions';
 import { useCanWrite } from '../../session';
 
@@ -135,6 +135,9 @@ export function CalendarScreen() {
   }, [range?.from, range?.to]);
 
   const dataVersion = useLoadCount(loaded.data);
+  // Asked here, after the calendar's own calls (a component's effects run in order, a child's before
+  // its parent's), so the server answers those first; the panel shows its own spinner meanwhile.
+  const uncovered = useLoad(() => loadUncovered(shared.month), [shared.month, dataVersion]);
   const firstLoaded = useRef(false);
   // The day the calendar opens on: the shared day until it is drawn, then fixed (a changing
   // initialDate would send the calendar back to it).
@@ -217,8 +220,10 @@ export function CalendarScreen() {
       const { count, specialtyName } = arg.event.extendedProps as { count: number; specialtyName: string };
       return summaryChip(count, specialtyName, t);
     }
+    // A province's month grid has some 200 leave bars, most hidden behind "+n lagi": drawn as plain DOM too.
+    if (arg.event.extendedProps.kind === 'leave' && !arg.view.type.startsWith('list')) return leaveBar(arg.event.title);
     const visit = arg.event.extendedProps.visit as VisitView | undefined;
-    if (!visit) return true; // holidays and leave keep FullCalendar's own content
+    if (!visit) return true; // holidays and a list's leave keep FullCalendar's own content
     return visitChip(visit, { list: arg.view.type.startsWith('list'), usualStart, t, timeRange });
   }, [usualStart, t, timeRange]);
 
@@ -345,7 +350,7 @@ export function CalendarScreen() {
           )}
         </div>
         <div className="calendar-side">
-          <UncoveredPanel key={shared.month} month={shared.month} version={dataVersion} onChanged={loaded.reload} />
+          <UncoveredPanel key={shared.month} month={shared.month} loaded={uncovered} onChanged={loaded.reload} />
           <CalendarFilterPanel filters={filters} onChange={setFilters} data={ref} />
         </div>
       </div>

@@ -10,7 +10,7 @@ import { call, type ApiError } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { ErrorBanner, Modal, Spinner, useToast } from '../../ui/components';
-import { useLoad } from '../../ui/hooks';
+import { useLoad, type Loaded } from '../../ui/hooks';
 import { useOfferUndo } from '../../ui/undo';
 import { createVisit, reassignVisit } from './visit-actions';
 
@@ -63,6 +63,17 @@ function SuggestionRow({ suggestion, note, busy, onApply }: { suggestion: Sugges
       </div>
     </li>
   );
+}
+
+/** plans:uncovered's answer, with the month it is for. */
+export interface UncoveredOfMonth {
+  month: string;
+  items: PlanUncovered[];
+}
+
+/** Asks for a month's open requirements. */
+export async function loadUncovered(month: string): Promise<UncoveredOfMonth> {
+  return { month, items: await call('plans:uncovered', { month }) };
 }
 
 /** The cheapest remedies first; the rest behind "Tampilkan semua". */
@@ -257,16 +268,15 @@ export function RequirementCover({ item, onClose, onApplied }: { item: PlanUncov
 
 /**
  * Beside the calendar: the month's requirements the schedule leaves open, each with "Cari pengganti".
- * `version` is the calendar's loaded data: a new one (after any write or undo) loads the list again.
+ * The calendar screen loads them (loadUncovered) beside its own data, and again after each reload.
  */
-export function UncoveredPanel({ month, version, onChanged }: { month: string; version: unknown; onChanged: () => void }) {
+export function UncoveredPanel({ month, loaded, onChanged }: { month: string; loaded: Loaded<UncoveredOfMonth>; onChanged: () => void }) {
   const { t, month: monthName } = useI18n();
   const ref = useRefData();
-  // Asked a task later, after the calendar's own calls: the server answers one call at a time, and
-  // this one takes longest, so the calendar draws meanwhile rather than wait behind it.
-  const loaded = useLoad(() => new Promise((resolve) => setTimeout(resolve, 0)).then(() => call('plans:uncovered', { month })), [month, version]);
   const [open, setOpen] = useState<PlanUncovered | null>(null);
-  const items = loaded.data ?? [];
+  // The list of the month shown; another month's, still there while this one loads, is not.
+  const current = loaded.data?.month === month ? loaded.data.items : undefined;
+  const items = current ?? [];
   // In a month already past no visit can be added, so there is nobody to look for.
   const past = month < monthOf(ref.info.today);
   if (!loaded.loading && !loaded.error && items.length === 0) return null;
@@ -293,11 +303,11 @@ export function UncoveredPanel({ month, version, onChanged }: { month: string; v
         <h2 id="uncovered-title">{t('Belum terpenuhi', 'Not covered')}</h2>
         <div className="muted small">
           {monthName(month)}
-          {loaded.data ? ` · ${t(`${items.length} kebutuhan`, `${items.length} requirement${items.length === 1 ? '' : 's'}`)}` : ''}
+          {current ? ` · ${t(`${items.length} kebutuhan`, `${items.length} requirement${items.length === 1 ? '' : 's'}`)}` : ''}
         </div>
       </div>
-      <ErrorBanner error={loaded.error} />
-      {loaded.loading && !loaded.data ? <Spinner /> : null}
+      <ErrorBanner error={loaded.loading ? undefined : loaded.error} />
+      {loaded.loading && !current ? <Spinner /> : null}
       {past ? <p className="muted small">{t(`${monthName(month)} sudah lewat; tidak ada kunjungan yang bisa ditambahkan lagi.`, `${monthName(month)} is past; no visit can be added any more.`)}</p> : null}
       {past ? (
         <details>
