@@ -37,6 +37,7 @@ async function rowOf(db: AsuhanDb, record: DistrictRecord, month: string, now: D
   const report = await complianceReport(db.kysely, month, { today: todayIn(settings.timeZone, now) });
   const misses = report.puskesmas.flatMap((p) => p.bySpecialty.flatMap((s) => s.misses));
   const { required, planned, done, puskesmasCount, puskesmasCompliant } = report.totals;
+  const covered = report.puskesmas.reduce((sum, p) => sum + p.bySpecialty.reduce((cells, s) => cells + Math.min(s.done, s.required), 0), 0);
   return {
     districtId: record.id,
     name: settings.districtName || record.label,
@@ -49,25 +50,27 @@ async function rowOf(db: AsuhanDb, record: DistrictRecord, month: string, now: D
     missed: report.specialists.reduce((sum, s) => sum + s.missed, 0),
     cancelled: report.specialists.reduce((sum, s) => sum + s.cancelled, 0),
     notLogged: misses.filter((m) => m.kind === 'not_logged').length,
-    coverage: required === 0 ? null : done / required,
+    covered,
+    coverage: required === 0 ? null : covered / required,
   };
 }
 
 function totalsOf(rows: ProvinceDistrictRow[]): ProvinceSummary['totals'] {
-  const sum = (key: 'puskesmasCount' | 'puskesmasCompliant' | 'required' | 'planned' | 'done' | 'missed' | 'cancelled' | 'notLogged') => rows.reduce((total, row) => total + row[key], 0);
+  const sum = (key: 'puskesmasCount' | 'puskesmasCompliant' | 'required' | 'planned' | 'done' | 'missed' | 'cancelled' | 'notLogged' | 'covered') => rows.reduce((total, row) => total + row[key], 0);
   const required = sum('required');
-  const done = sum('done');
+  const covered = sum('covered');
   return {
     districtCount: rows.length,
     puskesmasCount: sum('puskesmasCount'),
     puskesmasCompliant: sum('puskesmasCompliant'),
     required,
     planned: sum('planned'),
-    done,
+    done: sum('done'),
     missed: sum('missed'),
     cancelled: sum('cancelled'),
     notLogged: sum('notLogged'),
-    coverage: required === 0 ? null : done / required,
+    covered,
+    coverage: required === 0 ? null : covered / required,
   };
 }
 

@@ -34,7 +34,9 @@ export interface ProvinceDistrictRow {
   cancelled: number;
   /** Past visits still without an outcome. */
   notLogged: number;
-  /** done / required, 0..1; null when nothing is required (no puskesmas yet). */
+  /** Required visits done, a puskesmas and specialty counting at most its requirement (a second visit covers nothing more). */
+  covered: number;
+  /** covered / required, 0..1, as the district's own Dasbor shows it; null when nothing is required (no puskesmas yet). */
   coverage: number | null;
 }
 

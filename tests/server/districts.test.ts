@@ -129,6 +129,16 @@ describe.skipIf(!ON_POSTGRES)('many districts in one PostgreSQL database', () =>
     expect((await call(cookie, 'puskesmas:create', { name: 'Puskesmas Lain' }, secondId)).status).toBe(403);
   });
 
+  it('gives each row the coverage of that district\'s Dasbor (a second visit covers nothing more)', async () => {
+    const summary = await (await router.apiFor('province:summary', LOCAL_CALLER, '1')).client['province:summary']({ month: '2026-02' });
+    for (const row of summary.districts) {
+      const dashboard = await (await router.apiFor('reports:dashboard', LOCAL_CALLER, String(row.districtId))).client['reports:dashboard']({ month: '2026-02' });
+      if (row.required > 0) expect(row.coverage).toBeCloseTo(dashboard.coverage.ratio, 12);
+      expect(row.covered).toBeLessThanOrEqual(Math.min(row.done, row.required));
+    }
+    expect(summary.totals.covered).toBe(summary.districts.reduce((sum, d) => sum + d.covered, 0));
+  });
+
   it('serves a calendar feed made in any district', async () => {
     const admin = await signIn('admin', 'rahasia-admin-1');
     const feed = (await call(admin, 'feeds:create', { specialistId: null }, secondId)).data as { path: string };
@@ -159,5 +169,27 @@ describe.skipIf(!ON_POSTGRES)('many districts in one PostgreSQL database', () =>
     const before = await t.all<{ n: number }>('SELECT count(*) AS n FROM puskesmas');
     await expect(restoreServerDatabase(db, dump, { otherDistrict: true })).rejects.toThrow(/lebih dari satu kabupaten\/kota \(skema district_\d+\)/);
     expect(await t.all<{ n: number }>('SELECT count(*) AS n FROM puskesmas')).toEqual(before);
+  });
+
+  it('serves many districts on one shared set of connections, each call seeing its own district only', { timeout: 120_000 }, async () => {
+    const home = await router.apiFor('districts:create', LOCAL_CALLER, undefined);
+    const ids = [secondId];
+    for (let i = 0; i < 6; i++) ids.push((await home.client['districts:create']({ label: `Kab. Uji ${i}` })).id);
+    for (const id of ids) await (await router.apiFor('puskesmas:create', LOCAL_CALLER, String(id))).client['puskesmas:create']({ name: `Puskesmas Penanda ${id}` });
+    // More calls at once than the shared pool has connections: each connection serves several schemas in turn.
+    const rounds = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        Promise.all(ids.map(async (id) => ({ id, names: (await (await router.apiFor('puskesmas:list', LOCAL_CALLER, String(id))).client['puskesmas:list']({})).map((p) => p.name) }))),
+      ),
+    );
+    for (const round of rounds) {
+      for (const { id, names } of round) {
+        expect(names.filter((name) => name.startsWith('Puskesmas Penanda'))).toEqual([`Puskesmas Penanda ${id}`]);
+      }
+    }
+    await (await router.apiFor('province:summary', LOCAL_CALLER, '1')).client['province:summary']({ month: '2026-02' });
+    const [connections] = await t.all<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'");
+    // The first district's pool (10), the shared one (10), and this test's own connection.
+    expect(connections!.n).toBeLessThanOrEqual(21);
   });
 });

@@ -46,8 +46,8 @@ export function ProvinceScreen() {
         <div className="card">
           <p className="muted small">
             {t(
-              `${data.totals.districtCount} kabupaten/kota yang boleh Anda buka. Angka tiap baris dari laporan kepatuhan kabupaten/kota itu sendiri, dihitung pada tanggal hari ini di zona waktunya; cakupan = kunjungan terlaksana / kunjungan wajib.`,
-              `${data.totals.districtCount} districts you may open. Each row is that district's own compliance report, counted on today's date in its own zone; coverage = visits done / visits required.`,
+              `${data.totals.districtCount} kabupaten/kota yang boleh Anda buka. Angka tiap baris dari laporan kepatuhan kabupaten/kota itu sendiri, dihitung pada tanggal hari ini di zona waktunya; cakupan = kunjungan wajib yang terlaksana / kunjungan wajib, seperti di Dasbor.`,
+              `${data.totals.districtCount} districts you may open. Each row is that district's own compliance report, counted on today's date in its own zone; coverage = required visits done / visits required, as on the Dasbor.`,
             )}
           </p>
           <div className="table-wrap" tabIndex={0}>
