@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { addMonths, monthRange } from '../../src/domain/dates';
 import type { PlannedVisit, Problem } from '../../src/scheduler/problem';
 import { matchPlans } from '../../src/scheduler/rules/stability';
+import { highsRuntime } from '../../src/scheduler/highs';
 import { solveProblem, type SolveMethod } from '../../src/scheduler/solve';
 import { syntheticDistrict } from '../../src/scheduler/synthetic-district';
 import { DEMO_MONTH, runDemoSuggest, runDemoYear, type DemoSuggestResult, type DemoYearResult } from './support/scheduler-demo';
@@ -28,6 +29,8 @@ interface CaseResult {
   visits: number;
   uncovered: number;
   ms: number;
+  /** Loading the HiGHS WASM runtime, before the first solve (the app does it on its first plan). */
+  wasmLoadMs: number;
   warmMs: number | null;
   deterministic: boolean | null;
   peakMb: number;
@@ -60,6 +63,9 @@ async function runCase(spec: string): Promise<CaseResult> {
   const [size, months, method, mode] = spec.split(':') as [string, string, SolveMethod, string | undefined];
   const problem = district(Number(size), Number(months));
   if (mode === 'joint') return runJointCase(problem);
+  const loading = performance.now();
+  if (method === 'milp') await highsRuntime();
+  const wasmLoadMs = performance.now() - loading;
   const started = performance.now();
   const result = await solveProblem(problem, { method });
   const ms = performance.now() - started;
@@ -101,6 +107,7 @@ async function runCase(spec: string): Promise<CaseResult> {
     visits: result.visits.length,
     uncovered: result.uncovered.reduce((s, u) => s + u.missing, 0),
     ms,
+    wasmLoadMs,
     warmMs,
     deterministic,
     peakMb: process.resourceUsage().maxRSS / 1024,
@@ -136,6 +143,7 @@ async function runJointCase(base: Problem): Promise<CaseResult> {
     visits: result.visits.length,
     uncovered: result.uncovered.reduce((sum, u) => sum + u.missing, 0),
     ms,
+    wasmLoadMs: 0,
     warmMs: null,
     deterministic: null,
     peakMb: process.resourceUsage().maxRSS / 1024,
@@ -220,7 +228,7 @@ function report(results: CaseResult[], demo: { suggest: DemoSuggestResult | null
     '',
     '| target | measured | |',
     '|---|---|---|',
-    `| 45-puskesmas month proven optimal in < 1 s | ${month45 ? `${seconds(month45.ms)} first solve, ${month45.warmMs === null ? '-' : seconds(month45.warmMs)} warm, ${month45.status}` : '-'} | ${verdict(month45 && month45.status === 'optimal' && month45.ms < 1000)} |`,
+    `| 45-puskesmas month proven optimal in < 1 s | ${month45 ? `${seconds(month45.ms)} first solve (${seconds(month45.ms + month45.wasmLoadMs)} with the WASM load the app's first plan also waits for), ${month45.warmMs === null ? '-' : seconds(month45.warmMs)} warm, ${month45.status}` : '-'} | ${verdict(month45 && month45.status === 'optimal' && month45.ms + month45.wasmLoadMs < 1000)} |`,
     `| re-plan after one edit in < 1 s (45 puskesmas) | ${month45?.replan ? seconds(month45.replan.ms) : '-'} | ${verdict(month45?.replan ? month45.replan.ms < 1000 : undefined)} |`,
     `| 45-puskesmas twelve months in < 10 s | ${year45 ? seconds(year45.ms) : '-'} | ${verdict(year45 ? year45.ms < 10_000 : undefined)} |`,
     `| twelve demo months in < 10 s (planned and saved, as \`asuhan plan --from --to\`) | ${demo.year ? seconds(demo.year.ms) : '-'} | ${verdict(demo.year ? demo.year.ms < 10_000 : undefined)} |`,
