@@ -168,6 +168,7 @@ const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(2)}%`
 
 /** The demo district (src/seed/demo.ts): twelve months through the API, and plans:suggest. */
 function demoSection(demo: { suggest: DemoSuggestResult | null; year: DemoYearResult | null }): string[] {
+  if (!demo.year && !demo.suggest) return [];
   const lines = ['', '### Demo district', ''];
   const y = demo.year;
   if (y) {
