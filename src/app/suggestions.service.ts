@@ -75,8 +75,8 @@ function costChangeText(baseline: Map<SoftRule, number>, after: Map<SoftRule, nu
   return { change: rounded, id: `${signed(rounded)}${detail((r) => r.label.toLowerCase())}`, en: `${signed(rounded)}${detail((r) => r.labelEn.toLowerCase())}` };
 }
 
-/** Candidates that pass every hard rule, best first. */
-function rank(problem: Problem, target: Target, limit: number, perSpecialist = limit): Suggestion[] {
+/** Candidates that pass every hard rule, best first; `only`: the specialists to try (default the whole specialty). */
+function rank(problem: Problem, target: Target, limit: number, perSpecialist = limit, only?: (s: Problem['specialists'][number]) => boolean): Suggestion[] {
   const index = new ProblemIndex(problem);
   const zone = index.settings.timeZone;
   // Only the specialty's visits and those at the puskesmas can change cost when one visit of
@@ -93,7 +93,7 @@ function rank(problem: Problem, target: Target, limit: number, perSpecialist = l
   const baseline = softCosts(index, target.month, all, currentPlan, previous);
   const placeDays = new Set(others.filter((v) => v.puskesmasId === target.puskesmasId && v.specialtyId === target.specialtyId).map((v) => v.date));
   const found: Suggestion[] = [];
-  for (const s of problem.specialists.filter((x) => x.specialtyId === target.specialtyId)) {
+  for (const s of problem.specialists.filter((x) => x.specialtyId === target.specialtyId && (!only || only(x)))) {
     const own = others.filter((v) => v.specialistId === s.id);
     for (const date of daysOf(target.month)) {
       if (index.isPast(date) || !s.usualWeekdays.includes(weekdayOf(date)) || placeDays.has(date)) continue;
@@ -142,10 +142,12 @@ function remedies(problem: Problem, target: Target): Remedy[] {
   const place = index.puskesmasName(target.puskesmasId);
   const team = problem.specialists.filter((s) => s.specialtyId === target.specialtyId);
   const out: Remedy[] = [];
-  const tryWith = (change: (p: Problem) => void): Suggestion | undefined => {
+  // Nobody passed as things are, so a change that concerns some specialists only (their maximum,
+  // their hospital's distance) is tried on those alone: the others still fail the same rules.
+  const tryWith = (change: (p: Problem) => void, only?: (s: Problem['specialists'][number]) => boolean): Suggestion | undefined => {
     const copy = structuredClone(problem);
     change(copy);
-    return rank(copy, target, 1)[0];
+    return rank(copy, target, 1, 1, only)[0];
   };
   if (!problem.settings.allowBackupCover) {
     const best = tryWith((p) => (p.settings.allowBackupCover = true));
@@ -164,7 +166,7 @@ function remedies(problem: Problem, target: Target): Remedy[] {
     const best = tryWith((p) => {
       const own = p.specialists.find((x) => x.id === s.id);
       if (own) own.maxVisitsPerMonth += 1;
-    });
+    }, (x) => x.id === s.id);
     if (best) {
       out.push({
         kind: 'raise-monthly-maximum',
@@ -179,7 +181,7 @@ function remedies(problem: Problem, target: Target): Remedy[] {
     const missing = index.missingForDistance(s.id, target.puskesmasId);
     if (!missing || index.canReach(s.id, target.puskesmasId) || s.hospitalId === null) continue;
     const hospitalId = s.hospitalId;
-    const best = tryWith((p) => p.distances.push({ hospitalId, puskesmasId: target.puskesmasId, km: p.settings.maxTravelKm, minutes: null }));
+    const best = tryWith((p) => p.distances.push({ hospitalId, puskesmasId: target.puskesmasId, km: p.settings.maxTravelKm, minutes: null }), (x) => x.hospitalId === hospitalId);
     if (best) {
       out.push({
         kind: 'enter-distance',

@@ -17,30 +17,46 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   return cached;
 }
 
-function utcNoon(date: string): Date {
-  return new Date(`${date}T12:00:00Z`);
-}
-
 const localeOf = (language: Language) => (language === 'id' ? 'id-ID' : 'en-GB');
+
+const LONG_DATE: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+const WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'long' };
+const MONTH: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric' };
+
+/** Dates already written, per form and language: the scheduler's sentences name the same few days thousands of times. */
+const written = new Map<string, string>();
+const WRITTEN_MAX = 20_000;
+
+function write(form: string, options: Intl.DateTimeFormatOptions, date: string, language: Language): string {
+  const key = `${form}:${language}:${date}`;
+  let text = written.get(key);
+  if (text === undefined) {
+    text = formatter(localeOf(language), options).format(new Date(`${date}T12:00:00Z`));
+    if (written.size >= WRITTEN_MAX) written.clear();
+    written.set(key, text);
+  }
+  return text;
+}
 
 /** "Senin, 2 Maret 2026" (or "Monday 2 March 2026"). */
 export function formatLongDate(date: string, language: Language = 'id'): string {
-  return formatter(localeOf(language), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(utcNoon(date));
+  return write('long', LONG_DATE, date, language);
 }
 
 /** "2 Maret 2026" */
 export function formatDate(date: string, language: Language = 'id'): string {
-  return formatter(localeOf(language), { day: 'numeric', month: 'long', year: 'numeric' }).format(utcNoon(date));
+  return write('date', DATE, date, language);
 }
 
 /** "Senin" */
 export function formatWeekday(date: string, language: Language = 'id'): string {
-  return formatter(localeOf(language), { weekday: 'long' }).format(utcNoon(date));
+  return write('weekday', WEEKDAY, date, language);
 }
 
 /** "Maret 2026" */
 export function formatMonth(month: string, language: Language = 'id'): string {
-  return formatter(localeOf(language), { month: 'long', year: 'numeric' }).format(utcNoon(`${month}-01`));
+  return write('month', MONTH, `${month}-01`, language);
 }
 
 /** "09.00 WITA": a time always carries the district's zone. */
