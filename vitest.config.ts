@@ -18,7 +18,7 @@ export const POSTGRES_PASS = [
   'tests/server/{access,accounts,web-shell-accounts,web-shell-planner,districts}.test.ts',
   'tests/visit-log/*.test.ts',
   'tests/imports/*.test.ts',
-  'tests/district/{holidays,cli}.test.ts',
+  'tests/district/{holidays,cli,province-one-district}.test.ts',
   'tests/exports/*.test.ts',
   'tests/scheduler/{api,availability,balance,fresh-replan,plans-list,suggest,visit-times,cli}.test.ts',
 ];

@@ -8,7 +8,7 @@ import type { AsuhanDb } from '../db/connect';
 import { HOME_DISTRICT_ID, setGrants, type DistrictRecord } from '../db/districts';
 import { getSettings } from '../db/settings.repository';
 import { todayIn } from '../domain/dates';
-import { complianceReport } from '../reports/compliance';
+import { complianceReport, type ComplianceReport } from '../reports/compliance';
 import type { AppContext } from './context';
 
 type DistrictHandlers = Pick<Handlers, 'districts:list' | 'districts:create' | 'province:summary' | 'users:districts'>;
@@ -32,16 +32,24 @@ async function summaryOf(db: AsuhanDb, record: DistrictRecord, currentId: number
 }
 
 async function rowOf(db: AsuhanDb, record: DistrictRecord, month: string, now: Date): Promise<ProvinceDistrictRow> {
-  const settings = await getSettings(db.kysely);
-  // Each district's own "today", in its own zone: a WITA district's day ends an hour earlier.
-  const report = await complianceReport(db.kysely, month, { today: todayIn(settings.timeZone, now) });
+  // One connection for the whole row: a province view holds no more connections than districts
+  // it reads at once, and the coordinators' own calls keep theirs.
+  return db.kysely.connection().execute(async (connection) => {
+    const settings = await getSettings(connection);
+    // Each district's own "today", in its own zone: a WITA district's day ends an hour earlier.
+    const report = await complianceReport(connection, month, { today: todayIn(settings.timeZone, now) });
+    return rowFromReport(record, settings.districtName || record.label, settings.timeZone, report);
+  });
+}
+
+function rowFromReport(record: DistrictRecord, name: string, timeZone: string, report: ComplianceReport): ProvinceDistrictRow {
   const misses = report.puskesmas.flatMap((p) => p.bySpecialty.flatMap((s) => s.misses));
   const { required, planned, done, puskesmasCount, puskesmasCompliant } = report.totals;
   const covered = report.puskesmas.reduce((sum, p) => sum + p.bySpecialty.reduce((cells, s) => cells + Math.min(s.done, s.required), 0), 0);
   return {
     districtId: record.id,
-    name: settings.districtName || record.label,
-    timeZone: settings.timeZone,
+    name,
+    timeZone,
     puskesmasCount,
     puskesmasCompliant,
     required,

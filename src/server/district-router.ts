@@ -18,8 +18,8 @@ import { addDistrict, districtsOf, HOME_DISTRICT_ID, listDistrictRecords, type D
 /** Served in the first district whatever the header says: users and the register are the server's. */
 const SERVER_METHODS = /^(users:|districts:create$)/;
 
-/** Connections shared by every district but the first (which has its own pool of 10). */
-export const DISTRICT_POOL_CONNECTIONS = 10;
+/** Connections shared by every district but the first (which has its own pool of 10): 50 in all, half of PostgreSQL's default limit. */
+export const DISTRICT_POOL_CONNECTIONS = 40;
 
 export const DISTRICT_HEADER = 'x-asuhan-district';
 
@@ -126,7 +126,7 @@ export function createDistrictRouter(options: DistrictRouterOptions): DistrictRo
 }
 
 /** The router `asuhan serve` uses: every district's API solves on the server's thread. */
-export function serverDistrictRouter(home: AsuhanDb, now: () => Date, solver?: SolverThread): DistrictRouter {
+export function serverDistrictRouter(home: AsuhanDb, now: () => Date, solver?: SolverThread, options: { districtConnections?: number } = {}): DistrictRouter {
   let shared: Promise<DistrictPool> | undefined;
   const router = createDistrictRouter({
     home,
@@ -135,8 +135,8 @@ export function serverDistrictRouter(home: AsuhanDb, now: () => Date, solver?: S
       if (home.engine !== 'postgres') throw new Error('districts in schemas need PostgreSQL');
       const { createDistrictPool, openPostgresDatabase } = await import('../db/postgres');
       // The further districts borrow from one pool: with the first district's own, a province of
-      // 38 holds at most 20 connections, well within PostgreSQL's default of 100.
-      shared ??= Promise.resolve(createDistrictPool(home.url, { maxConnections: DISTRICT_POOL_CONNECTIONS, idleMillis: 10_000 }));
+      // 38 holds at most 50 connections, half of PostgreSQL's default of 100.
+      shared ??= Promise.resolve(createDistrictPool(home.url, { maxConnections: options.districtConnections ?? DISTRICT_POOL_CONNECTIONS, idleMillis: 10_000 }));
       return openPostgresDatabase(home.url, { schema, districtPool: await shared, backupDir: home.backupDir });
     },
   });
