@@ -242,7 +242,7 @@ const COUPLED_CORE_LIMIT = 20_000;
 const CORE_WIDENINGS = 2;
 /**
  * Candidates up to which a month with no pair left out is priced on the LP with the rules' terms
- * (a demo-district month has 23,000-33,000 and that LP takes 0.05-0.35 s; the day rows made an
+ * (a demo-district month has 23,000-33,000 and that LP takes 0.06-0.35 s once warm; the day rows made an
  * 85,000-column province LP take 51 s, see docs/benchmarks.md).
  */
 const RULE_TERMS_IN_LP_LIMIT = 40_000;
