@@ -59,7 +59,7 @@ export function solveRelaxation(highs: HighsRuntime, lp: LinearProgram, timeLimi
   return solveLp(highs, { ...lp, integrality: lp.integrality.map(() => 0 as const) }, timeLimitSeconds, relativeGap, false);
 }
 
-function isIntegral(values: ArrayLike<number>, integrality: readonly number[]): boolean {
+export function isIntegral(values: ArrayLike<number>, integrality: readonly number[]): boolean {
   for (let i = 0; i < integrality.length; i++) {
     if (integrality[i] !== 1) continue;
     const v = values[i] as number;

@@ -77,6 +77,8 @@ export interface MonthModel {
   pruned: [number, number][];
   /** Visits each specialist may still make this month. */
   room: Map<number, number>;
+  /** Some rule's own terms are in the model (see MonthModelInput.withoutRuleTerms). */
+  withRuleTerms: boolean;
   /** Cost of a candidate and the rows it would enter (for pricing left-out pairs). */
   costOf(s: number, c: number, d: string): number;
   daysOfPair(s: number, c: number): string[];
@@ -103,6 +105,13 @@ export interface MonthModelInput {
    * relaxation of the month: its LP bound and reduced costs hold for the whole problem.
    */
   withoutRuleTerms?: boolean;
+  /**
+   * With withoutRuleTerms: keep the terms after all when no pair is left out and the month has at
+   * most this many candidates. That LP is the month's own relaxation, tighter than the one without
+   * the terms (the balance rule charges tens of units a month in a compact district), and its
+   * reduced costs come from the solver; only pricing left-out pairs needs the rows known here.
+   */
+  keepRuleTermsUpTo?: number;
 }
 
 export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): MonthModel {
@@ -412,9 +421,10 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
   const colsByDate = new Map<string, number[]>();
   candidates.forEach((x, col) => push(colsByDate, x.date, col));
   let ruleTerms = 0;
+  const withoutRuleTerms = input.withoutRuleTerms === true && (pruned.length > 0 || candidates.length > (input.keepRuleTermsUpTo ?? -1));
   for (const rule of SOFT_RULES) {
     const weight = w[rule.weightKey];
-    if (!rule.addModelTerms || weight <= 0 || input.withoutRuleTerms) continue;
+    if (!rule.addModelTerms || weight <= 0 || withoutRuleTerms) continue;
     rule.addModelTerms({ index, month, builder: b, known, colsByDate, weight });
     ruleTerms++;
   }
@@ -439,7 +449,7 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
     return rc;
   };
 
-  return { month, builder: b, candidates, uncoveredCols, pairsBeforePruning, pairsKept: kept.length, pruned, room: roomOf, costOf, daysOfPair, reducedCost };
+  return { month, builder: b, candidates, uncoveredCols, pairsBeforePruning, pairsKept: kept.length, pruned, room: roomOf, withRuleTerms: ruleTerms > 0, costOf, daysOfPair, reducedCost };
 }
 
 /** Two visits fit on one day in either order. */

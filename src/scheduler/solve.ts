@@ -7,7 +7,7 @@
 import { minutesOf, monthOf, timeOf } from '../domain/dates';
 import { lastVisitKey, ProblemIndex } from './context';
 import { explainUncovered, type UncoveredItem } from './explain';
-import { highsRuntime, solveMilp, solveRelaxation, type HighsRuntime, type LpSolution } from './highs';
+import { highsRuntime, isIntegral, solveMilp, solveRelaxation, type HighsRuntime, type LpSolution } from './highs';
 import { buildMonthModel, UNCOVERED_PENALTY, type MonthModel, type MonthModelInput } from './model';
 import type { PlannedVisit, Problem } from './problem';
 import { dayCap } from './rules/balance';
@@ -240,6 +240,12 @@ const CORE_MARGIN = 5;
 const COUPLED_CORE_LIMIT = 20_000;
 /** Widenings of the core when the plan costs more than the margin above the LP bound (a rule's terms the LP left out). */
 const CORE_WIDENINGS = 2;
+/**
+ * Candidates up to which a month with no pair left out is priced on the LP with the rules' terms
+ * (a demo-district month has 23,000-33,000 and that LP takes 0.06-0.35 s once warm; the day rows made an
+ * 85,000-column province LP take 51 s, see docs/benchmarks.md).
+ */
+const RULE_TERMS_IN_LP_LIMIT = 40_000;
 
 /**
  * Solves one month. The LP is the relaxation without the rules' own terms (they only add cost,
@@ -252,6 +258,10 @@ const CORE_WIDENINGS = 2;
  * max(LP, min(core MIP bound, LP + margin)) holds for the whole month. When the plan costs more
  * than LP + margin (the rules' terms cost that much), the core is widened to the plan's cost
  * and solved again from that plan, so the bound can still close.
+ * A month with no pair left out and at most RULE_TERMS_IN_LP_LIMIT candidates is priced on its
+ * LP with the rules' terms instead: nothing needs pricing, that LP is the month's own relaxation
+ * (a true bound, usually integral, and then the plan) and its reduced costs select a core that
+ * the balance rule's cost does not push over LP + margin.
  */
 function priceAndSolve(
   highs: HighsRuntime,
@@ -263,7 +273,8 @@ function priceAndSolve(
 ): { model: MonthModel; values: ArrayLike<number> | null; objective: number; bound: number; proven: boolean } {
   const started = performance.now();
   const addBack = new Set<string>();
-  let model = buildMonthModel(index, { ...input, addBack, withoutRuleTerms: true });
+  const priced = { ...input, addBack, withoutRuleTerms: true, keepRuleTermsUpTo: RULE_TERMS_IN_LP_LIMIT };
+  let model = buildMonthModel(index, priced);
   let relaxation: LpSolution | undefined;
   for (let round = 0; round < PRICING_ROUNDS; round++) {
     const relaxed = solveRelaxation(highs, model.builder.lp, timeLimitSeconds, relativeGap);
@@ -282,7 +293,7 @@ function priceAndSolve(
       relaxation = relaxed;
       break;
     }
-    model = buildMonthModel(index, { ...input, addBack, withoutRuleTerms: true });
+    model = buildMonthModel(index, priced);
   }
   const penalty = (m: MonthModel) => ({ cols: m.uncoveredCols.map((u) => u.col), cost: UNCOVERED_PENALTY });
   const timeLeft = () => Math.max(timeLimitSeconds * 0.25, timeLimitSeconds - (performance.now() - started) / 1000);
@@ -293,6 +304,10 @@ function priceAndSolve(
     if (!solution.values) return { model: full, values: null, objective: Infinity, bound: -Infinity, proven: false };
     const proven = full.pruned.length === 0 && solution.status === 'optimal' && solution.objective - solution.bound <= Math.max(solution.gapTolerance, 1e-6);
     return { model: full, values: solution.values, objective: solution.objective, bound: full.pruned.length === 0 ? solution.bound : -Infinity, proven };
+  }
+  // The month's own relaxation (every pair, every term) came out integral: that plan is optimal.
+  if (model.withRuleTerms && model.pruned.length === 0 && relaxation.values && isIntegral(relaxation.values, model.builder.lp.integrality)) {
+    return { model, values: relaxation.values, objective: relaxation.objective, bound: relaxation.objective, proven: true };
   }
   const lpBound = relaxation.objective;
   const rowDual = relaxation.rowDual as Float64Array;

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProblemIndex } from '../../src/scheduler/context';
+import { highsRuntime, solveMilp } from '../../src/scheduler/highs';
 import { buildMonthModel } from '../../src/scheduler/model';
 import { solveProblem } from '../../src/scheduler/solve';
 import { syntheticDistrict } from '../../src/scheduler/synthetic-district';
@@ -59,6 +60,37 @@ describe('true bounds', () => {
         },
       ),
       { numRuns: 4, seed: 20261202 },
+    );
+  }, 600_000);
+
+  it('prices a whole small month on its LP with the rules\' terms: the bound is at most the month\'s MIP optimum', async () => {
+    const highs = await highsRuntime();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 12, max: 40 }),
+        // Joint-mode months are harder MIPs (the reference can take minutes); the pricing is the same.
+        fc.constantFrom('separate' as const, 'indifferent' as const),
+        fc.constantFrom(2, 10, 50),
+        async (seed, puskesmas, jointVisits, balance) => {
+          const base = syntheticDistrict({ puskesmas, months: [MONTH], seed, specialistRatio: 0.8 });
+          // Backup cover over the whole district and a heavy balance weight: the rule-free LP is far below the plan.
+          const problem = { ...base, settings: { ...base.settings, jointVisits, allowBackupCover: true, maxTravelKm: 200, weights: { ...base.settings.weights, balance } } };
+          // The reference is the month's MIP with every pair and term, solved directly (not through priceAndSolve).
+          const whole = buildMonthModel(new ProblemIndex(problem), { month: MONTH, known: [], currentPlan: [], previous: new Map(), noPruning: true });
+          expect(whole.withRuleTerms).toBe(true);
+          const reference = solveMilp(highs, whole.builder.lp, 600, 1e-9);
+          expect(reference.status).toBe('optimal');
+          const result = await solveProblem(problem);
+          // The result's objective and bound are rounded to 0.001.
+          expect(result.bound).not.toBeNull();
+          expect(result.bound as number).toBeLessThanOrEqual(reference.objective + 1e-3);
+          expect(result.objective).toBeGreaterThanOrEqual(reference.objective - 1e-3);
+          if (result.status === 'optimal') expect(result.objective - reference.objective).toBeLessThanOrEqual(1e-4 * Math.max(1, result.objective - result.uncoveredPenalty) + 1e-3);
+        },
+      ),
+      // This seed's 16 runs take both paths: the month's LP integral (the plan) and a core MIP after it.
+      { numRuns: 16, seed: 20261203 },
     );
   }, 600_000);
 });
