@@ -413,7 +413,7 @@ async function main(): Promise<void> {
       `work over loopback HTTP for ${SECONDS} s, waiting ${THINK_MS[0] / 1000}-${THINK_MS[1] / 1000} s between calls. On PostgreSQL coordinator u works in district (u mod ${DISTRICTS}) + 1, so each district has ${Math.floor(USERS / DISTRICTS)}${USERS % DISTRICTS ? ` or ${Math.ceil(USERS / DISTRICTS)}` : ''}`,
       `coordinators; on SQLite all ${USERS} share the one district. Each opens the month's calendar of their district, drags one of its ${POOL} shared March visits a day or two along`,
       '(`visits:move` with the version their calendar showed), the dashboard, the puskesmas or specialists list, a week of the calendar, the compliance report;',
-      `every fifth coordinator is also given every district and opens the province view (\`province:summary\`: each district's compliance report, four districts at a time, on connections the districts share).`,
+      `every fifth coordinator is also given every district and opens the province view (\`province:summary\`: each district's compliance report, one district after another, on one connection).`,
       'Meanwhile one more coordinator plans April in district 1 (`plans:run`) and saves it (`plans:apply`).',
       `The load generator runs in the benchmark's process on the same ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'CPU'}), which other work shares.`,
       'Times are from request to parsed answer, in ms.',

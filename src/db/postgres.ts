@@ -39,70 +39,26 @@ function typeParser(oid: number, format?: string): (value: string) => unknown {
   return pg.types.getTypeParser(oid, format as 'text');
 }
 
-/**
- * One pool of connections that every further district of a server borrows from: 38 districts
- * with a pool each would hold more connections than PostgreSQL allows by default (100).
- */
-export interface DistrictPool {
-  readonly pool: pg.Pool;
-  /** The schema each borrowed connection was last switched to. */
-  readonly schemaOf: WeakMap<pg.PoolClient, string>;
-  end(): Promise<void>;
-}
-
-export function createDistrictPool(url: string, options: { maxConnections: number; idleMillis: number }): DistrictPool {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections, idleTimeoutMillis: options.idleMillis, types: { getTypeParser: typeParser as never } });
-  pool.on('error', (error) => process.emitWarning(`Asuhan: a database connection to ${redact(url)} was closed: ${error.message}`));
-  return { pool, schemaOf: new WeakMap(), end: () => pool.end() };
-}
-
-/** A Kysely pool over the shared one whose every connection is switched to `schema` before it is lent. */
-function schemaPool(shared: DistrictPool, schema: string): { connect(): Promise<pg.PoolClient>; end(): Promise<void> } {
-  return {
-    async connect() {
-      const client = await shared.pool.connect();
-      if (shared.schemaOf.get(client) !== schema) {
-        try {
-          await client.query(`SET search_path TO "${schema}"`);
-        } catch (error) {
-          client.release(true); // a connection whose schema is unknown is never lent again
-          throw error;
-        }
-        shared.schemaOf.set(client, schema);
-      }
-      return client;
-    },
-    // The shared pool outlives each district's handle; its owner ends it.
-    async end() {},
-  };
-}
-
 export async function openPostgresDatabase(
   url: string,
-  options: { migrate?: boolean; maxConnections?: number; backupDir?: string; schema?: string; idleMillis?: number; districtPool?: DistrictPool } = {},
+  options: { migrate?: boolean; maxConnections?: number; backupDir?: string; schema?: string; idleMillis?: number } = {},
 ): Promise<ServerDb> {
   const schema = options.schema ?? 'public';
   if (!DISTRICT_SCHEMA.test(schema)) throw new Error(`not a district schema: ${schema}`);
   const label = schema === 'public' ? redact(url) : `${redact(url)} (skema ${schema})`;
-  // Every connection sees its district's schema only (pg_catalog aside): the same unqualified SQL
-  // serves every district, and no query can reach another district's rows.
-  let dialectPool: ConstructorParameters<typeof PostgresDialect>[0]['pool'];
-  if (options.districtPool) {
-    dialectPool = schemaPool(options.districtPool, schema);
-  } else {
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: options.maxConnections ?? 10,
-      ...(options.idleMillis !== undefined ? { idleTimeoutMillis: options.idleMillis } : {}),
-      ...(schema === 'public' ? {} : { options: `-c search_path=${schema}` }),
-      types: { getTypeParser: typeParser as never },
-    });
-    // An idle connection the server ends (a restart, an administrator) is replaced by the pool on the
-    // next query; unheard, its error would end the whole process.
-    pool.on('error', (error) => process.emitWarning(`Asuhan: a database connection to ${label} was closed: ${error.message}`));
-    dialectPool = pool;
-  }
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: dialectPool }) });
+  // Every connection of a district's pool sees its schema only (pg_catalog aside): the same
+  // unqualified SQL serves every district, and no query can reach another district's rows.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    ...(options.idleMillis !== undefined ? { idleTimeoutMillis: options.idleMillis } : {}),
+    ...(schema === 'public' ? {} : { options: `-c search_path=${schema}` }),
+    types: { getTypeParser: typeParser as never },
+  });
+  // An idle connection the server ends (a restart, an administrator) is replaced by the pool on the
+  // next query; unheard, its error would end the whole process.
+  pool.on('error', (error) => process.emitWarning(`Asuhan: a database connection to ${label} was closed: ${error.message}`));
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const backupDir = options.backupDir ?? serverBackupDirFor(url);
   const db: ServerDb = { engine: 'postgres', kysely, label, url, backupDir, schema, close: () => kysely.destroy() };
   try {

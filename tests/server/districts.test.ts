@@ -28,12 +28,12 @@ let second: Api;
 let secondId: number;
 
 const now = () => TEST_TODAY;
-/** Fewer than the calls at once below, so connections serve several districts in turn. */
-const SHARED_CONNECTIONS = 6;
+/** Connections of each further district: fewer than the calls at once below. */
+const DISTRICT_CONNECTIONS = 2;
 
 beforeAll(async () => {
   t = await createTestDb({ demo: true });
-  router = serverDistrictRouter(t.db, now, undefined, { districtConnections: SHARED_CONNECTIONS });
+  router = serverDistrictRouter(t.db, now, undefined, { districtConnections: DISTRICT_CONNECTIONS });
   const home = await router.apiFor('districts:create', LOCAL_CALLER, undefined);
   const made = await home.client['districts:create']({ label: 'Kab. Lembah Kenari' });
   secondId = made.id;
@@ -173,12 +173,12 @@ describe.skipIf(!ON_POSTGRES)('many districts in one PostgreSQL database', () =>
     expect(await t.all<{ n: number }>('SELECT count(*) AS n FROM puskesmas')).toEqual(before);
   });
 
-  it('serves many districts on one shared set of connections, each call seeing its own district only', { timeout: 120_000 }, async () => {
+  it('serves many districts at once on a few connections each, each call seeing its own district only', { timeout: 120_000 }, async () => {
     const home = await router.apiFor('districts:create', LOCAL_CALLER, undefined);
     const ids = [secondId];
     for (let i = 0; i < 6; i++) ids.push((await home.client['districts:create']({ label: `Kab. Uji ${i}` })).id);
     for (const id of ids) await (await router.apiFor('puskesmas:create', LOCAL_CALLER, String(id))).client['puskesmas:create']({ name: `Puskesmas Penanda ${id}` });
-    // More calls at once than the shared pool has connections: each connection serves several schemas in turn.
+    // More calls at once than each district has connections: they wait their turn, in their district.
     const rounds = await Promise.all(
       Array.from({ length: 5 }, () =>
         Promise.all(ids.map(async (id) => ({ id, names: (await (await router.apiFor('puskesmas:list', LOCAL_CALLER, String(id))).client['puskesmas:list']({})).map((p) => p.name) }))),
@@ -191,7 +191,7 @@ describe.skipIf(!ON_POSTGRES)('many districts in one PostgreSQL database', () =>
     }
     await (await router.apiFor('province:summary', LOCAL_CALLER, '1')).client['province:summary']({ month: '2026-02' });
     const [connections] = await t.all<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'");
-    // The first district's pool (10), the shared one, and this test's own connection; a pool per district held 38 here.
-    expect(connections!.n).toBeLessThanOrEqual(10 + SHARED_CONNECTIONS + 1);
+    // The first district's pool (10), each further one's, and this test's own connection (four each held 38 here).
+    expect(connections!.n).toBeLessThanOrEqual(10 + DISTRICT_CONNECTIONS * ids.length + 1);
   });
 });
