@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProblemIndex } from '../../src/scheduler/context';
 import { buildMonthModel } from '../../src/scheduler/model';
+import { oneModelOptimum } from '../../src/scheduler/reference';
 import { solveProblem } from '../../src/scheduler/solve';
 import { syntheticDistrict } from '../../src/scheduler/synthetic-district';
 
@@ -59,6 +60,32 @@ describe('true bounds', () => {
         },
       ),
       { numRuns: 4, seed: 20261202 },
+    );
+  }, 600_000);
+
+  it('with the rules\' terms in the LP (crowded joint-visit days), the bound is at most the one-model optimum', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 12, max: 25 }),
+        fc.constantFrom('separate' as const, 'joint' as const),
+        fc.constantFrom(2, 10),
+        fc.boolean(),
+        async (seed, puskesmas, jointVisits, balance, prune) => {
+          const base = syntheticDistrict({ puskesmas, months: [MONTH], seed, specialistRatio: 0.8 });
+          const problem = { ...base, settings: { ...base.settings, jointVisits, allowBackupCover: true, maxTravelKm: 90, weights: { ...base.settings.weights, balance } } };
+          // The reference shares no pricing, core or repair code with the solve: one model, every term.
+          const reference = await oneModelOptimum(problem, 120);
+          const result = await solveProblem(problem, prune ? { pairLimit: FORCED_PAIR_LIMIT } : {});
+          expect(reference.optimal).toBe(true);
+          expect(result.bound).not.toBeNull();
+          // The result's figures are rounded to 3 decimals (half up): up to 0.0005 either way.
+          expect(result.bound as number).toBeLessThanOrEqual(reference.objective + 5e-4 + 1e-6);
+          expect(result.objective).toBeGreaterThanOrEqual(reference.objective - 5e-4 - 1e-6);
+          if (result.status === 'optimal') expect(result.objective - reference.objective).toBeLessThanOrEqual(1e-4 * Math.max(1, reference.objective - reference.uncoveredPenalty) + 1e-3);
+        },
+      ),
+      { numRuns: 6, seed: 20261203 },
     );
   }, 600_000);
 });
