@@ -379,10 +379,11 @@ function coreWithin(all: MonthCandidate[], reduced: Float64Array, margin: number
  * some days, and the balance rule charges them in the LP too): then a core within the margin of
  * the weaker bound cannot prove the plan, and widening it brings in nearly every candidate. So
  * the LP with every term is solved on the core, and every candidate outside it priced against
- * its duals (rows the rules declared included); those within the margin come in, until none
- * does. That LP is then optimal for the whole month with every term (a valid bound), and the core
- * holds every candidate within the margin of it. Its relaxation is returned for the MIP either way;
- * raised is false (and nothing priced) when the terms do not raise the bound on the core.
+ * its duals (rows the rules declared included); those within the margin join the core, and the
+ * LP is solved again while any could improve it. That LP is then optimal for the whole month with
+ * every term (a valid bound), and the core holds every candidate within the margin of it. The
+ * model and its relaxation are returned for the MIP when no candidate joined after that LP; raised
+ * is false (and nothing priced) when the terms do not raise the bound on the core.
  */
 function boundWithRuleTerms(
   highs: HighsRuntime,
