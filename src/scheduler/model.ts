@@ -63,6 +63,8 @@ interface RowIndex {
   placeWeek: Map<number, number>;
   /** key (c*64+day)*K+k -> rows with the coefficient of X[c,k,d] in them. */
   coupling: Map<number, [number, number][]>;
+  /** `s:c` -> the stability row crediting a current-plan visit kept with its pair (x enters with -1). */
+  credit: Map<string, number>;
 }
 
 export interface MonthModel {
@@ -202,7 +204,7 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
   const dayIndex = new Map(days.map((d, i) => [d, i]));
   const weekIndex = new Map<string, number>();
   for (const d of days) if (!weekIndex.has(weekOf(d))) weekIndex.set(weekOf(d), weekIndex.size);
-  const rows: RowIndex = { cover: new Map(), specialistDay: new Map(), room: new Map(), fairness: new Map(), specialistWeek: new Map(), placeDay: new Map(), placeWeek: new Map(), coupling: new Map() };
+  const rows: RowIndex = { cover: new Map(), specialistDay: new Map(), room: new Map(), fairness: new Map(), specialistWeek: new Map(), placeDay: new Map(), placeWeek: new Map(), coupling: new Map(), credit: new Map() };
   const byPlace = new Map<number, number[]>(); // c*K+k
   const bySpecialistDay = new Map<number, number[]>();
   const bySpecialist = new Map<number, number[]>();
@@ -413,6 +415,7 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
     }
     for (const [key, credit] of pairRows) {
       const cols = byPair.get(key) as number[];
+      rows.credit.set(key, b.numRows);
       b.addRow(-Infinity, 0, [...credit, ...cols], [...credit.map(() => 1), ...cols.map(() => -1)]);
     }
   }
@@ -422,10 +425,12 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
   candidates.forEach((x, col) => push(colsByDate, x.date, col));
   let ruleTerms = 0;
   const withoutRuleTerms = input.withoutRuleTerms === true && (pruned.length > 0 || candidates.length > (input.keepRuleTermsUpTo ?? -1));
+  const dateRows = new Map<string, [number, number][]>();
+  const dateRow = (date: string, row: number, coef: number) => push2(dateRows, date, [row, coef]);
   for (const rule of SOFT_RULES) {
     const weight = w[rule.weightKey];
     if (!rule.addModelTerms || weight <= 0 || withoutRuleTerms) continue;
-    rule.addModelTerms({ index, month, builder: b, known, colsByDate, weight });
+    rule.addModelTerms({ index, month, builder: b, known, colsByDate, weight, dateRow });
     ruleTerms++;
   }
 
@@ -433,10 +438,10 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
    * Reduced cost of a left-out candidate: its cost minus the duals of the rows it would enter.
    * Rows it would create, and the two-visit clash rows, are left out: a missing row has dual 0,
    * and a <= row with a positive coefficient only raises the true reduced cost (its dual is <= 0).
-   * Priced on the model without rule terms, whose rows it knows.
+   * Every row it enters with a negative coefficient is counted (joint visits, stability credit),
+   * and so are the rules' rows, those they declared for the candidate's date.
    */
   const reducedCost = (s: number, c: number, d: string, y: ArrayLike<number>): number => {
-    if (ruleTerms > 0) throw new Error('reducedCost: price on the model built withoutRuleTerms');
     const k = specialistsOf.get(s) as number;
     const ki = kIndex.get(k) as number;
     const di = dayIndex.get(d) as number;
@@ -446,6 +451,8 @@ export function buildMonthModel(index: ProblemIndex, input: MonthModelInput): Mo
     rc -= dual(rows.specialistWeek.get(s * 8 + wi)) + dual(rows.placeDay.get((c * 64 + di) * K + ki));
     if (index.requirement(c, k) >= 2) rc -= dual(rows.placeWeek.get((c * 8 + wi) * K + ki));
     for (const [row, coef] of rows.coupling.get((c * 64 + di) * K + ki) ?? []) rc -= coef * (y[row] as number);
+    for (const [row, coef] of dateRows.get(d) ?? []) rc -= coef * (y[row] as number);
+    rc += dual(rows.credit.get(`${s}:${c}`));
     return rc;
   };
 

@@ -232,7 +232,7 @@ function byDateThenIds(a: PlannedVisit, b: PlannedVisit): number {
 }
 
 const PRICING_ROUNDS = 20;
-const ADD_BACK_MARGIN = 1;
+const ADD_BACK_MARGIN = 3;
 /** Reduced cost above which a candidate is left out of the MIP (see priceAndSolve). */
 const CORE_MARGIN = 5;
 
@@ -285,7 +285,8 @@ function priceAndSolve(
       let least = Infinity;
       for (const d of model.daysOfPair(s, c)) least = Math.min(least, model.reducedCost(s, c, d, y));
       if (least < -1e-7) improving++;
-      // A small margin brings near-ties in at once: each pricing round costs a full LP solve.
+      // A margin brings near-ties in at once: each pricing round costs a full LP solve (at 1,000
+      // puskesmas, joint visits, a margin of 1 took four rounds, 3 two).
       if (least < ADD_BACK_MARGIN) addBack.add(`${s}:${c}`);
     }
     // None could improve: this LP is optimal for every pair (near-ties left out have x = 0 in it).
@@ -309,47 +310,143 @@ function priceAndSolve(
   if (model.withRuleTerms && model.pruned.length === 0 && relaxation.values && isIntegral(relaxation.values, model.builder.lp.integrality)) {
     return { model, values: relaxation.values, objective: relaxation.objective, bound: relaxation.objective, proven: true };
   }
-  const lpBound = relaxation.objective;
+  let lpBound = relaxation.objective;
+  // Every candidate of the month, kept or left out, and its reduced cost against the relaxation's duals.
+  const all: MonthCandidate[] = [];
   const rowDual = relaxation.rowDual as Float64Array;
   const colDual = relaxation.colDual as Float64Array;
-  // Reduced cost of every candidate, kept or left out, against the relaxation's duals.
-  const reduced = new Map<string, number>();
-  model.candidates.forEach((x, col) => reduced.set(`${x.specialistId}:${x.puskesmasId}:${x.date}`, colDual[col] as number));
-  const prunedReduced: [string, string, number][] = [];
-  for (const [s, c] of model.pruned) for (const d of model.daysOfPair(s, c)) prunedReduced.push([`${s}:${c}`, `${s}:${c}:${d}`, model.reducedCost(s, c, d, rowDual)]);
+  model.candidates.forEach((x, col) => all.push({ s: x.specialistId, c: x.puskesmasId, d: x.date, key: `${x.specialistId}:${x.puskesmasId}:${x.date}`, pruned: false }));
+  for (const [s, c] of model.pruned) for (const d of model.daysOfPair(s, c)) all.push({ s, c, d, key: `${s}:${c}:${d}`, pruned: true });
+  let reduced: Float64Array = new Float64Array(all.length);
+  for (let i = 0; i < all.length; i++) {
+    const x = all[i] as MonthCandidate;
+    reduced[i] = x.pruned ? model.reducedCost(x.s, x.c, x.d, rowDual) : (colDual[i] as number);
+  }
+  const hasRuleTerms = SOFT_RULES.some((rule) => rule.addModelTerms && index.settings.weights[rule.weightKey] > 0);
+  // An LP that already had the rules' terms bounds the month with them: nothing to tighten.
+  const tightenWithRuleTerms = hasRuleTerms && !model.withRuleTerms;
 
   let margin = CORE_MARGIN;
   let previous: { model: MonthModel; values: ArrayLike<number> } | null = null;
   let result: { model: MonthModel; values: ArrayLike<number> | null; objective: number; bound: number; proven: boolean } = { model, values: null, objective: Infinity, bound: -Infinity, proven: false };
   for (let widening = 0; widening <= CORE_WIDENINGS; widening++) {
-    const core = new Set<string>();
-    for (const [key, rc] of reduced) if (rc <= margin) core.add(key);
-    for (const [pair, key, rc] of prunedReduced) {
-      if (rc <= margin) {
-        core.add(key);
-        addBack.add(pair);
-      }
-    }
-    if (widening === 0 && core.size > coupledCoreLimit && SOFT_RULES.some((rule) => rule.addModelTerms && index.settings.weights[rule.weightKey] > 0)) {
+    let core = coreWithin(all, reduced, margin, addBack);
+    if (widening === 0 && core.size > coupledCoreLimit && hasRuleTerms) {
       const planned = planThenRepair(highs, index, input, addBack, core, lpBound, margin, timeLeft, relativeGap);
       if (planned) return planned;
     }
-    const coreModel = buildMonthModel(index, { ...input, addBack, onlyCandidates: core });
-    const start = previous ? startFrom(previous, coreModel) : () => greedyStart(coreModel, dayCrowd(index, input.month, input.known));
-    const solution = solveMilp(highs, coreModel.builder.lp, timeLeft(), relativeGap, start, penalty(coreModel));
-    if (!solution.values) return previous ? result : { model: coreModel, values: null, objective: Infinity, bound: -Infinity, proven: false };
+    let coreModel: MonthModel | null = null;
+    let coreRelaxation: LpSolution | undefined;
+    if (widening === 0 && tightenWithRuleTerms) {
+      const tightened = boundWithRuleTerms(highs, index, input, addBack, all, core, lpBound, margin, timeLeft, relativeGap);
+      if (tightened) {
+        // The LP of this very core is the MIP's relaxation, unless candidates came in after it.
+        if (tightened.model) {
+          coreModel = tightened.model;
+          coreRelaxation = tightened.relaxation;
+        }
+        if (tightened.raised) {
+          ({ core, reduced } = tightened);
+          lpBound = Math.max(lpBound, tightened.relaxation.objective);
+        }
+      }
+    }
+    coreModel ??= buildMonthModel(index, { ...input, addBack, onlyCandidates: core });
+    const built = coreModel;
+    const start = previous ? startFrom(previous, built) : () => greedyStart(built, dayCrowd(index, input.month, input.known));
+    const solution = solveMilp(highs, built.builder.lp, timeLeft(), relativeGap, start, penalty(built), coreRelaxation);
+    if (!solution.values) return previous ? result : { model: built, values: null, objective: Infinity, bound: -Infinity, proven: false };
     const bound = Math.max(lpBound, Math.min(solution.bound, lpBound + margin));
     const tolerance = Math.max(solution.gapTolerance, 1e-6);
     const proven = solution.status === 'optimal' && solution.objective - bound <= tolerance;
-    result = { model: coreModel, values: solution.values, objective: solution.objective, bound, proven };
+    result = { model: built, values: solution.values, objective: solution.objective, bound, proven };
     // Widen only when the margin is what keeps the bound open and there is time to use it.
     const cappedByMargin = solution.status === 'optimal' && solution.objective > lpBound + margin + tolerance;
-    const everyCandidateIn = core.size === reduced.size + prunedReduced.length;
+    const everyCandidateIn = core.size === all.length;
     if (proven || !cappedByMargin || everyCandidateIn || timeLimitSeconds - (performance.now() - started) / 1000 < timeLimitSeconds * 0.25) break;
-    previous = { model: coreModel, values: solution.values };
+    previous = { model: built, values: solution.values };
     margin = solution.objective - lpBound + tolerance;
   }
   return result;
+}
+
+/** A candidate of the month: specialist, puskesmas, date, its key `s:c:date`, and whether its pair was left out. */
+interface MonthCandidate {
+  s: number;
+  c: number;
+  d: string;
+  key: string;
+  pruned: boolean;
+}
+
+/** The candidates within the margin of the bound (left-out pairs among them are added back). */
+function coreWithin(all: MonthCandidate[], reduced: Float64Array, margin: number, addBack: Set<string>): Set<string> {
+  const core = new Set<string>();
+  for (let i = 0; i < all.length; i++) {
+    if ((reduced[i] as number) > margin) continue;
+    const x = all[i] as MonthCandidate;
+    core.add(x.key);
+    if (x.pruned) addBack.add(`${x.s}:${x.c}`);
+  }
+  return core;
+}
+
+/**
+ * The rules' own terms can raise the LP bound well above the relaxation's (joint visits crowd
+ * some days, and the balance rule charges them in the LP too): then a core within the margin of
+ * the weaker bound cannot prove the plan, and widening it brings in nearly every candidate. So
+ * the LP with every term is solved on the core, and every candidate outside it priced against
+ * its duals (rows the rules declared included); those within the margin join the core, and the
+ * LP is solved again while any could improve it. That LP is then optimal for the whole month with
+ * every term (a valid bound), and the core holds every candidate within the margin of it. The
+ * model and its relaxation are returned for the MIP when no candidate joined after that LP; raised
+ * is false (and nothing priced) when the terms do not raise the bound on the core.
+ */
+function boundWithRuleTerms(
+  highs: HighsRuntime,
+  index: ProblemIndex,
+  input: MonthModelInput,
+  addBack: Set<string>,
+  all: MonthCandidate[],
+  startCore: ReadonlySet<string>,
+  lpBound: number,
+  margin: number,
+  timeLeft: () => number,
+  relativeGap: number,
+): { model: MonthModel | null; relaxation: LpSolution; raised: boolean; core: Set<string>; reduced: Float64Array } | null {
+  const core = new Set(startCore);
+  const added = new Set<string>();
+  for (let round = 0; round < PRICING_ROUNDS; round++) {
+    const model = buildMonthModel(index, { ...input, addBack: new Set([...addBack, ...added]), onlyCandidates: core });
+    const relaxation = solveRelaxation(highs, model.builder.lp, timeLeft(), relativeGap);
+    if (relaxation.status !== 'optimal' || !relaxation.rowDual || !relaxation.colDual) return null;
+    const reduced = new Float64Array(all.length);
+    if (round === 0 && relaxation.objective - lpBound <= 1e-6 * Math.max(1, Math.abs(lpBound))) return { model, relaxation, raised: false, core, reduced };
+    const columnOf = new Map(model.candidates.map((x, col) => [`${x.specialistId}:${x.puskesmasId}:${x.date}`, col]));
+    let entering = 0;
+    let improving = 0;
+    for (let i = 0; i < all.length; i++) {
+      const x = all[i] as MonthCandidate;
+      const col = columnOf.get(x.key);
+      if (col !== undefined) {
+        reduced[i] = relaxation.colDual[col] as number;
+        continue;
+      }
+      const rc = model.reducedCost(x.s, x.c, x.d, relaxation.rowDual);
+      reduced[i] = rc;
+      if (rc > margin) continue;
+      core.add(x.key);
+      if (x.pruned) added.add(`${x.s}:${x.c}`);
+      entering++;
+      if (rc < -1e-7) improving++;
+    }
+    // None could improve: this LP is optimal for the whole month; the core takes those within the margin.
+    if (improving === 0) {
+      for (const pair of added) addBack.add(pair);
+      return { model: entering === 0 ? model : null, relaxation, raised: true, core, reduced };
+    }
+  }
+  return null;
 }
 
 /**

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ProblemIndex } from '../../src/scheduler/context';
 import { highsRuntime, solveMilp } from '../../src/scheduler/highs';
 import { buildMonthModel } from '../../src/scheduler/model';
+import { oneModelOptimum } from '../../src/scheduler/reference';
 import { solveProblem } from '../../src/scheduler/solve';
 import { syntheticDistrict } from '../../src/scheduler/synthetic-district';
 
@@ -91,6 +92,33 @@ describe('true bounds', () => {
       ),
       // This seed's 16 runs take both paths: the month's LP integral (the plan) and a core MIP after it.
       { numRuns: 16, seed: 20261203 },
+    );
+  }, 600_000);
+
+  it('with the rules\' terms in the LP (crowded joint-visit days), the bound is at most the one-model optimum', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 12, max: 25 }),
+        fc.constantFrom('separate' as const, 'joint' as const),
+        fc.constantFrom(2, 10),
+        fc.boolean(),
+        async (seed, puskesmas, jointVisits, balance, prune) => {
+          const base = syntheticDistrict({ puskesmas, months: [MONTH], seed, specialistRatio: 0.8 });
+          const problem = { ...base, settings: { ...base.settings, jointVisits, allowBackupCover: true, maxTravelKm: 90, weights: { ...base.settings.weights, balance } } };
+          // The reference shares no pricing, core or repair code with the solve: one model, every term.
+          // With the balance weight at 10 HiGHS may not prove that model in a minute; its plan and bound still check ours.
+          const reference = await oneModelOptimum(problem, 60);
+          const result = await solveProblem(problem, prune ? { pairLimit: FORCED_PAIR_LIMIT } : {});
+          expect(result.bound).not.toBeNull();
+          // The result's figures are rounded to 3 decimals (half up): up to 0.0005 either way.
+          expect(result.bound as number).toBeLessThanOrEqual(reference.objective + 5e-4 + 1e-6);
+          expect(result.objective).toBeGreaterThanOrEqual(reference.bound - 5e-4 - 1e-6);
+          if (reference.optimal) expect(result.objective).toBeGreaterThanOrEqual(reference.objective - 5e-4 - 1e-6);
+          if (reference.optimal && result.status === 'optimal') expect(result.objective - reference.objective).toBeLessThanOrEqual(1e-4 * Math.max(1, reference.objective - reference.uncoveredPenalty) + 1e-3);
+        },
+      ),
+      { numRuns: 6, seed: 20261203 },
     );
   }, 600_000);
 });

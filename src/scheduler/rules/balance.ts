@@ -6,7 +6,8 @@
 //
 // Its model terms are its own (addModelTerms): per day, sum x[.,.,d] - crowd[d] <= cap - fixed[d],
 // crowd[d] >= 0 at the rule's weight. These rows couple every candidate of a day, which makes the
-// LP slow at province scale; they only add cost, so the pricing LP leaves them out (solve.ts).
+// LP slow at province scale; they only add cost, so the pricing LP leaves them out (solve.ts),
+// and brings them in only where they raise the bound (a joint-visit month crowds some days).
 import { formatLongDate, formatMonth } from '../../domain/format-id';
 import type { ProblemIndex } from '../context';
 import { daysOf } from '../context';
@@ -74,12 +75,13 @@ export const balance: SoftRule = {
     }
     return costs;
   },
-  addModelTerms({ index, month, builder, known, colsByDate, weight }) {
+  addModelTerms({ index, month, builder, known, colsByDate, weight, dateRow }) {
     const { cap } = dayCap(index, month);
     for (const [date, cols] of colsByDate) {
       const fixed = known.filter((v) => v.date === date).length;
       if (cols.length + fixed <= cap) continue;
       const crowd = builder.addCol(weight, 0, Infinity, false);
+      dateRow(date, builder.numRows, 1);
       builder.addRow(-Infinity, cap - fixed, [...cols, crowd], [...cols.map(() => 1), -1]);
     }
   },

@@ -52,6 +52,11 @@ export interface ModelTermsInput {
   /** Candidate columns (binary x[s,c,d]) per date. */
   colsByDate: Map<string, number[]>;
   weight: number;
+  /**
+   * Declares that every candidate of `date` has `coef` in `row`, a candidate left out of this
+   * model too: solve.ts prices left-out candidates against the duals of this model's rows.
+   */
+  dateRow(date: string, row: number, coef: number): void;
 }
 
 export interface SoftRule extends RuleBase {
@@ -63,7 +68,9 @@ export interface SoftRule extends RuleBase {
    * modelled in model.ts. The terms may only add cost: columns of their own at a cost >= 0, and
    * rows that every plan meets with some values of those columns. The model without them is then
    * a relaxation, so solve.ts prices left-out pairs and picks the MIP's core on that model (its
-   * bound and reduced costs hold for the whole problem) and adds the terms for the MIP alone.
+   * bound and reduced costs hold for the whole problem) and adds the terms for the MIP. Every row
+   * a candidate enters is declared with dateRow, so the model with the terms can be priced too
+   * (solve.ts does when the terms raise the LP bound).
    */
   addModelTerms?(input: ModelTermsInput): void;
 }
