@@ -65,6 +65,22 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
   );
 }
 
+/** A form's "Batal" and its submit button, with the spinner while it saves. */
+export function SaveCancel({ busy, onCancel, saveLabel }: { busy: boolean; onCancel: () => void; saveLabel: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="form-actions">
+      {busy ? <Spinner /> : null}
+      <button type="button" onClick={onCancel}>
+        {t('Batal', 'Cancel')}
+      </button>
+      <button type="submit" className="primary" disabled={busy}>
+        {saveLabel}
+      </button>
+    </div>
+  );
+}
+
 export function Field({ label, error, children, hint, group }: { label: string; error?: string | undefined; children: ReactNode; hint?: string | undefined; group?: boolean }) {
   const Tag = group ? 'div' : 'label';
   return (

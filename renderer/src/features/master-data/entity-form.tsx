@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { FieldIssue } from '../../../../src/contract/errors';
 import type { ApiError } from '../../api';
 import { useI18n, type Translate } from '../../i18n';
-import { ErrorBanner, Field, Spinner } from '../../ui/components';
+import { ErrorBanner, Field, SaveCancel } from '../../ui/components';
 import { DateInput } from '../../ui/date-input';
 import { useFocusFirstError } from '../../ui/hooks';
 import { TimeInput } from '../../ui/time-input';
@@ -185,15 +185,7 @@ export function EntityForm({
           </div>
         ))}
       </div>
-      <div className="form-actions">
-        {busy ? <Spinner /> : null}
-        <button type="button" onClick={onCancel}>
-          {t('Batal', 'Cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {t('Simpan', 'Save')}
-        </button>
-      </div>
+      <SaveCancel busy={busy} onCancel={onCancel} saveLabel={t('Simpan', 'Save')} />
     </form>
   );
 }

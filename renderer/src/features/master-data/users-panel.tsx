@@ -6,7 +6,7 @@ import { ApiError, call } from '../../api';
 import { useI18n } from '../../i18n';
 import { useRefData } from '../../ref-data';
 import { ROLE_NAMES } from '../../session';
-import { ActiveSpecialistOptions, EmptyRow, ErrorBanner, Field, Modal, Spinner, useToast } from '../../ui/components';
+import { ActiveSpecialistOptions, EmptyRow, ErrorBanner, Field, Modal, SaveCancel, Spinner, useToast } from '../../ui/components';
 import { useLoad } from '../../ui/hooks';
 import { errorsByField } from './entity-form';
 import { useDistricts } from '../province/districts';
@@ -162,15 +162,7 @@ function AddUser({ roleName, onClose, onSaved }: { roleName: (role: UserRole) =>
         <Field label={t('Kata sandi awal (minimal 10 karakter)', 'First password (at least 10 characters)')} error={errors.password}>
           <input name="password" type="password" autoComplete="new-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />
         </Field>
-        <div className="form-actions">
-          {busy ? <Spinner /> : null}
-          <button type="button" onClick={onClose}>
-            {t('Batal', 'Cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('Buat pengguna', 'Make the user')}
-          </button>
-        </div>
+        <SaveCancel busy={busy} onCancel={onClose} saveLabel={t('Buat pengguna', 'Make the user')} />
       </form>
     </Modal>
   );
@@ -202,15 +194,7 @@ function ResetPassword({ user, onClose, onSaved }: { user: UserAccount; onClose:
         <Field label={t('Kata sandi baru (minimal 10 karakter)', 'New password (at least 10 characters)')} error={errorsByField(error, lang).password}>
           <input name="password" type="password" autoComplete="new-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
-        <div className="form-actions">
-          {busy ? <Spinner /> : null}
-          <button type="button" onClick={onClose}>
-            {t('Batal', 'Cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('Simpan kata sandi', 'Save the password')}
-          </button>
-        </div>
+        <SaveCancel busy={busy} onCancel={onClose} saveLabel={t('Simpan kata sandi', 'Save the password')} />
       </form>
     </Modal>
   );
@@ -257,15 +241,7 @@ function GrantDistricts({ user, districts, onClose, onSaved }: { user: UserAccou
         <ErrorBanner error={error} />
         <DistrictChoice districts={districts} chosen={chosen} onChange={setChosen} />
         {chosen.length === 0 ? <p className="muted small">{t('Tanpa kabupaten/kota, pengguna ini bisa masuk tetapi tidak melihat data apa pun.', 'With no district this user can sign in but sees no data.')}</p> : null}
-        <div className="form-actions">
-          {busy ? <Spinner /> : null}
-          <button type="button" onClick={onClose}>
-            {t('Batal', 'Cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('Simpan', 'Save')}
-          </button>
-        </div>
+        <SaveCancel busy={busy} onCancel={onClose} saveLabel={t('Simpan', 'Save')} />
       </form>
     </Modal>
   );
